@@ -1,0 +1,68 @@
+package co.softdrive.scim.protocol.error;
+
+/** Errors other than 400, one factory per status that SCIM uses (RFC 7644 §3.12). */
+public final class ScimErrors {
+  private ScimErrors() {}
+
+  public static ScimException unauthorized(String detail) {
+    return new Simple(401, null, detail);
+  }
+
+  public static ScimException forbidden(String detail) {
+    return new Simple(403, null, detail);
+  }
+
+  public static ScimException notFound(String detail) {
+    return new Simple(404, null, detail);
+  }
+
+  public static ScimException methodNotAllowed(String detail) {
+    return new Simple(405, null, detail);
+  }
+
+  public static ScimException notAcceptable(String detail) {
+    return new Simple(406, null, detail);
+  }
+
+  /** 409 {@code uniqueness}: a value that must be unique is already taken. */
+  public static ScimException uniqueness(String detail) {
+    return new Simple(409, "uniqueness", detail);
+  }
+
+  /** 409 without scimType: a concurrent change won; the client may retry. */
+  public static ScimException conflict(String detail) {
+    return new Simple(409, null, detail);
+  }
+
+  public static ScimException preconditionFailed(String detail) {
+    return new Simple(412, null, detail);
+  }
+
+  public static ScimException payloadTooLarge(String detail) {
+    return new Simple(413, null, detail);
+  }
+
+  public static ScimException unsupportedMediaType(String detail) {
+    return new Simple(415, null, detail);
+  }
+
+  public static ScimException tooManyRequests(String detail) {
+    return new Simple(429, null, detail);
+  }
+
+  public static ScimException notImplemented(String detail) {
+    return new Simple(501, null, detail);
+  }
+
+  public static ScimException unavailable(String detail) {
+    return new Simple(503, null, detail);
+  }
+
+  private static final class Simple extends ScimException {
+    private static final long serialVersionUID = 1L;
+
+    Simple(int status, String scimType, String detail) {
+      super(status, scimType, detail);
+    }
+  }
+}
