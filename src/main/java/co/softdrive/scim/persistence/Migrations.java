@@ -1,0 +1,183 @@
+package co.softdrive.scim.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} applied in order, each once,
+ * recorded in {@code schema_version}. Runs at start-up before any request is served.
+ *
+ * <p>Safe with several instances starting at once: the runner takes an exclusive table lock on
+ * {@code schema_version} (Derby and PostgreSQL both support {@code LOCK TABLE ... IN EXCLUSIVE
+ * MODE}) and applies each migration in its own transaction (both databases have transactional
+ * DDL), so a crash mid-migration leaves the previous version intact. Migrations only ever add
+ * (expand); removing something old happens one release later (contract), so an old and a new
+ * instance can share a database during a rolling upgrade.
+ */
+public final class Migrations {
+  private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+  /** Every migration, in order. Add new files here; never edit an applied one. */
+  static final List<String> FILES = List.of("V1__baseline.sql");
+
+  private Migrations() {}
+
+  /** Applies what is missing; returns the versions applied by this call. */
+  public static List<Integer> migrate(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      Dialect dialect = Dialect.of(c.getMetaData());
+      c.setAutoCommit(true);
+      ensureVersionTable(c);
+      c.setAutoCommit(false);
+      List<Integer> applied = new ArrayList<>();
+      try {
+        lock(c);
+        Set<Integer> done = appliedVersions(c);
+        for (String file : FILES) {
+          int version = versionOf(file);
+          if (done.contains(version)) {
+            continue;
+          }
+          for (String statement : statements(file, dialect)) {
+            try (Statement s = c.createStatement()) {
+              s.execute(statement);
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            ps.setInt(1, version);
+            ps.setString(2, file);
+            ps.setLong(3, System.currentTimeMillis());
+            ps.executeUpdate();
+          }
+          applied.add(version);
+          LOG.log(Level.INFO, "Applied schema migration {0}", file);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      return applied;
+    }
+  }
+
+  private static void ensureVersionTable(Connection c) throws SQLException {
+    if (tableExists(c, "schema_version")) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY,"
+              + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+    } catch (SQLException e) {
+      // Another instance created it between our check and our CREATE: fine.
+      if (!tableExists(c, "schema_version")) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean tableExists(Connection c, String table) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+      try (ResultSet rs = md.getTables(null, null, name, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void lock(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+    }
+  }
+
+  private static Set<Integer> appliedVersions(Connection c) throws SQLException {
+    Set<Integer> versions = new HashSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        versions.add(rs.getInt(1));
+      }
+    }
+    return versions;
+  }
+
+  static int versionOf(String file) {
+    return Integer.parseInt(file.substring(1, file.indexOf("__")));
+  }
+
+  /** The statements of one file for one dialect: placeholders replaced, comments dropped. */
+  static List<String> statements(String file, Dialect dialect) {
+    String sql;
+    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing migration " + file);
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read migration " + file, e);
+    }
+    List<String> result = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : sql.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("--")) {
+        continue;
+      }
+      if (trimmed.equals(";")) {
+        if (!current.toString().isBlank()) {
+          result.add(dialect.apply(current.toString().strip()));
+        }
+        current.setLength(0);
+      } else {
+        current.append(line).append('\n');
+      }
+    }
+    if (!current.toString().isBlank()) {
+      result.add(dialect.apply(current.toString().strip()));
+    }
+    return result;
+  }
+
+  /** The SQL differences between the two supported databases. */
+  public enum Dialect {
+    DERBY("CLOB"),
+    POSTGRES("TEXT");
+
+    private final String clob;
+
+    Dialect(String clob) {
+      this.clob = clob;
+    }
+
+    String apply(String sql) {
+      return sql.replace("${clob}", clob);
+    }
+
+    public static Dialect of(DatabaseMetaData md) throws SQLException {
+      String product = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return product.contains("postgres") ? POSTGRES : DERBY;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package co.softdrive.scim.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Locale;
+
+/** A Softdrive customer: the owner of users, groups and tokens. */
+@Entity
+@Table(name = "tenant")
+@NamedQuery(name = "TenantEntity.list", query = "SELECT t FROM TenantEntity t ORDER BY t.nameCi")
+@NamedQuery(name = "TenantEntity.countByName", query = "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi = :nameCi")
+public class TenantEntity {
+  public static final String ACTIVE = "ACTIVE";
+  public static final String SUSPENDED = "SUSPENDED";
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "name", nullable = false)
+  private String name;
+
+  @Column(name = "name_ci", nullable = false)
+  private String nameCi;
+
+  @Column(name = "status", nullable = false)
+  private String status;
+
+  @Column(name = "created_at", nullable = false)
+  private long createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private long updatedAt;
+
+  @Column(name = "retention_days", nullable = false)
+  private int retentionDays;
+
+  @Column(name = "group_policy", nullable = false)
+  private String groupPolicy;
+
+  @Version
+  @Column(name = "version")
+  private long version;
+
+  protected TenantEntity() {}
+
+  public TenantEntity(String id, String name, long now) {
+    this.id = id;
+    rename(name, now);
+    this.status = ACTIVE;
+    this.createdAt = now;
+    this.retentionDays = 30;
+    this.groupPolicy = "FOLLOW_ENTRA";
+  }
+
+  public void rename(String newName, long now) {
+    this.name = newName;
+    this.nameCi = newName.toLowerCase(Locale.ROOT);
+    this.updatedAt = now;
+  }
+
+  public void setStatus(String status, long now) {
+    this.status = status;
+    this.updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public long getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public int getRetentionDays() {
+    return retentionDays;
+  }
+
+  public void setRetentionDays(int retentionDays) {
+    this.retentionDays = retentionDays;
+  }
+
+  public String getGroupPolicy() {
+    return groupPolicy;
+  }
+
+  public void setGroupPolicy(String groupPolicy) {
+    this.groupPolicy = groupPolicy;
+  }
+
+  public boolean isActive() {
+    return ACTIVE.equals(status);
+  }
+}

@@ -1,0 +1,187 @@
+package co.softdrive.scim.persistence;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A SCIM user of one tenant. The full resource (canonical JSON without id/meta) is kept in {@code
+ * attributes}; the attributes that Entra matches, filters and sorts on are copied into indexed
+ * columns ({@code *_ci} columns hold the lower-cased value for case-insensitive comparison).
+ *
+ * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user
+ * deactivated by Entra keeps its SCIM record (a tombstone answering GET and filters) while its
+ * account is deleted.
+ */
+@Entity
+@Table(name = "scim_user")
+@NamedQuery(
+    name = "UserEntity.find",
+    query = "SELECT u FROM UserEntity u WHERE u.tenantId = :tenantId AND u.id = :id")
+@NamedQuery(
+    name = "UserEntity.countByUserName",
+    query =
+        "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.userNameCi = :userNameCi"
+            + " AND u.id <> :exceptId")
+@NamedQuery(
+    name = "UserEntity.existingIds",
+    query = "SELECT u.id FROM UserEntity u WHERE u.tenantId = :tenantId AND u.id IN :ids")
+@NamedQuery(
+    name = "UserEntity.countByTenant",
+    query = "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId")
+public class UserEntity {
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "tenant_id", nullable = false, length = 36)
+  private String tenantId;
+
+  @Column(name = "user_name", nullable = false)
+  private String userName;
+
+  @Column(name = "user_name_ci", nullable = false)
+  private String userNameCi;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  @Column(name = "display_name_ci")
+  private String displayNameCi;
+
+  @Column(name = "given_name_ci")
+  private String givenNameCi;
+
+  @Column(name = "family_name_ci")
+  private String familyNameCi;
+
+  @Column(name = "employee_number_ci")
+  private String employeeNumberCi;
+
+  @Column(name = "user_type_ci")
+  private String userTypeCi;
+
+  @Column(name = "manager_id")
+  private String managerId;
+
+  @Column(name = "active", nullable = false)
+  private boolean active;
+
+  @Column(name = "account_state", nullable = false)
+  private String accountState;
+
+  @Column(name = "account_state_at", nullable = false)
+  private long accountStateAt;
+
+  @Lob
+  @Basic(fetch = FetchType.EAGER)
+  @Column(name = "attributes", nullable = false)
+  private String attributes;
+
+  @Column(name = "created_at", nullable = false)
+  private long createdAt;
+
+  @Column(name = "last_modified", nullable = false)
+  private long lastModified;
+
+  @Version
+  @Column(name = "version")
+  private long version;
+
+  protected UserEntity() {}
+
+  public UserEntity(String id, String tenantId, long now) {
+    this.id = id;
+    this.tenantId = tenantId;
+    this.createdAt = now;
+    this.lastModified = now;
+    this.accountStateAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public String getUserName() {
+    return userName;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public String getManagerId() {
+    return managerId;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public String getAccountState() {
+    return accountState;
+  }
+
+  public long getAccountStateAt() {
+    return accountStateAt;
+  }
+
+  public String getAttributes() {
+    return attributes;
+  }
+
+  public long getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getLastModified() {
+    return lastModified;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  /** Copies the indexed columns from the resource; the caller passes values it extracted. */
+  public void setIndexed(
+      String userName,
+      String externalId,
+      String displayNameCi,
+      String givenNameCi,
+      String familyNameCi,
+      String employeeNumberCi,
+      String userTypeCi,
+      String managerId,
+      boolean active) {
+    this.userName = userName;
+    this.userNameCi = userName.toLowerCase(java.util.Locale.ROOT);
+    this.externalId = externalId;
+    this.displayNameCi = displayNameCi;
+    this.givenNameCi = givenNameCi;
+    this.familyNameCi = familyNameCi;
+    this.employeeNumberCi = employeeNumberCi;
+    this.userTypeCi = userTypeCi;
+    this.managerId = managerId;
+    this.active = active;
+  }
+
+  public void setAttributes(String attributes, long now) {
+    this.attributes = attributes;
+    this.lastModified = now;
+  }
+
+  public void setAccountState(String accountState, long now) {
+    this.accountState = accountState;
+    this.accountStateAt = now;
+  }
+}

@@ -1,0 +1,175 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import co.softdrive.scim.token.IssuedToken;
+import co.softdrive.scim.token.TokenService;
+import co.softdrive.scim.token.TokenView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Admin API for tenants and their service-account tokens (staff, HTTP Basic). */
+@Path("admin/tenants")
+@RequestScoped
+@RolesAllowed({"support", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaTypes.SCIM_JSON, MediaType.WILDCARD})
+public class AdminTenantsResource {
+  static final int MAX_BODY = 64 * 1024;
+
+  @Inject TenantService tenants;
+  @Inject TokenService tokens;
+  @Context SecurityContext security;
+  @Context UriInfo uri;
+
+  @POST
+  public Response create(InputStream body) {
+    JsonObject json = JsonBodies.readObject(body, MAX_BODY);
+    TenantView tenant = tenants.create(string(json, "name"), staff());
+    return Response.created(uri.getAbsolutePathBuilder().path(tenant.id()).build())
+        .entity(tenant)
+        .build();
+  }
+
+  @GET
+  public List<TenantView> list() {
+    return tenants.list();
+  }
+
+  @GET
+  @Path("{tenantId}")
+  public TenantView get(@PathParam("tenantId") String tenantId) {
+    return tenants.get(tenantId);
+  }
+
+  /** Rename and/or suspend/resume: {@code {"name": "...", "status": "suspended"|"active"}}. */
+  @PATCH
+  @Path("{tenantId}")
+  public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
+    JsonObject json = JsonBodies.readObject(body, MAX_BODY);
+    tenants.require(tenantId);
+    if (json.containsKey("name")) {
+      tenants.rename(tenantId, string(json, "name"));
+    }
+    if (json.containsKey("status")) {
+      String status = string(json, "status");
+      if (!status.equals("active") && !status.equals("suspended")) {
+        throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
+      }
+      tenants.setSuspended(tenantId, status.equals("suspended"));
+      tokens.forgetTenant(tenantId);
+    }
+    return tenants.get(tenantId);
+  }
+
+  @POST
+  @Path("{tenantId}/tokens")
+  public Response issueToken(@PathParam("tenantId") String tenantId, InputStream body) {
+    JsonObject json = JsonBodies.readObject(body, MAX_BODY);
+    Instant expiresAt = null;
+    if (json.containsKey("expiresAt") && json.get("expiresAt") != JsonValue.NULL) {
+      try {
+        expiresAt = Instant.parse(string(json, "expiresAt"));
+      } catch (DateTimeParseException e) {
+        throw ScimBadRequest.invalidValue(
+            "expiresAt must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+      }
+    }
+    IssuedToken issued =
+        tokens.issue(tenantId, string(json, "serviceAccount"), staff(), expiresAt);
+    TokenView t = issued.token();
+    return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build())
+        .header("Cache-Control", "no-store")
+        .entity(new IssuedTokenBody(t, issued.secret(), scimBaseUrl()))
+        .build();
+  }
+
+  @GET
+  @Path("{tenantId}/tokens")
+  public List<TokenView> listTokens(@PathParam("tenantId") String tenantId) {
+    return tokens.list(tenantId);
+  }
+
+  @GET
+  @Path("{tenantId}/tokens/{tokenId}")
+  public TokenView getToken(
+      @PathParam("tenantId") String tenantId, @PathParam("tokenId") String tokenId) {
+    return tokens.get(tenantId, tokenId);
+  }
+
+  @DELETE
+  @Path("{tenantId}/tokens/{tokenId}")
+  public Response revokeToken(
+      @PathParam("tenantId") String tenantId, @PathParam("tokenId") String tokenId) {
+    tokens.revoke(tenantId, tokenId, staff());
+    return Response.noContent().build();
+  }
+
+  /** The one response that carries a secret: the token, once, with what Entra needs. */
+  public record IssuedTokenBody(
+      String id,
+      String tenantId,
+      String serviceAccount,
+      String prefix,
+      String createdBy,
+      Instant createdAt,
+      Instant expiresAt,
+      String status,
+      String token,
+      String tenantUrl) {
+    IssuedTokenBody(TokenView t, String secret, String tenantUrl) {
+      this(
+          t.id(),
+          t.tenantId(),
+          t.serviceAccount(),
+          t.prefix(),
+          t.createdBy(),
+          t.createdAt(),
+          t.expiresAt(),
+          t.status(),
+          secret,
+          tenantUrl);
+    }
+  }
+
+  private String scimBaseUrl() {
+    return uri.getBaseUriBuilder().path("automations/scim").build().toString();
+  }
+
+  private String staff() {
+    return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
+  }
+
+  private static String string(JsonObject json, String key) {
+    JsonValue v = json.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonString s)) {
+      throw ScimBadRequest.invalidValue(key + " must be a string");
+    }
+    return s.getString();
+  }
+}

@@ -1,0 +1,62 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.protocol.error.ScimException;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under
+ * the SCIM base, plain JSON under the admin API.
+ */
+public final class ErrorBodies {
+  static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+  private ErrorBodies() {}
+
+  public static boolean isScimPath(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return p.startsWith("automations/scim") || p.startsWith("api/v1/automations/scim");
+  }
+
+  public static Response of(ScimException e, boolean scim) {
+    return of(e.status(), e.scimType().orElse(null), e.detail(), scim);
+  }
+
+  public static Response of(int status, String scimType, String detail, boolean scim) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    Response.ResponseBuilder response = Response.status(status);
+    if (scim) {
+      body.add("schemas", Json.createArrayBuilder().add(ERROR_SCHEMA));
+      body.add("status", Integer.toString(status));
+      if (scimType != null) {
+        body.add("scimType", scimType);
+      }
+      if (detail != null) {
+        body.add("detail", detail);
+      }
+      response.type(MediaTypes.SCIM_JSON_UTF8);
+      if (status == 401) {
+        response.header("WWW-Authenticate", "Bearer realm=\"softdrive-scim\"");
+      }
+    } else {
+      body.add("status", status);
+      body.add("error", scimType != null ? scimType : reason(status));
+      if (detail != null) {
+        body.add("detail", detail);
+      }
+      response.type(MediaTypes.JSON_UTF8);
+    }
+    if (status == 429 || status == 503) {
+      response.header("Retry-After", "5");
+    }
+    return response.entity(body.build().toString()).build();
+  }
+
+  private static String reason(int status) {
+    Response.Status s = Response.Status.fromStatusCode(status);
+    return s == null
+        ? "error"
+        : s.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+  }
+}

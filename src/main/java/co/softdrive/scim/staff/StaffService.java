@@ -1,0 +1,219 @@
+package co.softdrive.scim.staff;
+
+import co.softdrive.scim.persistence.StaffAccountEntity;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.error.ScimErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Staff accounts of Softdrive support: roles {@code support} and {@code admin}, passwords stored
+ * as PBKDF2-HMAC-SHA512 hashes (210,000 iterations).
+ *
+ * <p>Because HTTP Basic presents the password on every admin API call, a successful check is
+ * remembered for {@link #VERIFIED_CACHE_MILLIS} under a SHA-256 of the credentials (never the
+ * password itself); disabling an account or changing its password clears it.
+ */
+@ApplicationScoped
+public class StaffService {
+  private static final Logger LOG = Logger.getLogger(StaffService.class.getName());
+  public static final String SUPPORT = "support";
+  public static final String ADMIN = "admin";
+  static final Set<String> ROLES = Set.of(SUPPORT, ADMIN);
+  static final int MIN_PASSWORD_LENGTH = 12;
+  static final long VERIFIED_CACHE_MILLIS = 60_000;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject Pbkdf2PasswordHash passwordHash;
+
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(String username, Set<String> roles, long at) {}
+
+  /** A staff account as lists show it. */
+  public record StaffView(
+      String username, Set<String> roles, boolean enabled, Instant createdAt, Instant updatedAt) {
+    static StaffView of(StaffAccountEntity s) {
+      return new StaffView(
+          s.getUsername(),
+          s.getRoles(),
+          s.isEnabled(),
+          Instant.ofEpochMilli(s.getCreatedAt()),
+          Instant.ofEpochMilli(s.getUpdatedAt()));
+    }
+  }
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    passwordHash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+  }
+
+  /** The roles of a valid, enabled account whose password matches; empty otherwise. */
+  public Optional<Set<String>> verify(String username, String password) {
+    if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = fingerprint(username, password);
+    long now = System.currentTimeMillis();
+    Verified hit = verified.get(key);
+    if (hit != null && now - hit.at() < VERIFIED_CACHE_MILLIS) {
+      return Optional.of(hit.roles());
+    }
+    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
+    if (account == null || !account.isEnabled()) {
+      return Optional.empty();
+    }
+    if (!passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
+      return Optional.empty();
+    }
+    if (verified.size() > 10_000) {
+      verified.clear();
+    }
+    verified.put(key, new Verified(username, account.getRoles(), now));
+    return Optional.of(account.getRoles());
+  }
+
+  public List<StaffView> list() {
+    return em.createNamedQuery("StaffAccountEntity.list", StaffAccountEntity.class)
+        .getResultStream()
+        .map(StaffView::of)
+        .toList();
+  }
+
+  @Transactional
+  public StaffView create(String username, String password, Set<String> roles) {
+    String name = username == null ? "" : username.strip();
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")) {
+      throw ScimBadRequest.invalidValue(
+          "username must be 1-100 characters of letters, digits, '.', '_', '@' or '-'");
+    }
+    Set<String> clean = validRoles(roles);
+    validPassword(password);
+    if (em.find(StaffAccountEntity.class, name) != null) {
+      throw ScimErrors.uniqueness("A staff account named \"" + name + "\" already exists");
+    }
+    StaffAccountEntity account =
+        new StaffAccountEntity(
+            name, passwordHash.generate(password.toCharArray()), clean, System.currentTimeMillis());
+    em.persist(account);
+    LOG.log(Level.INFO, "Staff account {0} created with roles {1}", new Object[] {name, clean});
+    return StaffView.of(account);
+  }
+
+  @Transactional
+  public StaffView update(String username, Boolean enabled, String password, Set<String> roles) {
+    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
+    if (account == null) {
+      throw ScimErrors.notFound("Staff account " + username + " not found");
+    }
+    long now = System.currentTimeMillis();
+    if (password != null) {
+      validPassword(password);
+      account.setPasswordHash(passwordHash.generate(password.toCharArray()), now);
+    }
+    if (roles != null) {
+      account.setRoles(validRoles(roles), now);
+    }
+    if (enabled != null) {
+      account.setEnabled(enabled, now);
+    }
+    verified.values().removeIf(v -> v.username().equals(username));
+    LOG.log(Level.INFO, "Staff account {0} updated", username);
+    return StaffView.of(account);
+  }
+
+  /**
+   * Creates the first admin account when no staff account exists: the name from {@code
+   * softdrive.admin.user} (default {@code admin}), the password from {@code
+   * softdrive.admin.password}, or a random one logged once.
+   */
+  @Transactional
+  public void bootstrap(String username, String configuredPassword) {
+    long count = em.createNamedQuery("StaffAccountEntity.count", Long.class).getSingleResult();
+    if (count > 0) {
+      return;
+    }
+    String password = configuredPassword;
+    boolean generated = password == null || password.isBlank();
+    if (generated) {
+      byte[] bytes = new byte[18];
+      new SecureRandom().nextBytes(bytes);
+      password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+    em.persist(
+        new StaffAccountEntity(
+            username,
+            passwordHash.generate(password.toCharArray()),
+            new LinkedHashSet<>(List.of(ADMIN, SUPPORT)),
+            System.currentTimeMillis()));
+    if (generated) {
+      // Deliberately logged once: this is the only way to learn the generated first password.
+      LOG.log(
+          Level.WARNING,
+          "Created the first admin account \"{0}\" with the generated password {1} ."
+              + " Sign in and change it; set SOFTDRIVE_ADMIN_PASSWORD to choose it instead.",
+          new Object[] {username, password});
+    } else {
+      LOG.log(Level.INFO, "Created the first admin account \"{0}\" from configuration", username);
+    }
+  }
+
+  private static Set<String> validRoles(Set<String> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw ScimBadRequest.invalidValue("roles must contain \"support\" and/or \"admin\"");
+    }
+    Set<String> clean = new LinkedHashSet<>();
+    for (String role : roles) {
+      if (role == null || !ROLES.contains(role)) {
+        throw ScimBadRequest.invalidValue("unknown role; roles are \"support\" and \"admin\"");
+      }
+      clean.add(role);
+    }
+    return clean;
+  }
+
+  private static void validPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+      throw ScimBadRequest.invalidValue(
+          "password must be " + MIN_PASSWORD_LENGTH + " to 200 characters long");
+    }
+  }
+
+  private static String fingerprint(String username, String password) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(username.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(password.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

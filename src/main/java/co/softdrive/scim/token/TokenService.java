@@ -1,0 +1,205 @@
+package co.softdrive.scim.token;
+
+import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TokenEntity;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.tenant.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Issues, lists, revokes and verifies service-account tokens.
+ *
+ * <p>Verification is one indexed lookup by SHA-256 of the presented secret, cached per instance
+ * for {@code scim.auth.cache-seconds} (default 5 s). That cache is the documented bound for a
+ * revocation, expiry or tenant suspension to take effect on every instance; on the instance that
+ * revoked, it is immediate. {@code last_used_at} is written at most once per {@code
+ * scim.auth.last-used-interval-seconds} per token and instance, off the request thread.
+ */
+@ApplicationScoped
+public class TokenService {
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+  static final int MAX_SERVICE_ACCOUNT_LENGTH = 100;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject TenantService tenants;
+  @Inject TokenConfig config;
+  @Inject TokenUsageWriter usageWriter;
+
+  @Resource ManagedExecutorService executor;
+
+  private final Map<String, Verdict> cache = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastUsedWritten = new ConcurrentHashMap<>();
+
+  /** The outcome of checking one secret: a principal, or why not. */
+  public record Verdict(Principal principal, String failure, long checkedAtMillis, Long expiresAt) {
+    boolean ok(long now) {
+      return principal != null && (expiresAt == null || expiresAt > now);
+    }
+  }
+
+  @Transactional
+  public IssuedToken issue(String tenantId, String serviceAccount, String createdBy, Instant expiresAt) {
+    tenants.require(tenantId);
+    String account = serviceAccount == null ? "" : serviceAccount.strip();
+    if (account.isEmpty()) {
+      throw ScimBadRequest.invalidValue("serviceAccount is required, e.g. \"entra-provisioning\"");
+    }
+    if (account.length() > MAX_SERVICE_ACCOUNT_LENGTH
+        || !account.matches("[A-Za-z0-9][A-Za-z0-9._@-]*")) {
+      throw ScimBadRequest.invalidValue(
+          "serviceAccount must be 1-100 characters of letters, digits, '.', '_', '@' or '-'");
+    }
+    long now = System.currentTimeMillis();
+    if (expiresAt != null && expiresAt.toEpochMilli() <= now) {
+      throw ScimBadRequest.invalidValue("expiresAt must be in the future");
+    }
+    String secret = TokenSecrets.generate();
+    TokenEntity token =
+        new TokenEntity(
+            UUID.randomUUID().toString(),
+            tenantId,
+            account,
+            TokenSecrets.hash(secret),
+            TokenSecrets.displayPrefix(secret),
+            createdBy,
+            now,
+            expiresAt == null ? null : expiresAt.toEpochMilli());
+    em.persist(token);
+    LOG.log(
+        Level.INFO,
+        "Issued token {0} ({1}) for tenant {2} by {3}",
+        new Object[] {token.getId(), token.getDisplayPrefix(), tenantId, createdBy});
+    return new IssuedToken(TokenView.of(token, now), secret);
+  }
+
+  public List<TokenView> list(String tenantId) {
+    tenants.require(tenantId);
+    long now = System.currentTimeMillis();
+    return em.createNamedQuery("TokenEntity.listByTenant", TokenEntity.class)
+        .setParameter("tenantId", tenantId)
+        .getResultStream()
+        .map(t -> TokenView.of(t, now))
+        .toList();
+  }
+
+  public TokenView get(String tenantId, String tokenId) {
+    return TokenView.of(find(tenantId, tokenId), System.currentTimeMillis());
+  }
+
+  @Transactional
+  public TokenView revoke(String tenantId, String tokenId, String by) {
+    TokenEntity token = find(tenantId, tokenId);
+    long now = System.currentTimeMillis();
+    token.revoke(by, now);
+    cache.remove(token.getSecretHash());
+    LOG.log(Level.INFO, "Revoked token {0} of tenant {1} by {2}", new Object[] {tokenId, tenantId, by});
+    return TokenView.of(token, now);
+  }
+
+  public long countActive(String tenantId) {
+    return em.createNamedQuery("TokenEntity.countActiveByTenant", Long.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("now", System.currentTimeMillis())
+        .getSingleResult();
+  }
+
+  private TokenEntity find(String tenantId, String tokenId) {
+    return em.createNamedQuery("TokenEntity.findInTenant", TokenEntity.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("id", tokenId)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ScimErrors.notFound("Token " + tokenId + " not found"));
+  }
+
+  /**
+   * Resolves a presented bearer secret to its tenant, or throws 401 with a detail that says why
+   * (never echoing the secret).
+   */
+  public Principal authenticate(String secret) {
+    if (!TokenSecrets.isWellFormed(secret)) {
+      throw ScimErrors.unauthorized("The bearer token is not a Softdrive SCIM token");
+    }
+    String hash = TokenSecrets.hash(secret);
+    long now = System.currentTimeMillis();
+    Verdict verdict = cache.get(hash);
+    if (verdict == null || now - verdict.checkedAtMillis() > config.cacheSeconds() * 1000L) {
+      verdict = load(hash, now);
+      if (cache.size() >= config.cacheMaxEntries()) {
+        cache.clear();
+      }
+      cache.put(hash, verdict);
+    }
+    if (!verdict.ok(now)) {
+      throw ScimErrors.unauthorized(
+          verdict.failure() != null ? verdict.failure() : "The bearer token has expired");
+    }
+    recordUse(verdict.principal().tokenId(), now);
+    return verdict.principal();
+  }
+
+  /** Forgets cached verdicts for one tenant (after suspension) so this instance reacts at once. */
+  public void forgetTenant(String tenantId) {
+    cache.values().removeIf(v -> v.principal() != null && v.principal().tenantId().equals(tenantId));
+  }
+
+  private Verdict load(String hash, long now) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT t, n.status FROM TokenEntity t, TenantEntity n"
+                    + " WHERE t.secretHash = :hash AND n.id = t.tenantId",
+                Object[].class)
+            .setParameter("hash", hash)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return new Verdict(null, "The bearer token is not valid", now, null);
+    }
+    TokenEntity token = (TokenEntity) rows.get(0)[0];
+    String tenantStatus = (String) rows.get(0)[1];
+    if (!TokenSecrets.sameHash(hash, token.getSecretHash())) {
+      return new Verdict(null, "The bearer token is not valid", now, null);
+    }
+    if (token.getRevokedAt() != null) {
+      return new Verdict(null, "The bearer token has been revoked", now, null);
+    }
+    if (!TenantEntity.ACTIVE.equals(tenantStatus)) {
+      return new Verdict(
+          null, "The tenant of this token is suspended; contact Softdrive support", now, null);
+    }
+    return new Verdict(
+        new Principal(token.getTenantId(), token.getId(), token.getDisplayPrefix()),
+        null,
+        now,
+        token.getExpiresAt());
+  }
+
+  private void recordUse(String tokenId, long now) {
+    long interval = config.lastUsedIntervalSeconds() * 1000L;
+    Long last = lastUsedWritten.get(tokenId);
+    if (last != null && now - last < interval) {
+      return;
+    }
+    if (last == null
+        ? lastUsedWritten.putIfAbsent(tokenId, now) != null
+        : !lastUsedWritten.replace(tokenId, last, now)) {
+      return; // another request thread is writing it
+    }
+    executor.execute(() -> usageWriter.touch(tokenId, now));
+  }
+}
