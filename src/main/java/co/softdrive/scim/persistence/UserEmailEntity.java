@@ -1,0 +1,79 @@
+package co.softdrive.scim.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One e-mail address of a user, lower-cased, so that {@code emails.value} and {@code emails[type eq
+ * "work"].value} filters run on an index. The user's JSON stays the source of truth; these rows
+ * are rewritten whenever the user's emails change.
+ */
+@Entity
+@Table(name = "scim_user_email")
+@IdClass(UserEmailEntity.Key.class)
+@NamedQuery(
+    name = "UserEmailEntity.deleteByUser",
+    query = "DELETE FROM UserEmailEntity e WHERE e.tenantId = :tenantId AND e.userId = :userId")
+public class UserEmailEntity {
+  @Id
+  @Column(name = "tenant_id", length = 36)
+  private String tenantId;
+
+  @Id
+  @Column(name = "user_id", length = 36)
+  private String userId;
+
+  @Id
+  @Column(name = "pos")
+  private int pos;
+
+  @Column(name = "value_ci", nullable = false)
+  private String valueCi;
+
+  @Column(name = "type_ci")
+  private String typeCi;
+
+  @Column(name = "is_primary", nullable = false)
+  private boolean primary;
+
+  protected UserEmailEntity() {}
+
+  public UserEmailEntity(
+      String tenantId, String userId, int pos, String valueCi, String typeCi, boolean primary) {
+    this.tenantId = tenantId;
+    this.userId = userId;
+    this.pos = pos;
+    this.valueCi = valueCi;
+    this.typeCi = typeCi;
+    this.primary = primary;
+  }
+
+  /** Composite key. */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String tenantId;
+    private String userId;
+    private int pos;
+
+    public Key() {}
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && pos == k.pos
+          && Objects.equals(tenantId, k.tenantId)
+          && Objects.equals(userId, k.userId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(tenantId, userId, pos);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package co.softdrive.scim.query;
+
+import co.softdrive.scim.protocol.path.AttrPath;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The filterable and sortable attributes of one resource type and the columns behind them.
+ * Multi-valued attributes kept in side tables ({@code emails}, {@code members}) are described by
+ * a {@link SideTable}.
+ */
+final class ResourceMapping {
+  static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  static final String SOFTDRIVE = "urn:ietf:params:scim:schemas:extension:softdrive:2.0:User";
+
+  /**
+   * A multi-valued attribute stored one row per value.
+   *
+   * @param entity the JPQL entity name
+   * @param join JPQL joining alias {@code %1$s} (side row) to {@code %2$s} (resource)
+   * @param subAttributes sub-attribute name (lower-case) to column; "" = the attribute itself
+   */
+  record SideTable(String entity, String join, Map<String, Column> subAttributes) {}
+
+  final String entity;
+  final String coreSchema;
+  final Set<String> extensionSchemas;
+  private final Map<String, Column> columns;
+  private final Map<String, SideTable> sideTables;
+  private final Map<String, Column> sortable;
+
+  private ResourceMapping(
+      String entity,
+      String coreSchema,
+      Set<String> extensionSchemas,
+      Map<String, Column> columns,
+      Map<String, SideTable> sideTables,
+      Map<String, Column> sortable) {
+    this.entity = entity;
+    this.coreSchema = coreSchema;
+    this.extensionSchemas = extensionSchemas;
+    this.columns = columns;
+    this.sideTables = sideTables;
+    this.sortable = sortable;
+  }
+
+  private static final Column CREATED = new Column("%s.createdAt", Column.Kind.TIMESTAMP, false);
+  private static final Column MODIFIED =
+      new Column("%s.lastModified", Column.Kind.TIMESTAMP, false);
+
+  static final ResourceMapping USERS =
+      new ResourceMapping(
+          "UserEntity",
+          CORE_USER,
+          Set.of(ENTERPRISE, SOFTDRIVE),
+          Map.ofEntries(
+              Map.entry("id", new Column("%s.id", Column.Kind.STRING_EXACT, false)),
+              Map.entry("username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false)),
+              Map.entry("externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true)),
+              Map.entry("displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true)),
+              Map.entry("name.givenname", new Column("%s.givenNameCi", Column.Kind.STRING_CI, true)),
+              Map.entry(
+                  "name.familyname", new Column("%s.familyNameCi", Column.Kind.STRING_CI, true)),
+              Map.entry("active", new Column("%s.active", Column.Kind.BOOLEAN, false)),
+              Map.entry("meta.created", CREATED),
+              Map.entry("meta.lastmodified", MODIFIED),
+              Map.entry(
+                  ENTERPRISE + ":employeenumber",
+                  new Column("%s.employeeNumberCi", Column.Kind.STRING_CI, true)),
+              Map.entry(
+                  ENTERPRISE + ":manager", new Column("%s.managerId", Column.Kind.STRING_EXACT, true)),
+              Map.entry(
+                  ENTERPRISE + ":manager.value",
+                  new Column("%s.managerId", Column.Kind.STRING_EXACT, true)),
+              Map.entry(
+                  SOFTDRIVE + ":usertype",
+                  new Column("%s.userTypeCi", Column.Kind.STRING_CI, true))),
+          Map.of(
+              "emails",
+              new SideTable(
+                  "UserEmailEntity",
+                  "%1$s.tenantId = %2$s.tenantId AND %1$s.userId = %2$s.id",
+                  Map.of(
+                      "", new Column("%s.valueCi", Column.Kind.STRING_CI, false),
+                      "value", new Column("%s.valueCi", Column.Kind.STRING_CI, false),
+                      "type", new Column("%s.typeCi", Column.Kind.STRING_CI, true),
+                      "primary", new Column("%s.primary", Column.Kind.BOOLEAN, false)))),
+          Map.of(
+              "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
+              "username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false),
+              "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
+              "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true),
+              "name.familyname", new Column("%s.familyNameCi", Column.Kind.STRING_CI, true),
+              "name.givenname", new Column("%s.givenNameCi", Column.Kind.STRING_CI, true),
+              "meta.created", CREATED,
+              "meta.lastmodified", MODIFIED));
+
+  static final ResourceMapping GROUPS =
+      new ResourceMapping(
+          "GroupEntity",
+          CORE_GROUP,
+          Set.of(),
+          Map.of(
+              "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
+              "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),
+              "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
+              "meta.created", CREATED,
+              "meta.lastmodified", MODIFIED),
+          Map.of(
+              "members",
+              new SideTable(
+                  "GroupMemberEntity",
+                  "%1$s.tenantId = %2$s.tenantId AND %1$s.groupId = %2$s.id",
+                  Map.of(
+                      "", new Column("%s.userId", Column.Kind.STRING_EXACT, false),
+                      "value", new Column("%s.userId", Column.Kind.STRING_EXACT, false)))),
+          Map.of(
+              "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
+              "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),
+              "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
+              "meta.created", CREATED,
+              "meta.lastmodified", MODIFIED));
+
+  /** The key under which an attribute path is mapped, or empty for an unknown schema. */
+  Optional<String> key(AttrPath path) {
+    String schema = path.schema() == null ? null : path.schema().toLowerCase(Locale.ROOT);
+    String local = path.key();
+    if (schema == null || schema.equals(coreSchema.toLowerCase(Locale.ROOT))) {
+      return Optional.of(local);
+    }
+    for (String ext : extensionSchemas) {
+      if (ext.equalsIgnoreCase(schema)) {
+        return Optional.of(ext + ":" + local);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<Column> column(AttrPath path) {
+    return key(path).map(columns::get);
+  }
+
+  Optional<SideTable> sideTable(AttrPath path) {
+    return key(path.parent()).map(sideTables::get);
+  }
+
+  Optional<Column> sortColumn(AttrPath path) {
+    return key(path).map(sortable::get);
+  }
+
+  String filterableList() {
+    return String.join(", ", new java.util.TreeSet<>(columns.keySet()))
+        + ", "
+        + String.join(", ", sideTables.keySet());
+  }
+}

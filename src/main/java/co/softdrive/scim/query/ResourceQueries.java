@@ -1,0 +1,87 @@
+package co.softdrive.scim.query;
+
+import co.softdrive.scim.persistence.GroupEntity;
+import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs list and filter queries for one tenant in the database: the filter becomes a JPQL
+ * condition, sorting an ORDER BY (ties broken by id, so pages are stable), paging
+ * OFFSET/FETCH. When the first page holds fewer rows than asked, its size is the total and no
+ * COUNT is run (Entra's lookups by userName/displayName are exactly that case).
+ */
+@ApplicationScoped
+public class ResourceQueries {
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  public Page<UserEntity> users(String tenantId, ListParams params) {
+    return run(tenantId, ResourceMapping.USERS, UserEntity.class, params);
+  }
+
+  public Page<GroupEntity> groups(String tenantId, ListParams params) {
+    return run(tenantId, ResourceMapping.GROUPS, GroupEntity.class, params);
+  }
+
+  /** Validates a filter against a resource type without running it (for error messages). */
+  public static void checkUsers(ListParams params) {
+    where(ResourceMapping.USERS, params);
+  }
+
+  private <T> Page<T> run(
+      String tenantId, ResourceMapping mapping, Class<T> type, ListParams params) {
+    JpqlFilter filter = where(mapping, params);
+    String from = " FROM " + mapping.entity + " r WHERE r.tenantId = :tenantId" + filter.where();
+    List<T> items = List.of();
+    if (params.count() > 0) {
+      TypedQuery<T> q =
+          em.createQuery("SELECT r" + from + orderBy(mapping, params), type)
+              .setFirstResult(params.startIndex() - 1)
+              .setMaxResults(params.count());
+      bind(q, tenantId, filter.parameters());
+      items = q.getResultList();
+      if (params.startIndex() == 1 && items.size() < params.count()) {
+        return new Page<>(items, items.size());
+      }
+    }
+    TypedQuery<Long> c = em.createQuery("SELECT COUNT(r)" + from, Long.class);
+    bind(c, tenantId, filter.parameters());
+    return new Page<>(items, c.getSingleResult());
+  }
+
+  private static JpqlFilter where(ResourceMapping mapping, ListParams params) {
+    if (params.filter() == null) {
+      return new JpqlFilter("", Map.of());
+    }
+    JpqlFilter f = FilterTranslator.translate(mapping, params.filter(), "r");
+    return new JpqlFilter(" AND " + f.where(), f.parameters());
+  }
+
+  private static String orderBy(ResourceMapping mapping, ListParams params) {
+    String direction = params.descending() ? " DESC" : " ASC";
+    if (params.sortBy() == null) {
+      return " ORDER BY r.createdAt" + direction + ", r.id" + direction;
+    }
+    Column column =
+        mapping
+            .sortColumn(params.sortBy())
+            .orElseThrow(
+                () ->
+                    ScimBadRequest.invalidValue(
+                        "sortBy '" + params.sortBy() + "' is not supported; sortable attributes are"
+                            + " id, userName, displayName, externalId, name.givenName,"
+                            + " name.familyName, meta.created, meta.lastModified"));
+    return " ORDER BY " + column.on("r") + direction + ", r.id" + direction;
+  }
+
+  private static void bind(TypedQuery<?> q, String tenantId, Map<String, Object> params) {
+    q.setParameter("tenantId", tenantId);
+    params.forEach(q::setParameter);
+  }
+}
