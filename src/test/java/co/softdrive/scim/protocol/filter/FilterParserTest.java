@@ -230,7 +230,8 @@ class FilterParserTest {
         arguments("name.givenName[type eq \"work\"]", 14, "expected a value filter after an attribute without sub-attribute"),
         arguments("emails[type eq \"work\" and addresses[type eq \"x\"]]", 26, "expected no value path inside a value path"),
         arguments("userName eq \"a\nb\"", 14, "expected a control character to be escaped"),
-        arguments("userName\neq \"x\"", 8, "expected an operator"));
+        arguments("userName\neq \"x\"", 8, "expected an operator"),
+        arguments("score gt 1e999999", 9, "number out of range"));
   }
 
   @ParameterizedTest
