@@ -1,0 +1,263 @@
+package co.softdrive.scim.provisioning;
+
+import co.softdrive.scim.persistence.GroupEntity;
+import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.patch.MemberChange;
+import co.softdrive.scim.protocol.patch.PatchRequest;
+import co.softdrive.scim.protocol.patch.PatchResult;
+import co.softdrive.scim.protocol.schema.NormalizedResource;
+import co.softdrive.scim.protocol.schema.SchemaRegistry;
+import co.softdrive.scim.query.ListParams;
+import co.softdrive.scim.query.Page;
+import co.softdrive.scim.query.ResourceQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * SCIM Groups of one tenant. Membership changes are applied in the database in O(k) for k
+ * named members: a member value that is not a user of this tenant (a nested group, an unknown or
+ * foreign id) is ignored and logged, never failing the request; re-adding a member is a no-op.
+ * A PATCH locks the group row, so concurrent membership changes of one group serialize and none
+ * is lost.
+ */
+@ApplicationScoped
+public class GroupProvisioning {
+  private static final Logger LOG = Logger.getLogger(GroupProvisioning.class.getName());
+  static final int MAX_DISPLAY_NAME = 512;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject ProtocolComponents protocol;
+  @Inject ResourceQueries queries;
+  @Inject MembershipRepository memberships;
+
+  @Transactional
+  public ResourceView create(String tenantId, JsonObject body) {
+    NormalizedResource n =
+        protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
+    long now = System.currentTimeMillis();
+    GroupEntity group = new GroupEntity(UUID.randomUUID().toString(), tenantId, now);
+    write(group, n.attributes(), now);
+    em.persist(group);
+    flushUnique(group.getDisplayName());
+    if (n.memberValues() != null && !n.memberValues().isEmpty()) {
+      add(group, n.memberValues(), now);
+    }
+    em.flush();
+    return view(group, n.attributes());
+  }
+
+  public ResourceView get(String tenantId, String id) {
+    GroupEntity group = find(tenantId, id, false);
+    return view(group, ScimJson.parseStored(group.getAttributes()));
+  }
+
+  public Page<ResourceView> list(String tenantId, ListParams params) {
+    Page<GroupEntity> page = queries.groups(tenantId, params);
+    return new Page<>(
+        page.items().stream().map(g -> view(g, ScimJson.parseStored(g.getAttributes()))).toList(),
+        page.total());
+  }
+
+  @Transactional
+  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
+    GroupEntity group = find(tenantId, id, true);
+    Preconditions.check(ifMatch, group.getVersion());
+    NormalizedResource n =
+        protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
+    long now = System.currentTimeMillis();
+    String oldName = group.getDisplayName();
+    write(group, n.attributes(), now);
+    if (!oldName.equals(group.getDisplayName())) {
+      flushUnique(group.getDisplayName());
+    }
+    replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now);
+    em.flush();
+    return view(group, n.attributes());
+  }
+
+  /** Applies a PATCH; returns the group as it is afterwards. */
+  @Transactional
+  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
+    PatchRequest request = protocol.parsePatch(body);
+    GroupEntity group = find(tenantId, id, true);
+    Preconditions.check(ifMatch, group.getVersion());
+    JsonObject current = ScimJson.parseStored(group.getAttributes());
+    PatchResult result = protocol.patchEngine().apply(SchemaRegistry.GROUP_TYPE, current, request);
+    long now = System.currentTimeMillis();
+    JsonObject attributes = current;
+    if (result.modified() && !result.resource().equals(current)) {
+      String oldName = group.getDisplayName();
+      write(group, result.resource(), now);
+      attributes = result.resource();
+      if (!oldName.equals(group.getDisplayName())) {
+        flushUnique(group.getDisplayName());
+      }
+    }
+    for (MemberChange change : result.memberChanges()) {
+      switch (change.kind()) {
+        case ADD -> add(group, change.values(), now);
+        case REMOVE -> remove(group, change.values(), now);
+        case REMOVE_ALL -> removeAll(group, now);
+        case REPLACE_ALL -> replaceAll(group, change.values(), now);
+      }
+    }
+    em.flush();
+    return view(group, attributes);
+  }
+
+  @Transactional
+  public void delete(String tenantId, String id, String ifMatch) {
+    GroupEntity group = find(tenantId, id, true);
+    Preconditions.check(ifMatch, group.getVersion());
+    memberships.deleteAll(tenantId, id);
+    em.remove(group);
+    LOG.log(Level.FINE, "Tenant {0}: deleted group {1}", new Object[] {tenantId, id});
+  }
+
+  /** One page of member ids (keyset paging), for streaming a group's members. */
+  public List<String> memberPage(String tenantId, String groupId, String after, int size) {
+    return memberships.page(tenantId, groupId, after, size);
+  }
+
+  GroupEntity find(String tenantId, String id, boolean forUpdate) {
+    var query =
+        em.createNamedQuery("GroupEntity.find", GroupEntity.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("id", id);
+    if (forUpdate) {
+      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    }
+    return query.getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ScimErrors.notFound("Group " + id + " not found"));
+  }
+
+  private void write(GroupEntity group, JsonObject attributes, long now) {
+    String displayName =
+        attributes.get("displayName") instanceof JsonString s ? s.getString() : null;
+    if (displayName == null || displayName.isBlank()) {
+      throw ScimBadRequest.invalidValue("displayName is required and must not be empty");
+    }
+    if (displayName.length() > MAX_DISPLAY_NAME) {
+      throw ScimBadRequest.invalidValue(
+          "displayName must be at most " + MAX_DISPLAY_NAME + " characters");
+    }
+    String externalId =
+        attributes.get("externalId") instanceof JsonString s ? s.getString() : null;
+    if (externalId != null && externalId.length() > MAX_DISPLAY_NAME) {
+      throw ScimBadRequest.invalidValue("externalId must be at most 512 characters");
+    }
+    long taken =
+        em.createNamedQuery("GroupEntity.countByDisplayName", Long.class)
+            .setParameter("tenantId", group.getTenantId())
+            .setParameter("displayNameCi", displayName.toLowerCase(Locale.ROOT))
+            .setParameter("exceptId", group.getId())
+            .getSingleResult();
+    if (taken > 0) {
+      throw ScimErrors.uniqueness(
+          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
+    }
+    group.setIndexed(displayName, externalId);
+    group.setAttributes(attributes.toString(), now);
+  }
+
+  private void flushUnique(String displayName) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw ScimErrors.uniqueness(
+          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
+    }
+  }
+
+  private List<String> add(GroupEntity group, Collection<String> values, long now) {
+    Set<String> wanted = new LinkedHashSet<>(values);
+    String tenantId = group.getTenantId();
+    Set<String> users = memberships.existingUsers(tenantId, wanted);
+    if (users.size() < wanted.size()) {
+      LOG.log(
+          Level.INFO,
+          "Tenant {0}: group {1}: ignored {2} member value(s) that are not users of this tenant"
+              + " (nested groups are not provisioned)",
+          new Object[] {tenantId, group.getId(), wanted.size() - users.size()});
+    }
+    Set<String> already = memberships.existingMembers(tenantId, group.getId(), users);
+    List<String> added = new ArrayList<>();
+    for (String id : wanted) {
+      if (users.contains(id) && !already.contains(id)) {
+        added.add(id);
+      }
+    }
+    memberships.insert(tenantId, group.getId(), added, now);
+    if (!added.isEmpty()) {
+      group.addToMemberCount(added.size(), now);
+    }
+    return added;
+  }
+
+  private List<String> remove(GroupEntity group, Collection<String> values, long now) {
+    List<String> removed = memberships.delete(group.getTenantId(), group.getId(), new LinkedHashSet<>(values));
+    if (!removed.isEmpty()) {
+      group.addToMemberCount(-removed.size(), now);
+    }
+    return removed;
+  }
+
+  private void removeAll(GroupEntity group, long now) {
+    int removed = memberships.deleteAll(group.getTenantId(), group.getId());
+    if (removed > 0) {
+      group.addToMemberCount(-removed, now);
+    }
+  }
+
+  private void replaceAll(GroupEntity group, Collection<String> values, long now) {
+    Set<String> wanted = new LinkedHashSet<>(values);
+    Set<String> keep = memberships.existingMembers(group.getTenantId(), group.getId(), wanted);
+    // Remove everyone not wanted, page by page, then add the missing ones.
+    List<String> drop = new ArrayList<>();
+    String after = null;
+    List<String> page;
+    do {
+      page = memberships.page(group.getTenantId(), group.getId(), after, 1000);
+      for (String id : page) {
+        if (!wanted.contains(id)) {
+          drop.add(id);
+        }
+      }
+      after = page.isEmpty() ? after : page.get(page.size() - 1);
+    } while (page.size() == 1000);
+    remove(group, drop, now);
+    List<String> missing = new ArrayList<>();
+    for (String id : wanted) {
+      if (!keep.contains(id)) {
+        missing.add(id);
+      }
+    }
+    add(group, missing, now);
+  }
+
+  static ResourceView view(GroupEntity g, JsonObject attributes) {
+    return new ResourceView(
+        g.getId(), "Group", attributes, g.getCreatedAt(), g.getLastModified(), g.getVersion(), null);
+  }
+}

@@ -1,0 +1,281 @@
+package co.softdrive.scim.provisioning;
+
+import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.UserEmailEntity;
+import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.patch.PatchRequest;
+import co.softdrive.scim.protocol.patch.PatchResult;
+import co.softdrive.scim.protocol.schema.SchemaRegistry;
+import co.softdrive.scim.protocol.schema.Schemas;
+import co.softdrive.scim.query.ListParams;
+import co.softdrive.scim.query.Page;
+import co.softdrive.scim.query.ResourceQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * SCIM Users of one tenant: one transaction per request (RFC 7644 §3.3, §3.4.1, §3.5, §3.6).
+ * {@code active=false} turns the user into a tombstone (its Softdrive account is deleted, the
+ * SCIM record stays and still answers GET and filters); {@code active=true} restores it; DELETE
+ * purges the record.
+ */
+@ApplicationScoped
+public class UserProvisioning {
+  private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
+  static final int MAX_INDEXED_LENGTH = 512;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject ProtocolComponents protocol;
+  @Inject ResourceQueries queries;
+  @Inject MembershipRepository memberships;
+
+  @Transactional
+  public ResourceView create(String tenantId, JsonObject body) {
+    JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
+    long now = System.currentTimeMillis();
+    UserEntity user = new UserEntity(UUID.randomUUID().toString(), tenantId, now);
+    attributes = write(user, attributes, now, true);
+    em.persist(user);
+    flushUnique(user.getUserName());
+    writeEmails(user, UserColumns.of(attributes));
+    LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
+    return view(user, attributes, List.of());
+  }
+
+  public ResourceView get(String tenantId, String id) {
+    UserEntity user = find(tenantId, id, false);
+    return view(user, ScimJson.parseStored(user.getAttributes()), groups(tenantId, id));
+  }
+
+  public Page<ResourceView> list(String tenantId, ListParams params) {
+    Page<UserEntity> page = queries.users(tenantId, params);
+    return new Page<>(
+        page.items().stream()
+            .map(u -> view(u, ScimJson.parseStored(u.getAttributes()), null))
+            .toList(),
+        page.total());
+  }
+
+  @Transactional
+  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
+    UserEntity user = find(tenantId, id, true);
+    Preconditions.check(ifMatch, user.getVersion());
+    JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
+    long now = System.currentTimeMillis();
+    String oldUserName = user.getUserName();
+    attributes = write(user, attributes, now, false);
+    if (!oldUserName.equals(user.getUserName())) {
+      flushUnique(user.getUserName());
+    }
+    writeEmails(user, UserColumns.of(attributes));
+    em.flush();
+    return view(user, attributes, groups(tenantId, id));
+  }
+
+  @Transactional
+  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
+    PatchRequest request = protocol.parsePatch(body);
+    UserEntity user = find(tenantId, id, true);
+    Preconditions.check(ifMatch, user.getVersion());
+    JsonObject current = ScimJson.parseStored(user.getAttributes());
+    PatchResult result = protocol.patchEngine().apply(SchemaRegistry.USER_TYPE, current, request);
+    if (!result.modified()) {
+      return view(user, current, groups(tenantId, id));
+    }
+    long now = System.currentTimeMillis();
+    String oldUserName = user.getUserName();
+    JsonObject attributes = write(user, result.resource(), now, false);
+    if (!oldUserName.equals(user.getUserName())) {
+      flushUnique(user.getUserName());
+    }
+    writeEmails(user, UserColumns.of(attributes));
+    em.flush();
+    return view(user, attributes, groups(tenantId, id));
+  }
+
+  @Transactional
+  public void delete(String tenantId, String id, String ifMatch) {
+    UserEntity user = find(tenantId, id, true);
+    Preconditions.check(ifMatch, user.getVersion());
+    long now = System.currentTimeMillis();
+    memberships.removeUserEverywhere(tenantId, id, now);
+    em.createNamedQuery("UserEmailEntity.deleteByUser")
+        .setParameter("tenantId", tenantId)
+        .setParameter("userId", id)
+        .executeUpdate();
+    em.remove(user);
+    LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});
+  }
+
+  /** The user of this tenant, or 404; locked for update when {@code forUpdate}. */
+  UserEntity find(String tenantId, String id, boolean forUpdate) {
+    var query =
+        em.createNamedQuery("UserEntity.find", UserEntity.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("id", id);
+    if (forUpdate) {
+      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    }
+    return query.getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ScimErrors.notFound("User " + id + " not found"));
+  }
+
+  /**
+   * Copies attributes and indexed columns into the entity, checks uniqueness and the manager
+   * reference, applies the account-state rule for {@code active}. Returns the attributes as
+   * stored.
+   */
+  private JsonObject write(UserEntity user, JsonObject attributes, long now, boolean isNew) {
+    attributes = checkManager(user.getTenantId(), user.getId(), attributes);
+    UserColumns c = UserColumns.of(attributes);
+    if (c.userName() == null || c.userName().isBlank()) {
+      throw ScimBadRequest.invalidValue("userName is required and must not be empty");
+    }
+    limit("userName", c.userName());
+    limit("externalId", c.externalId());
+    ensureUserNameFree(user.getTenantId(), user.getId(), c.userName());
+    user.setIndexed(
+        c.userName(),
+        c.externalId(),
+        c.displayNameCi(),
+        c.givenNameCi(),
+        c.familyNameCi(),
+        c.employeeNumberCi(),
+        c.userTypeCi(),
+        c.managerId(),
+        c.active());
+    user.setAttributes(attributes.toString(), now);
+    String state = c.active() ? AccountState.ACTIVE : AccountState.DELETED;
+    if (isNew || !state.equals(user.getAccountState())) {
+      user.setAccountState(state, now);
+    }
+    return attributes;
+  }
+
+  /** A manager must be a user of the same tenant; any other id is dropped (and logged). */
+  private JsonObject checkManager(String tenantId, String userId, JsonObject attributes) {
+    if (!(attributes.get(Schemas.ENTERPRISE_USER) instanceof JsonObject ent)
+        || !(ent.get("manager") instanceof JsonObject manager)) {
+      return attributes;
+    }
+    String managerId = manager.getString("value", "");
+    boolean known =
+        !managerId.isEmpty()
+            && !managerId.equals(userId)
+            && !memberships.existingUsers(tenantId, List.of(managerId)).isEmpty();
+    if (known) {
+      return attributes;
+    }
+    if (!managerId.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "Tenant {0}: ignoring manager reference of user {1}: not a user of this tenant",
+          new Object[] {tenantId, userId});
+    }
+    JsonObjectBuilder e = Json.createObjectBuilder(ent).remove("manager");
+    JsonObjectBuilder b = Json.createObjectBuilder(attributes);
+    JsonObject newEnt = e.build();
+    if (newEnt.isEmpty()) {
+      b.remove(Schemas.ENTERPRISE_USER);
+      return withoutSchema(b.build(), Schemas.ENTERPRISE_USER);
+    }
+    return b.add(Schemas.ENTERPRISE_USER, newEnt).build();
+  }
+
+  private static JsonObject withoutSchema(JsonObject attributes, String urn) {
+    if (!(attributes.get("schemas") instanceof jakarta.json.JsonArray schemas)) {
+      return attributes;
+    }
+    JsonArrayBuilder kept = Json.createArrayBuilder();
+    for (JsonValue v : schemas) {
+      if (!(v instanceof jakarta.json.JsonString s && s.getString().equalsIgnoreCase(urn))) {
+        kept.add(v);
+      }
+    }
+    return Json.createObjectBuilder(attributes).add("schemas", kept).build();
+  }
+
+  private void ensureUserNameFree(String tenantId, String userId, String userName) {
+    long taken =
+        em.createNamedQuery("UserEntity.countByUserName", Long.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("userNameCi", userName.toLowerCase(Locale.ROOT))
+            .setParameter("exceptId", userId)
+            .getSingleResult();
+    if (taken > 0) {
+      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+    }
+  }
+
+  /** Flushes so that a concurrent insert of the same userName fails here as 409, not at commit. */
+  private void flushUnique(String userName) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+    }
+  }
+
+  private void writeEmails(UserEntity user, UserColumns c) {
+    em.createNamedQuery("UserEmailEntity.deleteByUser")
+        .setParameter("tenantId", user.getTenantId())
+        .setParameter("userId", user.getId())
+        .executeUpdate();
+    int pos = 0;
+    for (UserColumns.Email e : c.emails()) {
+      if (e.valueCi().length() <= MAX_INDEXED_LENGTH) {
+        em.persist(
+            new UserEmailEntity(
+                user.getTenantId(), user.getId(), pos++, e.valueCi(), shortType(e.typeCi()), e.primary()));
+      }
+    }
+  }
+
+  private static String shortType(String type) {
+    return type == null || type.length() <= 64 ? type : type.substring(0, 64);
+  }
+
+  private static void limit(String attribute, String value) {
+    if (value != null && value.length() > MAX_INDEXED_LENGTH) {
+      throw ScimBadRequest.invalidValue(
+          attribute + " must be at most " + MAX_INDEXED_LENGTH + " characters");
+    }
+  }
+
+  private jakarta.json.JsonArray groups(String tenantId, String userId) {
+    JsonArrayBuilder b = Json.createArrayBuilder();
+    for (Object[] row : memberships.groupsOf(tenantId, userId)) {
+      b.add(
+          Json.createObjectBuilder()
+              .add("value", (String) row[0])
+              .add("display", (String) row[1])
+              .add("type", "direct"));
+    }
+    return b.build();
+  }
+
+  static ResourceView view(UserEntity u, JsonObject attributes, jakarta.json.JsonArray groups) {
+    return new ResourceView(
+        u.getId(), "User", attributes, u.getCreatedAt(), u.getLastModified(), u.getVersion(), groups);
+  }
+}

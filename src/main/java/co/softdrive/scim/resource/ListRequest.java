@@ -1,0 +1,162 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.filter.Filter;
+import co.softdrive.scim.protocol.filter.FilterParser;
+import co.softdrive.scim.protocol.path.AttrPath;
+import co.softdrive.scim.protocol.path.PathParser;
+import co.softdrive.scim.query.ListParams;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A list/search request (RFC 7644 §3.4.2, §3.4.3) from query parameters or a {@code .search} body:
+ * parameter names are case-insensitive, unknown parameters are ignored, {@code startIndex} below
+ * 1 means 1, {@code count} is clamped to [0, max].
+ */
+record ListRequest(
+    ListParams params, List<String> attributes, List<String> excludedAttributes, int startIndex) {
+
+  static ListRequest fromQuery(MultivaluedMap<String, String> query, int defaultCount, int maxCount) {
+    Map<String, String> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    query.forEach((k, v) -> p.putIfAbsent(k, v.isEmpty() ? null : v.get(0)));
+    return of(
+        p.get("filter"),
+        p.get("sortBy"),
+        p.get("sortOrder"),
+        integer("startIndex", p.get("startIndex")),
+        integer("count", p.get("count")),
+        split(p.get("attributes")),
+        split(p.get("excludedAttributes")),
+        defaultCount,
+        maxCount);
+  }
+
+  static ListRequest fromSearchBody(JsonObject body, int defaultCount, int maxCount) {
+    Map<String, JsonValue> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    p.putAll(body);
+    return of(
+        string(p, "filter"),
+        string(p, "sortBy"),
+        string(p, "sortOrder"),
+        number(p, "startIndex"),
+        number(p, "count"),
+        list(p, "attributes"),
+        list(p, "excludedAttributes"),
+        defaultCount,
+        maxCount);
+  }
+
+  private static ListRequest of(
+      String filterText,
+      String sortBy,
+      String sortOrder,
+      Integer startIndex,
+      Integer count,
+      List<String> attributes,
+      List<String> excluded,
+      int defaultCount,
+      int maxCount) {
+    Filter filter =
+        filterText == null || filterText.isBlank() ? null : FilterParser.parse(filterText.strip());
+    AttrPath sort = null;
+    if (sortBy != null && !sortBy.isBlank()) {
+      try {
+        sort = PathParser.parse(sortBy.strip()).attr();
+      } catch (ScimBadRequest e) {
+        throw ScimBadRequest.invalidValue("sortBy '" + sortBy + "' is not an attribute name");
+      }
+    }
+    boolean descending = false;
+    if (sortOrder != null && !sortOrder.isBlank()) {
+      String o = sortOrder.strip().toLowerCase(Locale.ROOT);
+      if (!o.equals("ascending") && !o.equals("descending")) {
+        throw ScimBadRequest.invalidValue("sortOrder must be \"ascending\" or \"descending\"");
+      }
+      descending = o.equals("descending");
+    }
+    int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+    int c = count == null ? defaultCount : Math.max(0, Math.min(count, maxCount));
+    return new ListRequest(new ListParams(filter, sort, descending, start, c), attributes, excluded, start);
+  }
+
+  private static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long v = Long.parseLong(value.strip());
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    } catch (NumberFormatException e) {
+      throw ScimBadRequest.invalidValue(name + " must be an integer");
+    }
+  }
+
+  private static String string(Map<String, JsonValue> p, String key) {
+    JsonValue v = p.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    throw ScimBadRequest.invalidValue(key + " must be a string");
+  }
+
+  private static Integer number(Map<String, JsonValue> p, String key) {
+    JsonValue v = p.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof JsonNumber n && n.isIntegral()) {
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n.longValue()));
+    }
+    if (v instanceof JsonString s) {
+      return integer(key, s.getString());
+    }
+    throw ScimBadRequest.invalidValue(key + " must be an integer");
+  }
+
+  private static List<String> list(Map<String, JsonValue> p, String key) {
+    JsonValue v = p.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return List.of();
+    }
+    if (v instanceof JsonString s) {
+      return split(s.getString());
+    }
+    if (v instanceof JsonArray a) {
+      List<String> out = new ArrayList<>();
+      for (JsonValue item : a) {
+        if (!(item instanceof JsonString s)) {
+          throw ScimBadRequest.invalidValue(key + " must be a list of attribute names");
+        }
+        out.addAll(split(s.getString()));
+      }
+      return out;
+    }
+    throw ScimBadRequest.invalidValue(key + " must be a list of attribute names");
+  }
+
+  static List<String> split(String csv) {
+    if (csv == null || csv.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package co.softdrive.scim.resource;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Tolerates a doubled or trailing slash under the SCIM base ({@code .../scim//Users}, {@code
+ * .../Users/}): an admin may paste the Tenant URL with a trailing slash, and Entra appends {@code
+ * /Users} to it (contract §1.1).
+ */
+@WebFilter(urlPatterns = "/api/v1/automations/*")
+public class PathNormalizingFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String uri = req.getRequestURI();
+    String context = req.getContextPath();
+    String path = uri.substring(context.length());
+    String normalized = normalize(path);
+    if (normalized.equals(path)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    req.getRequestDispatcher(normalized).forward(req, res);
+  }
+
+  static String normalize(String path) {
+    String p = path.replaceAll("/{2,}", "/");
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+}

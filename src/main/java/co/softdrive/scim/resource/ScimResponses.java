@@ -1,0 +1,155 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.protocol.list.AttributeProjection;
+import co.softdrive.scim.protocol.schema.Schemas;
+import co.softdrive.scim.provisioning.GroupProvisioning;
+import co.softdrive.scim.provisioning.ResourceView;
+import co.softdrive.scim.provisioning.ScimJson;
+import co.softdrive.scim.query.Page;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds every SCIM response: {@code Location}, {@code ETag} and {@code meta.location} in one
+ * place, {@code application/scim+json}, attribute projection, and groups' members streamed from
+ * the database page by page so that no request holds a large group in memory.
+ */
+@RequestScoped
+public class ScimResponses {
+  static final Set<String> ALWAYS_RETURNED = Set.of("id", "schemas");
+  static final int MEMBER_PAGE = 1000;
+
+  @Context UriInfo uri;
+  @Inject ScimConfig config;
+  @Inject GroupProvisioning groups;
+  @Inject ScimPrincipal principal;
+
+  /** Absolute base of the SCIM API, e.g. https://host/api/v1/automations/scim. */
+  public String base() {
+    return config
+        .publicBaseUrl()
+        .map(b -> b + "/api/v1/automations/scim")
+        .orElseGet(
+            () -> {
+              String s = uri.getBaseUriBuilder().path("automations/scim").build().toString();
+              return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+            });
+  }
+
+  public String location(ResourceView view) {
+    return base() + (view.resourceType().equals("User") ? "/Users/" : "/Groups/") + view.id();
+  }
+
+  public Response created(ResourceView view, List<String> attributes, List<String> excluded) {
+    return resource(Response.created(URI.create(location(view))), view, attributes, excluded);
+  }
+
+  public Response ok(ResourceView view, List<String> attributes, List<String> excluded) {
+    return resource(Response.ok(), view, attributes, excluded);
+  }
+
+  public Response noContent(ResourceView view) {
+    return Response.noContent().tag(EntityTag.valueOf(view.etag())).build();
+  }
+
+  public Response json(JsonObject body) {
+    return Response.ok(body.toString(), MediaTypes.SCIM_JSON_UTF8).build();
+  }
+
+  private Response resource(
+      Response.ResponseBuilder builder, ResourceView view, List<String> attributes, List<String> excluded) {
+    String location = location(view);
+    builder.tag(EntityTag.valueOf(view.etag())).header("Content-Location", location);
+    JsonObject body =
+        AttributeProjection.apply(ScimJson.render(view, location, null), attributes, excluded, ALWAYS_RETURNED);
+    if (view.resourceType().equals("Group") && !AttributeProjection.excludes("members", attributes, excluded)) {
+      String tenantId = principal.tenantId();
+      StreamingOutput out =
+          stream -> {
+            try (JsonGenerator g = Json.createGenerator(stream)) {
+              writeGroup(g, body, tenantId, view.id());
+            }
+          };
+      return builder.entity(out).type(MediaTypes.SCIM_JSON_UTF8).build();
+    }
+    return builder.entity(body.toString()).type(MediaTypes.SCIM_JSON_UTF8).build();
+  }
+
+  public Response list(Page<ResourceView> page, ListRequest request) {
+    List<String> attrs = request.attributes();
+    List<String> excluded = request.excludedAttributes();
+    String tenantId = principal.tenantId();
+    List<JsonObject> items =
+        page.items().stream()
+            .map(v -> AttributeProjection.apply(ScimJson.render(v, location(v), null), attrs, excluded, ALWAYS_RETURNED))
+            .toList();
+    List<ResourceView> views = page.items();
+    StreamingOutput out =
+        stream -> {
+          try (JsonGenerator g = Json.createGenerator(stream)) {
+            g.writeStartObject();
+            g.writeStartArray("schemas").write(Schemas.LIST_RESPONSE).writeEnd();
+            g.write("totalResults", page.total());
+            g.write("itemsPerPage", items.size());
+            g.write("startIndex", request.startIndex());
+            g.writeStartArray("Resources");
+            for (int i = 0; i < items.size(); i++) {
+              ResourceView v = views.get(i);
+              if (v.resourceType().equals("Group")
+                  && !AttributeProjection.excludes("members", attrs, excluded)) {
+                writeGroup(g, items.get(i), tenantId, v.id());
+              } else {
+                g.write(items.get(i));
+              }
+            }
+            g.writeEnd();
+            g.writeEnd();
+          }
+        };
+    return Response.ok(out, MediaTypes.SCIM_JSON_UTF8).build();
+  }
+
+  /** Writes a group object with its members array streamed between the attributes and meta. */
+  private void writeGroup(JsonGenerator g, JsonObject body, String tenantId, String groupId) {
+    g.writeStartObject();
+    for (Map.Entry<String, JsonValue> e : body.entrySet()) {
+      if (!e.getKey().equals("meta")) {
+        g.write(e.getKey(), e.getValue());
+      }
+    }
+    g.writeStartArray("members");
+    String after = null;
+    List<String> page;
+    do {
+      page = groups.memberPage(tenantId, groupId, after, MEMBER_PAGE);
+      for (String userId : page) {
+        g.writeStartObject()
+            .write("value", userId)
+            .write("$ref", base() + "/Users/" + userId)
+            .write("type", "User")
+            .writeEnd();
+      }
+      g.flush();
+      after = page.isEmpty() ? after : page.get(page.size() - 1);
+    } while (page.size() == MEMBER_PAGE);
+    g.writeEnd();
+    if (body.containsKey("meta")) {
+      g.write("meta", body.get("meta"));
+    }
+    g.writeEnd();
+  }
+}
