@@ -28,7 +28,8 @@ public class PathNormalizingFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    req.getRequestDispatcher(normalized).forward(req, res);
+    String query = req.getQueryString();
+    req.getRequestDispatcher(query == null ? normalized : normalized + "?" + query).forward(req, res);
   }
 
   static String normalize(String path) {

@@ -1,0 +1,35 @@
+package co.softdrive.scim.protocol.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A schema resource (RFC 7643 §7): its URN, name, description and top-level attributes.
+ *
+ * @param id the schema URN
+ * @param name short name ({@code User}, {@code EnterpriseUser}, ...)
+ * @param description human-readable description
+ * @param attributes top-level attributes in RFC order
+ */
+public record SchemaDef(String id, String name, String description, List<AttributeDef> attributes) {
+  public SchemaDef {
+    Objects.requireNonNull(id);
+    attributes = List.copyOf(attributes);
+  }
+
+  /** The top-level attribute with this name, compared case-insensitively. */
+  public Optional<AttributeDef> attribute(String attributeName) {
+    for (AttributeDef a : attributes) {
+      if (a.name().equalsIgnoreCase(attributeName)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code urn} names this schema (URNs compare case-insensitively, RFC 8141). */
+  public boolean is(String urn) {
+    return id.equalsIgnoreCase(urn);
+  }
+}
