@@ -58,7 +58,7 @@ public class UserProvisioning {
     flushUnique(user.getUserName());
     writeEmails(user, UserColumns.of(attributes));
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
-    return view(user, attributes, List.of());
+    return view(user, attributes, JsonValue.EMPTY_JSON_ARRAY);
   }
 
   public ResourceView get(String tenantId, String id) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Discovery endpoints (RFC 7644 §4): what this service provider supports, exactly. */
-@Path("automations/scim")
+@Path("automations/scim/{kind: ServiceProviderConfig|ResourceTypes|Schemas}")
 @RequestScoped
 @Produces({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public class DiscoveryResource {
@@ -23,37 +23,27 @@ public class DiscoveryResource {
   @Inject ScimConfig config;
 
   @GET
-  @Path("ServiceProviderConfig")
-  public Response serviceProviderConfig() {
+  public Response list(@PathParam("kind") String kind) {
     return responses.json(
-        DiscoveryDocuments.serviceProviderConfig(responses.base(), config.maxCount(), DOCUMENTATION));
+        switch (kind) {
+          case "ServiceProviderConfig" ->
+              DiscoveryDocuments.serviceProviderConfig(
+                  responses.base(), config.maxCount(), DOCUMENTATION);
+          case "ResourceTypes" -> DiscoveryDocuments.resourceTypes(responses.base());
+          default -> DiscoveryDocuments.schemas(responses.base());
+        });
   }
 
   @GET
-  @Path("ResourceTypes")
-  public Response resourceTypes() {
-    return responses.json(DiscoveryDocuments.resourceTypes(responses.base()));
-  }
-
-  @GET
-  @Path("ResourceTypes/{name}")
-  public Response resourceType(@PathParam("name") String name) {
+  @Path("{id}")
+  public Response one(@PathParam("kind") String kind, @PathParam("id") String id) {
+    var document =
+        switch (kind) {
+          case "ResourceTypes" -> DiscoveryDocuments.resourceType(responses.base(), id);
+          case "Schemas" -> DiscoveryDocuments.schema(responses.base(), id);
+          default -> java.util.Optional.<jakarta.json.JsonObject>empty();
+        };
     return responses.json(
-        DiscoveryDocuments.resourceType(responses.base(), name)
-            .orElseThrow(() -> ScimErrors.notFound("Resource type " + name + " not found")));
-  }
-
-  @GET
-  @Path("Schemas")
-  public Response schemas() {
-    return responses.json(DiscoveryDocuments.schemas(responses.base()));
-  }
-
-  @GET
-  @Path("Schemas/{id}")
-  public Response schema(@PathParam("id") String id) {
-    return responses.json(
-        DiscoveryDocuments.schema(responses.base(), id)
-            .orElseThrow(() -> ScimErrors.notFound("Schema " + id + " not found")));
+        document.orElseThrow(() -> ScimErrors.notFound(kind + " " + id + " not found")));
   }
 }

@@ -58,7 +58,7 @@ public class GroupsResource {
   public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView group = groups.get(principal.tenantId(), id);
     if (Conditional.notModified(ifNoneMatch, group)) {
-      return Conditional.notModifiedResponse(user);
+      return Conditional.notModifiedResponse(group);
     }
     return responses.ok(group, attributes(), excluded());
   }

@@ -13,11 +13,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public class ScimResponses {
   static final Set<String> ALWAYS_RETURNED = Set.of("id", "schemas");
   static final int MEMBER_PAGE = 1000;
 
-  @Context UriInfo uri;
+  @Inject HttpServletRequest request;
   @Inject ScimConfig config;
   @Inject GroupProvisioning groups;
   @Inject ScimPrincipal principal;
@@ -45,8 +44,9 @@ public class ScimResponses {
         .map(b -> b + "/api/v1/automations/scim")
         .orElseGet(
             () -> {
-              String s = uri.getBaseUriBuilder().path("automations/scim").build().toString();
-              return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+              String url = request.getRequestURL().toString();
+              int api = url.indexOf("/api/v1/");
+              return (api < 0 ? url : url.substring(0, api)) + "/api/v1/automations/scim";
             });
   }
 
