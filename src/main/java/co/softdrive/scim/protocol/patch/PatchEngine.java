@@ -80,7 +80,8 @@ public final class PatchEngine {
 
   /**
    * @param type the resource's type ({@code SchemaRegistry.USER_TYPE}, {@code GROUP_TYPE})
-   * @param resource the stored resource JSON (canonical, as {@link ResourceNormalizer} makes it)
+   * @param resource the stored resource JSON (canonical, as {@link ResourceNormalizer} makes it);
+   *     for a Group without {@code members} (a {@code members} key would be passed through untouched)
    * @param request the parsed request
    * @return the patched resource, the member changes and whether anything changed
    */
@@ -89,7 +90,7 @@ public final class PatchEngine {
     Work work = new Work(type, resource);
     for (PatchOperation op : request.operations()) {
       if (op.path() == null) {
-        applyValueObject(work, op.op(), (JsonObject) op.value());
+        applyValueObject(work, op.op(), objectValue(op.value(), "value"));
       } else {
         applyPath(work, op.op(), op.path(), op.value(), false);
       }

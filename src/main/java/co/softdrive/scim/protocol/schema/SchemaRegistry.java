@@ -25,7 +25,10 @@ public final class SchemaRegistry {
   private static AttributeDef typedMulti(String name, String desc, Type valueType, String... types) {
     return complex(
             name,
-            of("value", valueType).desc("The value of the " + name + " entry.").build(),
+            of("value", valueType)
+                .desc("The value of the " + name + " entry.")
+                .referenceTypes(valueType == Type.REFERENCE ? new String[] {"external"} : new String[0])
+                .build(),
             string("type").desc("A label indicating the attribute's function.").canonical(types).build(),
             bool("primary").desc("Whether this is the primary value.").build())
         .multi()

@@ -1,0 +1,7 @@
+/**
+ * One class per Microsoft Entra provisioning quirk (entra-scim-contract.md §5, §12): its Javadoc
+ * shows what Entra sends, the RFC form we turn it into and the source; its {@code FLAG} constant is
+ * the config key {@code scim.entra.<quirk>.enabled} (default true) read by {@link
+ * co.softdrive.scim.protocol.patch.entra.EntraQuirks#fromConfig}.
+ */
+package co.softdrive.scim.protocol.patch.entra;
