@@ -66,11 +66,13 @@ public class GroupProvisioning {
     return view(group, n.attributes());
   }
 
+  @Transactional
   public ResourceView get(String tenantId, String id) {
     GroupEntity group = find(tenantId, id, false);
     return view(group, ScimJson.parseStored(group.getAttributes()));
   }
 
+  @Transactional
   public Page<ResourceView> list(String tenantId, ListParams params) {
     Page<GroupEntity> page = queries.groups(tenantId, params);
     return new Page<>(

@@ -61,11 +61,13 @@ public class UserProvisioning {
     return view(user, attributes, JsonValue.EMPTY_JSON_ARRAY);
   }
 
+  @Transactional
   public ResourceView get(String tenantId, String id) {
     UserEntity user = find(tenantId, id, false);
     return view(user, ScimJson.parseStored(user.getAttributes()), groups(tenantId, id));
   }
 
+  @Transactional
   public Page<ResourceView> list(String tenantId, ListParams params) {
     Page<UserEntity> page = queries.users(tenantId, params);
     return new Page<>(

@@ -69,19 +69,9 @@ public class AdminTenantsResource {
   @Path("{tenantId}")
   public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
-    tenants.require(tenantId);
-    if (json.containsKey("name")) {
-      tenants.rename(tenantId, string(json, "name"));
-    }
-    if (json.containsKey("status")) {
-      String status = string(json, "status");
-      if (!status.equals("active") && !status.equals("suspended")) {
-        throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
-      }
-      tenants.setSuspended(tenantId, status.equals("suspended"));
-      tokens.forgetTenant(tenantId);
-    }
-    return tenants.get(tenantId);
+    TenantView updated = tenants.update(tenantId, string(json, "name"), string(json, "status"));
+    tokens.forgetTenant(tenantId);
+    return updated;
   }
 
   @POST

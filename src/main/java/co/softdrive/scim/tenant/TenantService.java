@@ -36,25 +36,33 @@ public class TenantService {
     return view(tenant, 0, 0, 0);
   }
 
+  /**
+   * Renames and/or suspends or resumes a tenant in one transaction; null leaves a value as it is.
+   *
+   * @param status "active" or "suspended", or null
+   */
   @Transactional
-  public TenantView rename(String tenantId, String name) {
+  public TenantView update(String tenantId, String name, String status) {
     TenantEntity tenant = require(tenantId);
-    String clean = validName(name);
-    if (!clean.equalsIgnoreCase(tenant.getName())) {
-      ensureNameFree(clean);
+    long now = System.currentTimeMillis();
+    if (name != null) {
+      String clean = validName(name);
+      if (!clean.equalsIgnoreCase(tenant.getName())) {
+        ensureNameFree(clean);
+      }
+      tenant.rename(clean, now);
     }
-    tenant.rename(clean, System.currentTimeMillis());
+    if (status != null) {
+      if (!status.equals("active") && !status.equals("suspended")) {
+        throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
+      }
+      tenant.setStatus(status.equals("suspended") ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, now);
+      LOG.log(Level.INFO, "Tenant {0} is now {1}", new Object[] {tenantId, status});
+    }
     return get(tenantId);
   }
 
   @Transactional
-  public TenantView setSuspended(String tenantId, boolean suspended) {
-    TenantEntity tenant = require(tenantId);
-    tenant.setStatus(
-        suspended ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, System.currentTimeMillis());
-    return get(tenantId);
-  }
-
   public TenantView get(String tenantId) {
     TenantEntity t = require(tenantId);
     return view(
@@ -64,6 +72,7 @@ public class TenantService {
         activeTokens(tenantId));
   }
 
+  @Transactional
   public List<TenantView> list() {
     Map<String, Long> users = countsByTenant("SELECT u.tenantId, COUNT(u) FROM UserEntity u GROUP BY u.tenantId");
     Map<String, Long> groups = countsByTenant("SELECT g.tenantId, COUNT(g) FROM GroupEntity g GROUP BY g.tenantId");

@@ -88,6 +88,7 @@ public class TokenService {
     return new IssuedToken(TokenView.of(token, now), secret);
   }
 
+  @Transactional
   public List<TokenView> list(String tenantId) {
     tenants.require(tenantId);
     long now = System.currentTimeMillis();
@@ -98,6 +99,7 @@ public class TokenService {
         .toList();
   }
 
+  @Transactional
   public TokenView get(String tenantId, String tokenId) {
     return TokenView.of(find(tenantId, tokenId), System.currentTimeMillis());
   }
@@ -159,34 +161,29 @@ public class TokenService {
     cache.values().removeIf(v -> v.principal() != null && v.principal().tenantId().equals(tenantId));
   }
 
+  /** Reads scalars, not entities, so nothing cached in a persistence context can be stale. */
   private Verdict load(String hash, long now) {
     List<Object[]> rows =
         em.createQuery(
-                "SELECT t, n.status FROM TokenEntity t, TenantEntity n"
+                "SELECT t.id, t.tenantId, t.displayPrefix, t.secretHash, t.revokedAt, t.expiresAt,"
+                    + " n.status FROM TokenEntity t, TenantEntity n"
                     + " WHERE t.secretHash = :hash AND n.id = t.tenantId",
                 Object[].class)
             .setParameter("hash", hash)
             .getResultList();
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() || !TokenSecrets.sameHash(hash, (String) rows.get(0)[3])) {
       return new Verdict(null, "The bearer token is not valid", now, null);
     }
-    TokenEntity token = (TokenEntity) rows.get(0)[0];
-    String tenantStatus = (String) rows.get(0)[1];
-    if (!TokenSecrets.sameHash(hash, token.getSecretHash())) {
-      return new Verdict(null, "The bearer token is not valid", now, null);
-    }
-    if (token.getRevokedAt() != null) {
+    Object[] row = rows.get(0);
+    if (row[4] != null) {
       return new Verdict(null, "The bearer token has been revoked", now, null);
     }
-    if (!TenantEntity.ACTIVE.equals(tenantStatus)) {
+    if (!TenantEntity.ACTIVE.equals(row[6])) {
       return new Verdict(
           null, "The tenant of this token is suspended; contact Softdrive support", now, null);
     }
     return new Verdict(
-        new Principal(token.getTenantId(), token.getId(), token.getDisplayPrefix()),
-        null,
-        now,
-        token.getExpiresAt());
+        new Principal((String) row[1], (String) row[0], (String) row[2]), null, now, (Long) row[5]);
   }
 
   private void recordUse(String tokenId, long now) {
