@@ -47,7 +47,8 @@ public class TokenService {
   private final Map<String, Long> lastUsedWritten = new ConcurrentHashMap<>();
 
   /** The outcome of checking one secret: a principal, or why not. */
-  public record Verdict(Principal principal, String failure, long checkedAtMillis, Long expiresAt) {
+  public record Verdict(
+      Principal principal, String tenantId, String failure, long checkedAtMillis, Long expiresAt) {
     boolean ok(long now) {
       return principal != null && (expiresAt == null || expiresAt > now);
     }
@@ -158,7 +159,7 @@ public class TokenService {
 
   /** Forgets cached verdicts for one tenant (after suspension) so this instance reacts at once. */
   public void forgetTenant(String tenantId) {
-    cache.values().removeIf(v -> v.principal() != null && v.principal().tenantId().equals(tenantId));
+    cache.values().removeIf(v -> tenantId.equals(v.tenantId()));
   }
 
   /** Reads scalars, not entities, so nothing cached in a persistence context can be stale. */
@@ -172,18 +173,26 @@ public class TokenService {
             .setParameter("hash", hash)
             .getResultList();
     if (rows.isEmpty() || !TokenSecrets.sameHash(hash, (String) rows.get(0)[3])) {
-      return new Verdict(null, "The bearer token is not valid", now, null);
+      return new Verdict(null, null, "The bearer token is not valid", now, null);
     }
     Object[] row = rows.get(0);
     if (row[4] != null) {
-      return new Verdict(null, "The bearer token has been revoked", now, null);
+      return new Verdict(null, (String) row[1], "The bearer token has been revoked", now, null);
     }
     if (!TenantEntity.ACTIVE.equals(row[6])) {
       return new Verdict(
-          null, "The tenant of this token is suspended; contact Softdrive support", now, null);
+          null,
+          (String) row[1],
+          "The tenant of this token is suspended; contact Softdrive support",
+          now,
+          null);
     }
     return new Verdict(
-        new Principal((String) row[1], (String) row[0], (String) row[2]), null, now, (Long) row[5]);
+        new Principal((String) row[1], (String) row[0], (String) row[2]),
+        (String) row[1],
+        null,
+        now,
+        (Long) row[5]);
   }
 
   private void recordUse(String tokenId, long now) {
