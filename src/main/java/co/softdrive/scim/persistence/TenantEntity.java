@@ -42,6 +42,16 @@ public class TenantEntity {
   @Column(name = "group_policy", nullable = false)
   private String groupPolicy;
 
+  /** Deletion guard thresholds; null = the deployment default. */
+  @Column(name = "guard_percent")
+  private Integer guardPercent;
+
+  @Column(name = "guard_min_count")
+  private Integer guardMinCount;
+
+  @Column(name = "guard_window_minutes")
+  private Integer guardWindowMinutes;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -54,7 +64,7 @@ public class TenantEntity {
     this.status = ACTIVE;
     this.createdAt = now;
     this.retentionDays = 30;
-    this.groupPolicy = "FOLLOW_ENTRA";
+    this.groupPolicy = "FOLLOW_ENTRA"; // lifecycle.GroupPolicy.FOLLOW_ENTRA
   }
 
   public void rename(String newName, long now) {
@@ -102,6 +112,24 @@ public class TenantEntity {
 
   public void setGroupPolicy(String groupPolicy) {
     this.groupPolicy = groupPolicy;
+  }
+
+  public Integer getGuardPercent() {
+    return guardPercent;
+  }
+
+  public Integer getGuardMinCount() {
+    return guardMinCount;
+  }
+
+  public Integer getGuardWindowMinutes() {
+    return guardWindowMinutes;
+  }
+
+  public void setGuard(Integer percent, Integer minCount, Integer windowMinutes) {
+    this.guardPercent = percent;
+    this.guardMinCount = minCount;
+    this.guardWindowMinutes = windowMinutes;
   }
 
   public boolean isActive() {

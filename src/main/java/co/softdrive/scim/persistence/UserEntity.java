@@ -79,6 +79,9 @@ public class UserEntity {
   @Column(name = "account_state_at", nullable = false)
   private long accountStateAt;
 
+  @Column(name = "account_state_reason")
+  private String accountStateReason;
+
   @Lob
   @Basic(fetch = FetchType.EAGER)
   @Column(name = "attributes", nullable = false)
@@ -175,13 +178,23 @@ public class UserEntity {
     this.active = active;
   }
 
+  /** Sets the SCIM {@code active} flag (the caller updates {@code attributes} to match). */
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
   public void setAttributes(String attributes, long now) {
     this.attributes = attributes;
     this.lastModified = now;
   }
 
-  public void setAccountState(String accountState, long now) {
+  public void setAccountState(String accountState, String reason, long now) {
     this.accountState = accountState;
     this.accountStateAt = now;
+    this.accountStateReason = reason;
+  }
+
+  public String getAccountStateReason() {
+    return accountStateReason;
   }
 }

@@ -32,6 +32,7 @@ public class Startup implements ServletContextListener {
 
   @Inject DatabaseState state;
   @Inject StaffService staff;
+  @Inject JobScheduler jobs;
 
   @Inject
   @ConfigProperty(name = "softdrive.admin.user", defaultValue = "admin")
@@ -59,6 +60,7 @@ public class Startup implements ServletContextListener {
       Migrations.migrate(dataSource);
       staff.bootstrap(adminUser, adminPassword.orElse(null));
       state.markMigrated();
+      jobs.start();
       LOG.info("Database schema is up to date; the service is ready");
       return true;
     } catch (Exception e) {

@@ -1,5 +1,10 @@
 package co.softdrive.scim.provisioning;
 
+import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.feed.ChangeEvent;
+import co.softdrive.scim.feed.EventTypes;
+import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
@@ -14,6 +19,7 @@ import co.softdrive.scim.query.Page;
 import co.softdrive.scim.query.ResourceQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -49,9 +55,14 @@ public class GroupProvisioning {
   @Inject ProtocolComponents protocol;
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
+  @Inject Outbox outbox;
+  @Inject GroupPolicy policy;
+
+  /** Member ids per change event, so that one event stays a bounded size. */
+  static final int IDS_PER_EVENT = 1000;
 
   @Transactional
-  public ResourceView create(String tenantId, JsonObject body) {
+  public ResourceView create(String tenantId, JsonObject body, Actor actor) {
     NormalizedResource n =
         protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
     long now = System.currentTimeMillis();
@@ -59,10 +70,13 @@ public class GroupProvisioning {
     write(group, n.attributes(), now);
     em.persist(group);
     flushUnique(group.getDisplayName());
+    List<ChangeEvent> events = new ArrayList<>();
+    events.add(groupEvent(group, EventTypes.GROUP_CREATED, null));
     if (n.memberValues() != null && !n.memberValues().isEmpty()) {
-      add(group, n.memberValues(), now);
+      memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, n.memberValues(), now), events);
     }
     em.flush();
+    outbox.append(events);
     return view(group, n.attributes());
   }
 
@@ -81,7 +95,8 @@ public class GroupProvisioning {
   }
 
   @Transactional
-  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
+  public ResourceView replace(
+      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
     NormalizedResource n =
@@ -89,17 +104,21 @@ public class GroupProvisioning {
     long now = System.currentTimeMillis();
     String oldName = group.getDisplayName();
     write(group, n.attributes(), now);
+    List<ChangeEvent> events = new ArrayList<>();
     if (!oldName.equals(group.getDisplayName())) {
       flushUnique(group.getDisplayName());
+      events.add(groupEvent(group, EventTypes.GROUP_RENAMED, oldName));
     }
-    replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now);
+    replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now, events);
     em.flush();
+    outbox.append(events);
     return view(group, n.attributes());
   }
 
   /** Applies a PATCH; returns the group as it is afterwards. */
   @Transactional
-  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
+  public ResourceView patch(
+      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
     PatchRequest request = protocol.parsePatch(body);
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
@@ -107,32 +126,39 @@ public class GroupProvisioning {
     PatchResult result = protocol.patchEngine().apply(SchemaRegistry.GROUP_TYPE, current, request);
     long now = System.currentTimeMillis();
     JsonObject attributes = current;
+    List<ChangeEvent> events = new ArrayList<>();
     if (result.modified() && !result.resource().equals(current)) {
       String oldName = group.getDisplayName();
       write(group, result.resource(), now);
       attributes = result.resource();
       if (!oldName.equals(group.getDisplayName())) {
         flushUnique(group.getDisplayName());
+        events.add(groupEvent(group, EventTypes.GROUP_RENAMED, oldName));
       }
     }
     for (MemberChange change : result.memberChanges()) {
       switch (change.kind()) {
-        case ADD -> add(group, change.values(), now);
-        case REMOVE -> remove(group, change.values(), now);
-        case REMOVE_ALL -> removeAll(group, now);
-        case REPLACE_ALL -> replaceAll(group, change.values(), now);
+        case ADD -> memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, change.values(), now), events);
+        case REMOVE -> memberEvents(group, EventTypes.MEMBERS_REMOVED, remove(group, change.values(), now), events);
+        case REMOVE_ALL -> memberEvents(group, EventTypes.MEMBERS_REMOVED, removeAll(group, now), events);
+        case REPLACE_ALL -> replaceAll(group, change.values(), now, events);
       }
     }
     em.flush();
+    outbox.append(events);
     return view(group, attributes);
   }
 
   @Transactional
-  public void delete(String tenantId, String id, String ifMatch) {
+  public void delete(String tenantId, String id, String ifMatch, Actor actor) {
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
+    List<ChangeEvent> events = new ArrayList<>();
+    policy.beforeGroupDeleted(group, actor, events);
     memberships.deleteAll(tenantId, id);
     em.remove(group);
+    events.add(groupEvent(group, EventTypes.GROUP_DELETED, null));
+    outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: deleted group {1}", new Object[] {tenantId, id});
   }
 
@@ -225,37 +251,76 @@ public class GroupProvisioning {
     return removed;
   }
 
-  private void removeAll(GroupEntity group, long now) {
+  private List<String> removeAll(GroupEntity group, long now) {
+    List<String> all = allMembers(group);
     int removed = memberships.deleteAll(group.getTenantId(), group.getId());
     if (removed > 0) {
       group.addToMemberCount(-removed, now);
     }
+    return all;
   }
 
-  private void replaceAll(GroupEntity group, Collection<String> values, long now) {
-    Set<String> wanted = new LinkedHashSet<>(values);
-    Set<String> keep = memberships.existingMembers(group.getTenantId(), group.getId(), wanted);
-    // Remove everyone not wanted, page by page, then add the missing ones.
-    List<String> drop = new ArrayList<>();
+  private List<String> allMembers(GroupEntity group) {
+    List<String> all = new ArrayList<>();
     String after = null;
     List<String> page;
     do {
       page = memberships.page(group.getTenantId(), group.getId(), after, 1000);
-      for (String id : page) {
-        if (!wanted.contains(id)) {
-          drop.add(id);
-        }
-      }
+      all.addAll(page);
       after = page.isEmpty() ? after : page.get(page.size() - 1);
     } while (page.size() == 1000);
-    remove(group, drop, now);
+    return all;
+  }
+
+  private void replaceAll(
+      GroupEntity group, Collection<String> values, long now, List<ChangeEvent> events) {
+    Set<String> wanted = new LinkedHashSet<>(values);
+    Set<String> keep = memberships.existingMembers(group.getTenantId(), group.getId(), wanted);
+    // Remove everyone not wanted, then add the missing ones.
+    List<String> drop = new ArrayList<>();
+    for (String id : allMembers(group)) {
+      if (!wanted.contains(id)) {
+        drop.add(id);
+      }
+    }
+    memberEvents(group, EventTypes.MEMBERS_REMOVED, remove(group, drop, now), events);
     List<String> missing = new ArrayList<>();
     for (String id : wanted) {
       if (!keep.contains(id)) {
         missing.add(id);
       }
     }
-    add(group, missing, now);
+    memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, missing, now), events);
+  }
+
+  private static ChangeEvent groupEvent(GroupEntity group, String type, String previousName) {
+    var data = Json.createObjectBuilder().add("displayName", group.getDisplayName());
+    if (group.getExternalId() != null) {
+      data.add("externalId", group.getExternalId());
+    }
+    if (previousName != null) {
+      data.add("previousDisplayName", previousName);
+    }
+    return new ChangeEvent(group.getTenantId(), type, "Group", group.getId(), data.build());
+  }
+
+  /** One event per {@link #IDS_PER_EVENT} member ids; none when nothing changed. */
+  private static void memberEvents(
+      GroupEntity group, String type, List<String> userIds, List<ChangeEvent> events) {
+    for (int i = 0; i < userIds.size(); i += IDS_PER_EVENT) {
+      var ids = Json.createArrayBuilder();
+      userIds.subList(i, Math.min(userIds.size(), i + IDS_PER_EVENT)).forEach(ids::add);
+      events.add(
+          new ChangeEvent(
+              group.getTenantId(),
+              type,
+              "Group",
+              group.getId(),
+              Json.createObjectBuilder()
+                  .add("displayName", group.getDisplayName())
+                  .add("userIds", ids)
+                  .build()));
+    }
   }
 
   static ResourceView view(GroupEntity g, JsonObject attributes) {

@@ -1,5 +1,9 @@
 package co.softdrive.scim.provisioning;
 
+import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.feed.ChangeEvent;
+import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
@@ -24,6 +28,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -47,16 +52,21 @@ public class UserProvisioning {
   @Inject ProtocolComponents protocol;
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
+  @Inject AccountLifecycle lifecycle;
+  @Inject Outbox outbox;
 
   @Transactional
-  public ResourceView create(String tenantId, JsonObject body) {
+  public ResourceView create(String tenantId, JsonObject body, Actor actor) {
     JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
     long now = System.currentTimeMillis();
     UserEntity user = new UserEntity(UUID.randomUUID().toString(), tenantId, now);
-    attributes = write(user, attributes, now, true);
+    attributes = write(user, attributes, now);
+    List<ChangeEvent> events = new ArrayList<>();
+    lifecycle.created(user, actor, now, events);
     em.persist(user);
     flushUnique(user.getUserName());
     writeEmails(user, UserColumns.of(attributes));
+    outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
     return view(user, attributes, JsonValue.EMPTY_JSON_ARRAY);
   }
@@ -78,53 +88,88 @@ public class UserProvisioning {
   }
 
   @Transactional
-  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
+  public ResourceView replace(
+      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
     JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
-    long now = System.currentTimeMillis();
-    String oldUserName = user.getUserName();
-    attributes = write(user, attributes, now, false);
-    if (!oldUserName.equals(user.getUserName())) {
-      flushUnique(user.getUserName());
-    }
-    writeEmails(user, UserColumns.of(attributes));
-    em.flush();
-    return view(user, attributes, groups(tenantId, id));
+    return update(user, attributes, actor);
   }
 
   @Transactional
-  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
+  public ResourceView patch(
+      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
     PatchRequest request = protocol.parsePatch(body);
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
     JsonObject current = ScimJson.parseStored(user.getAttributes());
     PatchResult result = protocol.patchEngine().apply(SchemaRegistry.USER_TYPE, current, request);
-    if (!result.modified()) {
+    if (!result.modified() || result.resource().equals(current)) {
       return view(user, current, groups(tenantId, id));
     }
+    return update(user, result.resource(), actor);
+  }
+
+  /** Writes new attributes of an existing user, then applies the lifecycle rules. */
+  private ResourceView update(UserEntity user, JsonObject newAttributes, Actor actor) {
     long now = System.currentTimeMillis();
     String oldUserName = user.getUserName();
-    JsonObject attributes = write(user, result.resource(), now, false);
+    String oldAttributes = user.getAttributes();
+    JsonObject attributes = write(user, newAttributes, now);
     if (!oldUserName.equals(user.getUserName())) {
       flushUnique(user.getUserName());
     }
     writeEmails(user, UserColumns.of(attributes));
+    List<ChangeEvent> events = new ArrayList<>();
+    lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
-    return view(user, attributes, groups(tenantId, id));
+    outbox.append(events);
+    return view(user, attributes, groups(user.getTenantId(), user.getId()));
   }
 
   @Transactional
-  public void delete(String tenantId, String id, String ifMatch) {
+  public void delete(String tenantId, String id, String ifMatch, Actor actor) {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
+    purge(user, actor, "DELETE from provisioning");
+  }
+
+  /**
+   * Purges one tombstone whose retention has passed, in its own transaction; false when it was
+   * re-activated or purged meanwhile.
+   */
+  @Transactional
+  public boolean purgeExpiredTombstone(String tenantId, String id, long olderThan, Actor actor) {
+    UserEntity user =
+        em.createNamedQuery("UserEntity.find", UserEntity.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("id", id)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (user == null
+        || !co.softdrive.scim.lifecycle.AccountState.DELETED.equals(user.getAccountState())
+        || user.getAccountStateAt() >= olderThan) {
+      return false;
+    }
+    purge(user, actor, "tombstone retention expired");
+    return true;
+  }
+
+  private void purge(UserEntity user, Actor actor, String reason) {
+    String tenantId = user.getTenantId();
+    String id = user.getId();
     long now = System.currentTimeMillis();
+    List<ChangeEvent> events = new ArrayList<>();
+    lifecycle.purged(user, actor, reason, now, events);
     memberships.removeUserEverywhere(tenantId, id, now);
     em.createNamedQuery("UserEmailEntity.deleteByUser")
         .setParameter("tenantId", tenantId)
         .setParameter("userId", id)
         .executeUpdate();
     em.remove(user);
+    outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});
   }
 
@@ -147,7 +192,11 @@ public class UserProvisioning {
    * reference, applies the account-state rule for {@code active}. Returns the attributes as
    * stored.
    */
-  private JsonObject write(UserEntity user, JsonObject attributes, long now, boolean isNew) {
+  private JsonObject write(UserEntity user, JsonObject attributes, long now) {
+    // Softdrive signs people in through SSO: a password Entra may send is never stored or returned.
+    if (attributes.containsKey("password")) {
+      attributes = Json.createObjectBuilder(attributes).remove("password").build();
+    }
     attributes = checkManager(user.getTenantId(), user.getId(), attributes);
     UserColumns c = UserColumns.of(attributes);
     if (c.userName() == null || c.userName().isBlank()) {
@@ -167,10 +216,6 @@ public class UserProvisioning {
         c.managerId(),
         c.active());
     user.setAttributes(attributes.toString(), now);
-    String state = c.active() ? AccountState.ACTIVE : AccountState.DELETED;
-    if (isNew || !state.equals(user.getAccountState())) {
-      user.setAccountState(state, now);
-    }
     return attributes;
   }
 

@@ -2,6 +2,7 @@ package co.softdrive.scim.resource;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantSettings;
 import co.softdrive.scim.tenant.TenantView;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
@@ -69,7 +70,17 @@ public class AdminTenantsResource {
   @Path("{tenantId}")
   public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
-    TenantView updated = tenants.update(tenantId, string(json, "name"), string(json, "status"));
+    TenantView updated =
+        tenants.update(
+            tenantId,
+            new TenantSettings(
+                string(json, "name"),
+                string(json, "status"),
+                integer(json, "retentionDays"),
+                string(json, "groupPolicy"),
+                integer(json, "guardPercent"),
+                integer(json, "guardMinCount"),
+                integer(json, "guardWindowMinutes")));
     tokens.forgetTenant(tenantId);
     return updated;
   }
@@ -161,5 +172,16 @@ public class AdminTenantsResource {
       throw ScimBadRequest.invalidValue(key + " must be a string");
     }
     return s.getString();
+  }
+
+  private static Integer integer(JsonObject json, String key) {
+    JsonValue v = json.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (!(v instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
+      throw ScimBadRequest.invalidValue(key + " must be an integer");
+    }
+    return n.intValue();
   }
 }

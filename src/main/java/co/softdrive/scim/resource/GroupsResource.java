@@ -49,7 +49,7 @@ public class GroupsResource {
 
   @POST
   public Response create(InputStream body) {
-    ResourceView group = groups.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()));
+    ResourceView group = groups.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()), principal.actor());
     return responses.created(group, attributes(), excluded());
   }
 
@@ -67,7 +67,7 @@ public class GroupsResource {
   @Path("{id}")
   public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch);
+        groups.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
     return responses.ok(group, attributes(), excluded());
   }
 
@@ -80,7 +80,7 @@ public class GroupsResource {
   @Path("{id}")
   public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch);
+        groups.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
     if (attributes().isEmpty() && excluded().isEmpty()) {
       return responses.noContent(group);
     }
@@ -90,7 +90,7 @@ public class GroupsResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-    groups.delete(principal.tenantId(), id, ifMatch);
+    groups.delete(principal.tenantId(), id, ifMatch, principal.actor());
     return Response.noContent().build();
   }
 

@@ -20,6 +20,11 @@ public class ScimPrincipal {
     return principal.tenantId();
   }
 
+  /** The token as the audit trail names it. */
+  public co.softdrive.scim.audit.Actor actor() {
+    return co.softdrive.scim.audit.Actor.token(principal == null ? "unknown" : principal.tokenPrefix());
+  }
+
   public Principal get() {
     return principal;
   }

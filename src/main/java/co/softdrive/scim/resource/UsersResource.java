@@ -49,7 +49,7 @@ public class UsersResource {
 
   @POST
   public Response create(InputStream body) {
-    ResourceView user = users.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()));
+    ResourceView user = users.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()), principal.actor());
     return responses.created(user, attributes(), excluded());
   }
 
@@ -67,7 +67,7 @@ public class UsersResource {
   @Path("{id}")
   public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch);
+        users.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 
@@ -76,14 +76,14 @@ public class UsersResource {
   @Path("{id}")
   public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch);
+        users.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-    users.delete(principal.tenantId(), id, ifMatch);
+    users.delete(principal.tenantId(), id, ifMatch, principal.actor());
     return Response.noContent().build();
   }
 

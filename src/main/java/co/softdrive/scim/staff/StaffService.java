@@ -38,7 +38,10 @@ public class StaffService {
   private static final Logger LOG = Logger.getLogger(StaffService.class.getName());
   public static final String SUPPORT = "support";
   public static final String ADMIN = "admin";
-  static final Set<String> ROLES = Set.of(SUPPORT, ADMIN);
+  /** Read-only access to the change feed, for consumer services. */
+  public static final String EVENTS = "events";
+
+  static final Set<String> ROLES = Set.of(SUPPORT, ADMIN, EVENTS);
   static final int MIN_PASSWORD_LENGTH = 12;
   static final long VERIFIED_CACHE_MILLIS = 60_000;
 
@@ -186,12 +189,12 @@ public class StaffService {
 
   private static Set<String> validRoles(Set<String> roles) {
     if (roles == null || roles.isEmpty()) {
-      throw ScimBadRequest.invalidValue("roles must contain \"support\" and/or \"admin\"");
+      throw ScimBadRequest.invalidValue("roles must contain \"support\", \"admin\" or \"events\"");
     }
     Set<String> clean = new LinkedHashSet<>();
     for (String role : roles) {
       if (role == null || !ROLES.contains(role)) {
-        throw ScimBadRequest.invalidValue("unknown role; roles are \"support\" and \"admin\"");
+        throw ScimBadRequest.invalidValue("unknown role; roles are \"support\", \"admin\" and \"events\"");
       }
       clean.add(role);
     }

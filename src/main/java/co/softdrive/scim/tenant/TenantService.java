@@ -36,30 +36,62 @@ public class TenantService {
     return view(tenant, 0, 0, 0);
   }
 
-  /**
-   * Renames and/or suspends or resumes a tenant in one transaction; null leaves a value as it is.
-   *
-   * @param status "active" or "suspended", or null
-   */
+  /** Applies the non-null fields of {@code settings} in one transaction. */
   @Transactional
-  public TenantView update(String tenantId, String name, String status) {
+  public TenantView update(String tenantId, TenantSettings settings) {
     TenantEntity tenant = require(tenantId);
     long now = System.currentTimeMillis();
-    if (name != null) {
-      String clean = validName(name);
+    if (settings.name() != null) {
+      String clean = validName(settings.name());
       if (!clean.equalsIgnoreCase(tenant.getName())) {
         ensureNameFree(clean);
       }
       tenant.rename(clean, now);
     }
-    if (status != null) {
+    if (settings.status() != null) {
+      String status = settings.status();
       if (!status.equals("active") && !status.equals("suspended")) {
         throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
       }
       tenant.setStatus(status.equals("suspended") ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, now);
       LOG.log(Level.INFO, "Tenant {0} is now {1}", new Object[] {tenantId, status});
     }
+    if (settings.retentionDays() != null) {
+      tenant.setRetentionDays(range("retentionDays", settings.retentionDays(), 0, 3650));
+    }
+    if (settings.groupPolicy() != null) {
+      String policy = settings.groupPolicy().toLowerCase(Locale.ROOT);
+      if (!policy.equals("follow-entra") && !policy.equals("cascade")) {
+        throw ScimBadRequest.invalidValue("groupPolicy must be \"follow-entra\" or \"cascade\"");
+      }
+      tenant.setGroupPolicy(policy.equals("cascade") ? "CASCADE" : "FOLLOW_ENTRA");
+    }
+    if (settings.guardPercent() != null || settings.guardMinCount() != null
+        || settings.guardWindowMinutes() != null) {
+      tenant.setGuard(
+          guard("guardPercent", settings.guardPercent(), tenant.getGuardPercent(), 100),
+          guard("guardMinCount", settings.guardMinCount(), tenant.getGuardMinCount(), 1_000_000),
+          guard("guardWindowMinutes", settings.guardWindowMinutes(), tenant.getGuardWindowMinutes(), 10_080));
+    }
     return get(tenantId);
+  }
+
+  private static int range(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw ScimBadRequest.invalidValue(name + " must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  /** null keeps the current value; -1 resets to the deployment default. */
+  private static Integer guard(String name, Integer value, Integer current, int max) {
+    if (value == null) {
+      return current;
+    }
+    if (value == -1) {
+      return null;
+    }
+    return range(name, value, 0, max);
   }
 
   @Transactional
@@ -153,7 +185,10 @@ public class TenantService {
         Instant.ofEpochMilli(t.getCreatedAt()),
         Instant.ofEpochMilli(t.getUpdatedAt()),
         t.getRetentionDays(),
-        t.getGroupPolicy(),
+        t.getGroupPolicy().equals("CASCADE") ? "cascade" : "follow-entra",
+        t.getGuardPercent(),
+        t.getGuardMinCount(),
+        t.getGuardWindowMinutes(),
         users,
         groups,
         tokens);

@@ -2,7 +2,10 @@ package co.softdrive.scim.tenant;
 
 import java.time.Instant;
 
-/** A tenant as lists, the admin API and the console show it. */
+/**
+ * A tenant as lists, the admin API and the console show it. Guard thresholds are null when the
+ * tenant uses the deployment defaults ({@code scim.guard.*}).
+ */
 public record TenantView(
     String id,
     String name,
@@ -11,6 +14,9 @@ public record TenantView(
     Instant updatedAt,
     int retentionDays,
     String groupPolicy,
+    Integer guardPercent,
+    Integer guardMinCount,
+    Integer guardWindowMinutes,
     long users,
     long groups,
     long activeTokens) {}

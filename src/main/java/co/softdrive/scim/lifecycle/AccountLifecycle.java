@@ -1,0 +1,215 @@
+package co.softdrive.scim.lifecycle;
+
+import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.audit.AuditTrail;
+import co.softdrive.scim.feed.ChangeEvent;
+import co.softdrive.scim.feed.EventTypes;
+import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.UserEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Softdrive's lifecycle rules on Entra's wire (PRODUCT.md): the account state that follows a
+ * user's SCIM {@code active} flag, the mass-deletion guard, the audit trail and the change-feed
+ * events of every transition. All methods run in the caller's transaction.
+ *
+ * <p>Guard: within a sliding window (default 60 minutes) a tenant's automatic account deletions
+ * may not exceed both {@code min-count} (default 25) and {@code percent} (default 20) of its
+ * active accounts; past that, and while any deletion is pending, a deactivation leaves the account
+ * in {@link AccountState#PENDING_DELETION}: Entra gets its normal answer and sees {@code
+ * active:false}, but no account is deleted and no deletion event is emitted until staff approve.
+ * Deactivations of one tenant are serialised by a lock on its tenant row so the count is exact
+ * with several instances.
+ */
+@ApplicationScoped
+public class AccountLifecycle {
+  private static final Logger LOG = Logger.getLogger(AccountLifecycle.class.getName());
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject AuditTrail audit;
+  @Inject LifecycleConfig config;
+  @Inject Outbox outbox;
+
+  /** A new SCIM user: it has an account only when created active. */
+  public void created(UserEntity user, Actor actor, long now, List<ChangeEvent> events) {
+    if (user.isActive()) {
+      user.setAccountState(AccountState.ACTIVE, "created by provisioning", now);
+      record(user, actor, "created", null, AccountState.ACTIVE, "created by provisioning", now);
+      events.add(event(user, EventTypes.ACCOUNT_CREATED, null));
+    } else {
+      user.setAccountState(AccountState.DELETED, "created inactive", now);
+      record(user, actor, "created-inactive", null, AccountState.DELETED, "created with active=false", now);
+    }
+  }
+
+  /**
+   * The SCIM record of {@code user} was replaced or patched; its {@code active} column already
+   * holds the new value.
+   */
+  public void updated(
+      UserEntity user, boolean attributesChanged, Actor actor, long now, List<ChangeEvent> events) {
+    String state = user.getAccountState();
+    if (user.isActive()) {
+      if (AccountState.DELETED.equals(state)) {
+        transition(user, actor, "restored", AccountState.ACTIVE, "active=true from provisioning", now);
+        events.add(event(user, EventTypes.ACCOUNT_RESTORED, null));
+      } else if (AccountState.PENDING_DELETION.equals(state)) {
+        transition(user, actor, "deletion-cancelled", AccountState.ACTIVE, "active=true before approval", now);
+      } else if (attributesChanged) {
+        events.add(event(user, EventTypes.ACCOUNT_UPDATED, null));
+      }
+      return;
+    }
+    if (AccountState.ACTIVE.equals(state)) {
+      deactivate(user, actor, "active=false from provisioning", now, events);
+    }
+  }
+
+  /**
+   * Deletes the account of an active user, or holds the deletion when the tenant's guard is
+   * tripped. Also used by the group policy "cascade".
+   */
+  public void deactivate(UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
+    if (holdDeletion(user.getTenantId(), now)) {
+      transition(user, actor, "deletion-held", AccountState.PENDING_DELETION, reason + "; held by the deletion guard", now);
+      LOG.log(
+          Level.WARNING,
+          "Tenant {0}: deletion guard holds the deletion of user {1}; staff approval needed",
+          new Object[] {user.getTenantId(), user.getId()});
+      return;
+    }
+    transition(user, actor, "deleted", AccountState.DELETED, reason, now);
+    events.add(event(user, EventTypes.ACCOUNT_DELETED, reason));
+  }
+
+  /** The SCIM record is purged (DELETE /Users or retention). */
+  public void purged(UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
+    if (!AccountState.DELETED.equals(user.getAccountState())) {
+      record(user, actor, "deleted", user.getAccountState(), AccountState.DELETED, reason, now);
+      events.add(event(user, EventTypes.ACCOUNT_DELETED, reason));
+    }
+    record(user, actor, "purged", AccountState.DELETED, null, reason, now);
+    events.add(event(user, EventTypes.ACCOUNT_PURGED, reason));
+  }
+
+  /** Pending deletions of a tenant, oldest first. */
+  @Transactional
+  public List<PendingDeletion> pending(String tenantId, int limit) {
+    return em.createQuery(
+            "SELECT u FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state"
+                + " ORDER BY u.accountStateAt, u.id",
+            UserEntity.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("state", AccountState.PENDING_DELETION)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(u -> new PendingDeletion(u.getId(), u.getUserName(), Instant.ofEpochMilli(u.getAccountStateAt())))
+        .toList();
+  }
+
+  /**
+   * Staff decide on held deletions: approve deletes the accounts (events emitted now), reject
+   * restores them. {@code userIds} null means every pending deletion of the tenant.
+   *
+   * @return how many accounts were decided
+   */
+  @Transactional
+  public int decide(String tenantId, List<String> userIds, boolean approve, Actor staff) {
+    em.find(TenantEntity.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    var query =
+        em.createQuery(
+            "SELECT u FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state"
+                + (userIds == null ? "" : " AND u.id IN :ids"),
+            UserEntity.class);
+    query.setParameter("tenantId", tenantId).setParameter("state", AccountState.PENDING_DELETION);
+    if (userIds != null) {
+      if (userIds.isEmpty()) {
+        return 0;
+      }
+      query.setParameter("ids", userIds);
+    }
+    long now = System.currentTimeMillis();
+    List<ChangeEvent> events = new ArrayList<>();
+    int n = 0;
+    for (UserEntity user : query.getResultList()) {
+      if (approve) {
+        transition(user, staff, "deletion-approved", AccountState.DELETED, "approved by staff", now);
+        events.add(event(user, EventTypes.ACCOUNT_DELETED, "deletion approved by staff"));
+      } else {
+        transition(user, staff, "deletion-rejected", AccountState.ACTIVE, "rejected by staff; account kept", now);
+      }
+      n++;
+    }
+    outbox.append(events);
+    LOG.log(
+        Level.INFO,
+        "Tenant {0}: {1} held deletion(s) {2} by {3}",
+        new Object[] {tenantId, n, approve ? "approved" : "rejected", staff.id()});
+    return n;
+  }
+
+  private boolean holdDeletion(String tenantId, long now) {
+    TenantEntity tenant = em.find(TenantEntity.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    int window = tenant.getGuardWindowMinutes() != null ? tenant.getGuardWindowMinutes() : config.guardWindowMinutes();
+    if (window <= 0) {
+      return false;
+    }
+    long pending =
+        em.createQuery(
+                "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state",
+                Long.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("state", AccountState.PENDING_DELETION)
+            .getSingleResult();
+    if (pending > 0) {
+      return true;
+    }
+    int percent = tenant.getGuardPercent() != null ? tenant.getGuardPercent() : config.guardPercent();
+    int minCount = tenant.getGuardMinCount() != null ? tenant.getGuardMinCount() : config.guardMinCount();
+    long deleted = audit.countAutomaticDeletionsSince(tenantId, now - window * 60_000L);
+    long active =
+        em.createQuery(
+                "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state",
+                Long.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("state", AccountState.ACTIVE)
+            .getSingleResult();
+    return GuardRule.trips(deleted + 1, active + deleted, percent, minCount);
+  }
+
+  private void transition(UserEntity user, Actor actor, String action, String to, String reason, long now) {
+    String from = user.getAccountState();
+    user.setAccountState(to, reason, now);
+    record(user, actor, action, from, to, reason, now);
+  }
+
+  private void record(UserEntity user, Actor actor, String action, String from, String to, String reason, long now) {
+    audit.record(user.getTenantId(), user.getId(), user.getUserName(), actor, action, from, to, reason, now);
+  }
+
+  static ChangeEvent event(UserEntity user, String type, String reason) {
+    JsonObjectBuilder data = Json.createObjectBuilder().add("userName", user.getUserName());
+    if (user.getExternalId() != null) {
+      data.add("externalId", user.getExternalId());
+    }
+    if (reason != null) {
+      data.add("reason", reason);
+    }
+    return new ChangeEvent(user.getTenantId(), type, "User", user.getId(), data.build());
+  }
+}

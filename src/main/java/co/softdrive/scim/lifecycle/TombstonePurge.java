@@ -1,0 +1,79 @@
+package co.softdrive.scim.lifecycle;
+
+import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.provisioning.UserProvisioning;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Purges tombstones whose tenant's retention (default 30 days) has passed since their account was
+ * deleted. Runs on a schedule under the {@code tombstone-purge} lease (one instance at a time),
+ * one user per transaction, in batches, so it never holds long locks.
+ */
+@ApplicationScoped
+public class TombstonePurge {
+  private static final Logger LOG = Logger.getLogger(TombstonePurge.class.getName());
+  public static final String JOB = "tombstone-purge";
+  static final int BATCH = 200;
+  static final long LEASE_MILLIS = 10 * 60_000L;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  @Inject JobLeases leases;
+  @Inject UserProvisioning users;
+
+  /** Runs one purge pass if this instance gets the lease; returns how many users were purged. */
+  public int run() {
+    if (!leases.claim(JOB, LEASE_MILLIS)) {
+      return 0;
+    }
+    int purged = 0;
+    try {
+      for (TenantEntity tenant : tenants()) {
+        long olderThan = System.currentTimeMillis() - tenant.getRetentionDays() * 86_400_000L;
+        List<String> ids;
+        do {
+          ids = expired(tenant.getId(), olderThan);
+          for (String id : ids) {
+            if (users.purgeExpiredTombstone(tenant.getId(), id, olderThan, Actor.job(JOB))) {
+              purged++;
+            }
+          }
+        } while (ids.size() == BATCH);
+      }
+    } finally {
+      leases.release(JOB);
+    }
+    if (purged > 0) {
+      LOG.log(Level.INFO, "Purged {0} expired tombstone(s)", purged);
+    }
+    return purged;
+  }
+
+  @Transactional
+  public List<TenantEntity> tenants() {
+    return em.createNamedQuery("TenantEntity.list", TenantEntity.class).getResultList();
+  }
+
+  @Transactional
+  public List<String> expired(String tenantId, long olderThan) {
+    return em.createQuery(
+            "SELECT u.id FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state"
+                + " AND u.accountStateAt < :olderThan ORDER BY u.accountStateAt",
+            String.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("state", AccountState.DELETED)
+        .setParameter("olderThan", olderThan)
+        .setMaxResults(BATCH)
+        .getResultList();
+  }
+}

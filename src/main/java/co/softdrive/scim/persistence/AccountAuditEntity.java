@@ -1,0 +1,123 @@
+package co.softdrive.scim.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One entry of the account audit trail (see {@code audit.AuditTrail}). */
+@Entity
+@Table(name = "account_audit")
+@NamedQuery(
+    name = "AccountAuditEntity.countAutomaticDeletions",
+    query =
+        "SELECT COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+            + " AND a.action = 'deleted' AND a.occurredAt > :since AND a.actorType <> 'staff'")
+public class AccountAuditEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @Column(name = "id")
+  private Long id;
+
+  @Column(name = "tenant_id", nullable = false, length = 36)
+  private String tenantId;
+
+  @Column(name = "user_id", nullable = false, length = 36)
+  private String userId;
+
+  @Column(name = "user_name")
+  private String userName;
+
+  @Column(name = "occurred_at", nullable = false)
+  private long occurredAt;
+
+  @Column(name = "actor_type", nullable = false)
+  private String actorType;
+
+  @Column(name = "actor_id")
+  private String actorId;
+
+  @Column(name = "action", nullable = false)
+  private String action;
+
+  @Column(name = "from_state")
+  private String fromState;
+
+  @Column(name = "to_state")
+  private String toState;
+
+  @Column(name = "reason")
+  private String reason;
+
+  protected AccountAuditEntity() {}
+
+  public AccountAuditEntity(
+      String tenantId,
+      String userId,
+      String userName,
+      long occurredAt,
+      String actorType,
+      String actorId,
+      String action,
+      String fromState,
+      String toState,
+      String reason) {
+    this.tenantId = tenantId;
+    this.userId = userId;
+    this.userName = userName;
+    this.occurredAt = occurredAt;
+    this.actorType = actorType;
+    this.actorId = actorId;
+    this.action = action;
+    this.fromState = fromState;
+    this.toState = toState;
+    this.reason = reason;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public String getUserName() {
+    return userName;
+  }
+
+  public long getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getActorType() {
+    return actorType;
+  }
+
+  public String getActorId() {
+    return actorId;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getFromState() {
+    return fromState;
+  }
+
+  public String getToState() {
+    return toState;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+}

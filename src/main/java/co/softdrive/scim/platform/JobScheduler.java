@@ -1,0 +1,54 @@
+package co.softdrive.scim.platform;
+
+import co.softdrive.scim.feed.WebhookDelivery;
+import co.softdrive.scim.lifecycle.LifecycleConfig;
+import co.softdrive.scim.lifecycle.TombstonePurge;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Schedules the background jobs on the container's managed scheduler once the schema is ready:
+ * webhook delivery (every {@code scim.webhooks.poll-millis}) and the tombstone purge (every {@code
+ * scim.lifecycle.purge-interval-minutes}). Each job coordinates instances through the database.
+ */
+@ApplicationScoped
+public class JobScheduler {
+  private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject WebhookDelivery webhooks;
+  @Inject TombstonePurge purge;
+  @Inject LifecycleConfig lifecycle;
+
+  @Inject
+  @ConfigProperty(name = "scim.webhooks.poll-millis", defaultValue = "1000")
+  long webhookPollMillis;
+
+  private volatile boolean started;
+
+  public synchronized void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    scheduler.scheduleWithFixedDelay(
+        () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
+    long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
+    scheduler.scheduleWithFixedDelay(
+        () -> safely("tombstone purge", () -> purge.run()), 1, purgeMinutes, TimeUnit.MINUTES);
+  }
+
+  private static void safely(String name, Runnable job) {
+    try {
+      job.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Background job " + name + " failed; it runs again at its next tick", e);
+    }
+  }
+}

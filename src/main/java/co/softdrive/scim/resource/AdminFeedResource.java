@@ -1,0 +1,110 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.feed.FeedEvent;
+import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.feed.WebhookStore;
+import co.softdrive.scim.feed.WebhookView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The change feed for the rest of Softdrive: {@code GET /api/v1/admin/events?after=&limit=}
+ * (staff, or a consumer account with role {@code events}), and webhook endpoints.
+ */
+@Path("admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class AdminFeedResource {
+  @Inject Outbox outbox;
+  @Inject WebhookStore webhooks;
+  @Context SecurityContext security;
+  @Context UriInfo uri;
+
+  /** Events after a cursor, in cursor order; {@code nextCursor} is what to pass next time. */
+  @GET
+  @Path("events")
+  @RolesAllowed({"support", "admin", "events"})
+  public JsonObject events(
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit,
+      @QueryParam("tenantId") String tenantId) {
+    long from = AdminJson.cursor(after);
+    List<FeedEvent> events = outbox.read(from, AdminJson.limit(limit, 100, 1000), tenantId);
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    events.forEach(e -> array.add(e.toJson()));
+    long next = events.isEmpty() ? from : events.get(events.size() - 1).cursor();
+    return Json.createObjectBuilder().add("events", array).add("nextCursor", next).build();
+  }
+
+  @GET
+  @Path("webhooks")
+  @RolesAllowed({"support", "admin"})
+  public List<WebhookView> listWebhooks() {
+    return webhooks.list();
+  }
+
+  /**
+   * {@code {"url": "https://...", "tenantId": "..." (optional: all tenants), "after": cursor
+   * (optional: from now)}} → 201 with the signing secret, shown once.
+   */
+  @POST
+  @Path("webhooks")
+  @RolesAllowed("admin")
+  public Response createWebhook(InputStream body) {
+    JsonObject json = JsonBodies.readObject(body, 16 * 1024);
+    WebhookStore.Created created =
+        webhooks.create(
+            AdminJson.string(json, "tenantId"),
+            AdminJson.string(json, "url"),
+            AdminJson.longValue(json, "after"),
+            security.getUserPrincipal().getName());
+    WebhookView w = created.webhook();
+    JsonObject out =
+        Json.createObjectBuilder()
+            .add("id", w.id())
+            .add("url", w.url())
+            .add("tenantId", w.tenantId() == null ? jakarta.json.JsonValue.NULL : Json.createValue(w.tenantId()))
+            .add("deliveredThroughCursor", w.deliveredThroughCursor())
+            .add("secret", created.secret())
+            .build();
+    return Response.created(uri.getAbsolutePathBuilder().path(w.id()).build())
+        .header("Cache-Control", "no-store")
+        .entity(out)
+        .build();
+  }
+
+  @GET
+  @Path("webhooks/{id}")
+  @RolesAllowed({"support", "admin"})
+  public WebhookView getWebhook(@PathParam("id") String id) {
+    return webhooks.get(id);
+  }
+
+  @DELETE
+  @Path("webhooks/{id}")
+  @RolesAllowed("admin")
+  public Response deleteWebhook(@PathParam("id") String id) {
+    webhooks.delete(id);
+    return Response.noContent().build();
+  }
+}
