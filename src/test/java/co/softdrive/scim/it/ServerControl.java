@@ -1,0 +1,72 @@
+package co.softdrive.scim.it;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Stops and starts the Liberty server the build started (for restart and crash tests). */
+public final class ServerControl {
+  private ServerControl() {}
+
+  public static Path wlp() {
+    return Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
+  }
+
+  public static Path serverDir() {
+    return Path.of(System.getProperty("it.server.dir", "target/liberty/wlp/usr/servers/scim"));
+  }
+
+  public static void stop() {
+    run("stop");
+  }
+
+  public static void start() {
+    run("start");
+    awaitReady(180);
+  }
+
+  /** Polls /health/ready until it answers 200 or the time is up. */
+  public static void awaitReady(int seconds) {
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        if (given().get(ItConfig.baseUrl() + "/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not listening yet
+      }
+      sleep(500);
+    }
+    throw new IllegalStateException("Server not ready after " + seconds + " s");
+  }
+
+  private static void run(String action) {
+    try {
+      Process p =
+          new ProcessBuilder(wlp().resolve("bin/server").toString(), action, "scim")
+              .redirectErrorStream(true)
+              .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "scim-it-server-" + action + ".log"))
+              .start();
+      if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("server " + action + " failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run server " + action, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
