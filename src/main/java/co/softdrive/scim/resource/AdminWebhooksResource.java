@@ -1,14 +1,11 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.feed.FeedEvent;
-import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.feed.WebhookStore;
 import co.softdrive.scim.feed.WebhookView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,38 +22,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 
-/**
- * The change feed for the rest of Softdrive: {@code GET /api/v1/admin/events?after=&limit=}
- * (staff, or a consumer account with role {@code events}), and webhook endpoints.
- */
-@Path("admin")
+/** Admin API: webhook endpoints of the change feed and their delivery state. */
+@Path("admin/webhooks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class AdminFeedResource {
-  @Inject Outbox outbox;
+public class AdminWebhooksResource {
   @Inject WebhookStore webhooks;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
-  /** Events after a cursor, in cursor order; {@code nextCursor} is what to pass next time. */
   @GET
-  @Path("events")
-  @RolesAllowed({"support", "admin", "events"})
-  public JsonObject events(
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit,
-      @QueryParam("tenantId") String tenantId) {
-    long from = AdminJson.cursor(after);
-    List<FeedEvent> events = outbox.read(from, AdminJson.limit(limit, 100, 1000), tenantId);
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    events.forEach(e -> array.add(e.toJson()));
-    long next = events.isEmpty() ? from : events.get(events.size() - 1).cursor();
-    return Json.createObjectBuilder().add("events", array).add("nextCursor", next).build();
-  }
-
-  @GET
-  @Path("webhooks")
   @RolesAllowed({"support", "admin"})
   public List<WebhookView> listWebhooks() {
     return webhooks.list();
@@ -68,7 +43,6 @@ public class AdminFeedResource {
    * (optional: from now)}} → 201 with the signing secret, shown once.
    */
   @POST
-  @Path("webhooks")
   @RolesAllowed("admin")
   public Response createWebhook(InputStream body) {
     JsonObject json = JsonBodies.readObject(body, 16 * 1024);
@@ -94,14 +68,14 @@ public class AdminFeedResource {
   }
 
   @GET
-  @Path("webhooks/{id}")
+  @Path("{id}")
   @RolesAllowed({"support", "admin"})
   public WebhookView getWebhook(@PathParam("id") String id) {
     return webhooks.get(id);
   }
 
   @DELETE
-  @Path("webhooks/{id}")
+  @Path("{id}")
   @RolesAllowed("admin")
   public Response deleteWebhook(@PathParam("id") String id) {
     webhooks.delete(id);

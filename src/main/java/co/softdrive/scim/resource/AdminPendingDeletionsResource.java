@@ -1,11 +1,8 @@
 package co.softdrive.scim.resource;
 
 import co.softdrive.scim.audit.Actor;
-import co.softdrive.scim.audit.AuditEntry;
-import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.lifecycle.PendingDeletion;
-import co.softdrive.scim.lifecycle.TombstonePurge;
 import co.softdrive.scim.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,23 +22,20 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 
-/** Admin API for held deletions, the audit trail and on-demand jobs. */
-@Path("admin")
+/** Admin API for deletions held by the guard: list, approve, reject. */
+@Path("admin/tenants/{tenantId}/pending-deletions")
 @RequestScoped
 @RolesAllowed({"support", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class AdminLifecycleResource {
+public class AdminPendingDeletionsResource {
   static final int MAX_BODY = 1024 * 1024;
 
   @Inject TenantService tenants;
   @Inject AccountLifecycle lifecycle;
-  @Inject AuditTrail audit;
-  @Inject TombstonePurge purge;
   @Context SecurityContext security;
 
   @GET
-  @Path("tenants/{tenantId}/pending-deletions")
   public List<PendingDeletion> pending(
       @PathParam("tenantId") String tenantId, @QueryParam("limit") String limit) {
     tenants.require(tenantId);
@@ -50,41 +44,23 @@ public class AdminLifecycleResource {
 
   /** {@code {"userIds": [...]}} or an empty body for all pending deletions of the tenant. */
   @POST
-  @Path("tenants/{tenantId}/pending-deletions/approve")
+  @Path("approve")
   public JsonObject approve(@PathParam("tenantId") String tenantId, InputStream body) {
     return decide(tenantId, body, true);
   }
 
   @POST
-  @Path("tenants/{tenantId}/pending-deletions/reject")
+  @Path("reject")
   public JsonObject reject(@PathParam("tenantId") String tenantId, InputStream body) {
     return decide(tenantId, body, false);
-  }
-
-  @GET
-  @Path("tenants/{tenantId}/audit")
-  public List<AuditEntry> audit(
-      @PathParam("tenantId") String tenantId,
-      @QueryParam("userId") String userId,
-      @QueryParam("before") Long before,
-      @QueryParam("limit") String limit) {
-    tenants.require(tenantId);
-    return audit.list(tenantId, userId, before, AdminJson.limit(limit, 100, 1000));
-  }
-
-  /** Runs the tombstone purge now (it also runs on its schedule). */
-  @POST
-  @Path("jobs/tombstone-purge")
-  @RolesAllowed("admin")
-  public JsonObject runPurge() {
-    return Json.createObjectBuilder().add("purged", purge.run()).build();
   }
 
   private JsonObject decide(String tenantId, InputStream body, boolean approve) {
     tenants.require(tenantId);
     JsonObject json = readOptional(body);
     List<String> ids = json == null ? null : AdminJson.strings(json, "userIds");
-    int n = lifecycle.decide(tenantId, ids, approve, Actor.staff(staff()));
+    String staff = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
+    int n = lifecycle.decide(tenantId, ids, approve, Actor.staff(staff));
     return Json.createObjectBuilder().add(approve ? "approved" : "rejected", n).build();
   }
 
@@ -98,9 +74,5 @@ public class AdminLifecycleResource {
     } catch (java.io.IOException e) {
       return null;
     }
-  }
-
-  private String staff() {
-    return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
   }
 }
