@@ -1,0 +1,7 @@
+/**
+ * JPA entities, bulk membership access and the versioned schema migrations. Every tenant-owned
+ * table has a non-null {@code tenant_id} that starts each of its unique constraints and indexes;
+ * every finder takes the tenant first. The L2 cache is off so that several instances can share one
+ * database.
+ */
+package co.softdrive.scim.persistence;

@@ -1,0 +1,2 @@
+/** Tenants (Softdrive customers): creation, settings, suspension, listing with counts. */
+package co.softdrive.scim.tenant;
