@@ -32,6 +32,8 @@ final class Report {
   }
 
   Phase begin(String name) {
+    System.err.printf(Locale.ROOT, "bench: %s started (%.0f s into the run)%n", name,
+        (System.nanoTime() - startNanos) / 1e9);
     Phase p = new Phase(name, sampler);
     phases.add(p);
     return p;
