@@ -1,0 +1,55 @@
+package co.softdrive.scim.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.softdrive.scim.it.ItConfig;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark tool working: every scenario with tiny sizes for a few seconds against the
+ * server the build starts. Asserts that figures were produced and no request failed; never a
+ * timing (the machine is shared and the figures are noise at this size).
+ */
+class BenchSmokeIT {
+  @Test
+  void everyScenarioProducesFiguresWithoutErrors() throws Exception {
+    Path json = Path.of("target", "bench", "smoke-it.json");
+    Path png = Path.of("target", "bench", "smoke-it.png");
+    // One worker: the smoke run checks the tool, not the server under concurrency.
+    BenchOptions options =
+        BenchOptions.parse(
+            "--base-url", ItConfig.scimBase(),
+            "--admin-user", ItConfig.adminUser(),
+            "--admin-password", ItConfig.adminPassword(),
+            "--label", "smoke",
+            "--scenario", "all",
+            "--users", "40", "--groups", "4", "--memberships", "80", "--batch", "10",
+            "--concurrency", "1", "--changes", "30",
+            "--probe-sizes", "5,20", "--probe-requests", "3", "--probe-bulk", "30",
+            "--tenants", "2", "--tenant-users", "5", "--rate", "5", "--duration", "1");
+
+    Report report = Bench.run(options);
+    report.writeJson(json);
+    BenchChart.render(List.of(BenchChart.read(json)), png);
+
+    for (String scenario : List.of("initial", "incremental", "probes", "ceiling", "filter-tenants")) {
+      Report.Phase phase = report.phase(scenario).orElseThrow(() -> new AssertionError(scenario + " missing"));
+      assertFalse(phase.summaries().isEmpty(), scenario + " has no figures");
+      assertTrue(phase.summaries().stream().allMatch(s -> s.count() > 0), scenario + " has empty figures");
+    }
+    for (Report.Phase phase : report.phases) {
+      assertEquals(0, phase.errors(), phase.name + " had errors:\n" + report.text());
+    }
+    assertTrue(report.phase("initial").orElseThrow().summary("user.create").orElseThrow().count() == 40);
+    JsonObject written = jakarta.json.Json.createReader(Files.newBufferedReader(json)).readObject();
+    assertFalse(written.getJsonArray("scenarios").isEmpty());
+    assertFalse(written.getJsonArray("targets").isEmpty());
+    assertTrue(Files.size(png) > 0);
+  }
+}

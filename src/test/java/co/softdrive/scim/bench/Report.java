@@ -1,0 +1,328 @@
+package co.softdrive.scim.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every figure of one run: scenarios (phases) with per-request-type latencies, memory, targets. */
+final class Report {
+  final BenchOptions options;
+  final List<Phase> phases = new ArrayList<>();
+  final ServerSampler sampler;
+  final Instant started = Instant.now();
+  private final long startNanos = System.nanoTime();
+  double wallSeconds;
+
+  Report(BenchOptions options, ServerSampler sampler) {
+    this.options = options;
+    this.sampler = sampler;
+  }
+
+  Phase begin(String name) {
+    System.err.printf(Locale.ROOT, "bench: %s started (%.0f s into the run)%n", name,
+        (System.nanoTime() - startNanos) / 1e9);
+    Phase p = new Phase(name, sampler);
+    phases.add(p);
+    return p;
+  }
+
+  void finish() {
+    wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  Optional<Phase> phase(String name) {
+    return phases.stream().filter(p -> p.name.equals(name)).findFirst();
+  }
+
+  /** One scenario (or its set-up): request types in first-use order, facts, memory window. */
+  static final class Phase {
+    final String name;
+    final Map<String, Latencies> types = new LinkedHashMap<>();
+    final Map<String, Object> facts = new LinkedHashMap<>();
+    private final ServerSampler sampler;
+    private final long startNanos = System.nanoTime();
+    private final long startMillis;
+    private final ServerSampler.Sample memoryStart;
+    private long endNanos;
+    private long endMillis;
+    private ServerSampler.Sample memoryEnd;
+
+    Phase(String name, ServerSampler sampler) {
+      this.name = name;
+      this.sampler = sampler;
+      this.startMillis = sampler.nowMillis();
+      this.memoryStart = sampler.sample();
+    }
+
+    synchronized Latencies of(String type) {
+      return types.computeIfAbsent(type, Latencies::new);
+    }
+
+    synchronized void fact(String key, Object value) {
+      facts.put(key, value);
+    }
+
+    void end() {
+      endNanos = System.nanoTime();
+      memoryEnd = sampler.sample();
+      endMillis = sampler.nowMillis();
+    }
+
+    double wallSeconds() {
+      return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
+    }
+
+    long errors() {
+      return summaries().stream().mapToLong(Latencies.Summary::errors).sum();
+    }
+
+    synchronized List<Latencies.Summary> summaries() {
+      return types.values().stream().map(Latencies::summary).toList();
+    }
+
+    Optional<Latencies.Summary> summary(String type) {
+      return summaries().stream().filter(s -> s.type().equals(type)).findFirst();
+    }
+
+    long maxRss() {
+      return sampler.between(startMillis, endMillis).stream()
+          .mapToLong(ServerSampler.Sample::rssBytes).max().orElse(-1);
+    }
+
+    long maxHeap() {
+      return sampler.between(startMillis, endMillis).stream()
+          .mapToLong(ServerSampler.Sample::heapBytes).max().orElse(-1);
+    }
+  }
+
+  /** A target of issue #6 and whether this run meets it; {@code null} holds = not measured. */
+  record Target(String name, String measured, Boolean holds) {}
+
+  List<Target> targets() {
+    List<Target> t = new ArrayList<>();
+    phase("initial")
+        .ifPresent(
+            p ->
+                t.add(
+                    new Target(
+                        "initial cycle under 5 minutes, zero errors ("
+                            + p.facts.get("users") + " users, " + p.facts.get("groups") + " groups, "
+                            + p.facts.get("memberships") + " memberships)",
+                        fmt("%.1f s, %d errors", p.wallSeconds(), p.errors()),
+                        p.wallSeconds() < 300 && p.errors() == 0)));
+    phase("probes")
+        .ifPresent(
+            p -> {
+              int[] sizes = (int[]) p.facts.getOrDefault("sizesMeasured", new int[0]);
+              if (sizes.length >= 2) {
+                int small = sizes[0];
+                int large = sizes[sizes.length - 1];
+                for (String kind : List.of("get.excl", "add1", "remove1")) {
+                  var a = p.summary("probe." + kind + "@" + small);
+                  var b = p.summary("probe." + kind + "@" + large);
+                  if (a.isPresent() && b.isPresent()) {
+                    double ratio50 = b.get().p50() / a.get().p50();
+                    double ratio99 = b.get().p99() / a.get().p99();
+                    t.add(
+                        new Target(
+                            "probe " + kind + " at " + large + " members within 20% of " + small
+                                + " members (p50) and p99 < 20 ms",
+                            fmt("p50 %.2f vs %.2f ms (x%.2f), p99 %.2f vs %.2f ms (x%.2f)",
+                                b.get().p50(), a.get().p50(), ratio50,
+                                b.get().p99(), a.get().p99(), ratio99),
+                            ratio50 <= 1.2 && b.get().p99() < 20 && b.get().errors() == 0));
+                  }
+                }
+              }
+              p.types.keySet().stream()
+                  .filter(k -> k.startsWith("group.patch.add-bulk"))
+                  .findFirst()
+                  .flatMap(p::summary)
+                  .ifPresent(
+                      s ->
+                          t.add(
+                              new Target(
+                                  "one PATCH adding " + p.facts.get("bulk") + " members under 2 s",
+                                  fmt("max %.0f ms, p50 %.0f ms over %d", s.max(), s.p50(), s.count()),
+                                  s.max() < 2000 && s.errors() == 0)));
+            });
+    phase("filter-tenants")
+        .ifPresent(
+            p -> {
+              p.summary("filter.paced")
+                  .ifPresent(
+                      s ->
+                          t.add(
+                              new Target(
+                                  "userName eq filter at " + p.facts.get("ratePerTenant") + " req/s x "
+                                      + p.facts.get("tenants") + " tenants: p99 < 25 ms",
+                                  fmt("p99 %.1f ms, %.0f req/s achieved, %d errors",
+                                      s.p99(), s.throughput(), s.errors()),
+                                  s.p99() < 25 && s.errors() == 0)));
+              var full = p.summary("filter.fullspeed");
+              var ceiling =
+                  phase("ceiling").flatMap(c -> c.summaries().stream()
+                      .max((x, y) -> Double.compare(x.throughput(), y.throughput())));
+              if (full.isPresent() && ceiling.isPresent()) {
+                double ratio = full.get().throughput() / ceiling.get().throughput();
+                t.add(
+                    new Target(
+                        "userName eq filter at full speed >= 40% of the ceiling endpoint",
+                        fmt("%.0f vs %.0f req/s (%s) = %.0f%%", full.get().throughput(),
+                            ceiling.get().throughput(), ceiling.get().type(), ratio * 100),
+                        ratio >= 0.4));
+              }
+            });
+    long firstHeap = phases.isEmpty() ? -1 : phases.get(0).maxHeap();
+    long maxHeap = phases.stream().mapToLong(Phase::maxHeap).max().orElse(-1);
+    long firstRss = phases.isEmpty() ? -1 : phases.get(0).memoryEnd == null ? -1 : phases.get(0).memoryEnd.rssBytes();
+    long lastRss = phases.isEmpty() ? -1 : phases.get(phases.size() - 1).memoryEnd == null ? -1
+        : phases.get(phases.size() - 1).memoryEnd.rssBytes();
+    if (maxHeap > 0 || lastRss > 0) {
+      t.add(
+          new Target(
+              "memory flat (heap capped at -Xmx512m; RSS after the first vs the last scenario)",
+              fmt("heap max %s (first scenario %s); RSS %s -> %s", mib(maxHeap), mib(firstHeap),
+                  mib(firstRss), mib(lastRss)),
+              null));
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------------------------- text
+
+  String text() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(fmt("%nSCIM benchmark %s against %s (%s)%n", options.label, options.baseUrl, started));
+    for (Phase p : phases) {
+      sb.append(fmt("%n== %s: %.1f s wall", p.name, p.wallSeconds()));
+      if (!p.facts.isEmpty()) {
+        sb.append("  ").append(factsText(p.facts));
+      }
+      sb.append(fmt("%n%-34s %8s %6s %9s %9s %9s %9s %9s%n",
+          "request", "count", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+      for (Latencies.Summary s : p.summaries()) {
+        sb.append(fmt("%-34s %8d %6d %9.1f %9.2f %9.2f %9.2f %9.1f%n",
+            s.type(), s.count(), s.errors(), s.throughput(), s.p50(), s.p95(), s.p99(), s.max()));
+        for (String e : s.errorSamples()) {
+          sb.append("    ! ").append(e).append('\n');
+        }
+      }
+      sb.append(fmt("memory: heap max %s, RSS start %s, max %s, end %s%n", mib(p.maxHeap()),
+          mib(p.memoryStart.rssBytes()), mib(p.maxRss()), mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+    }
+    sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets (issue #6):%n", wallSeconds));
+    for (Target t : targets()) {
+      sb.append(fmt("  [%s] %s: %s%n",
+          t.holds() == null ? "info" : t.holds() ? "HOLDS" : "MISSED", t.name(), t.measured()));
+    }
+    return sb.toString();
+  }
+
+  private static String factsText(Map<String, Object> facts) {
+    StringBuilder sb = new StringBuilder();
+    facts.forEach((k, v) -> sb.append(k).append('=').append(v instanceof int[] a ? java.util.Arrays.toString(a) : v).append(' '));
+    return sb.toString().trim();
+  }
+
+  // ---------------------------------------------------------------------------------- JSON
+
+  JsonObject json() {
+    JsonObjectBuilder config = Json.createObjectBuilder();
+    options.raw.forEach(config::add);
+    config.add("users", options.users).add("groups", options.groups)
+        .add("memberships", options.memberships).add("hugeGroups", options.hugeGroups)
+        .add("hugeShare", options.hugeShare).add("batch", options.batch)
+        .add("concurrency", options.concurrency).add("changes", options.changes)
+        .add("tenants", options.tenants).add("tenantUsers", options.tenantUsers)
+        .add("ratePerTenant", options.rate).add("durationSeconds", options.durationSeconds)
+        .add("seed", options.seed);
+    JsonArrayBuilder phasesJson = Json.createArrayBuilder();
+    for (Phase p : phases) {
+      JsonArrayBuilder requests = Json.createArrayBuilder();
+      for (Latencies.Summary s : p.summaries()) {
+        JsonObjectBuilder kinds = Json.createObjectBuilder();
+        s.errorKinds().forEach(kinds::add);
+        JsonArrayBuilder samples = Json.createArrayBuilder();
+        s.errorSamples().forEach(samples::add);
+        requests.add(Json.createObjectBuilder()
+            .add("type", s.type()).add("count", s.count()).add("errors", s.errors())
+            .add("seconds", round(s.seconds())).add("throughput", round(s.throughput()))
+            .add("p50Ms", round(s.p50())).add("p95Ms", round(s.p95())).add("p99Ms", round(s.p99()))
+            .add("maxMs", round(s.max())).add("meanMs", round(s.mean()))
+            .add("errorKinds", kinds).add("errorSamples", samples));
+      }
+      JsonObjectBuilder facts = Json.createObjectBuilder();
+      p.facts.forEach((k, v) -> facts.add(k, v instanceof int[] a ? java.util.Arrays.toString(a) : String.valueOf(v)));
+      phasesJson.add(Json.createObjectBuilder()
+          .add("name", p.name).add("wallSeconds", round(p.wallSeconds())).add("errors", p.errors())
+          .add("facts", facts).add("requests", requests)
+          .add("memory", Json.createObjectBuilder()
+              .add("heapMaxBytes", p.maxHeap()).add("rssStartBytes", p.memoryStart.rssBytes())
+              .add("rssMaxBytes", p.maxRss())
+              .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+    }
+    JsonArrayBuilder samples = Json.createArrayBuilder();
+    for (ServerSampler.Sample s : sampler.all()) {
+      samples.add(Json.createArrayBuilder().add(s.atMillis()).add(s.rssBytes()).add(s.heapBytes()));
+    }
+    JsonArrayBuilder targets = Json.createArrayBuilder();
+    for (Target t : targets()) {
+      JsonObjectBuilder o = Json.createObjectBuilder().add("name", t.name()).add("measured", t.measured());
+      if (t.holds() == null) {
+        o.addNull("holds");
+      } else {
+        o.add("holds", t.holds());
+      }
+      targets.add(o);
+    }
+    return Json.createObjectBuilder()
+        .add("tool", "softdrive-scim bench (issue #6)")
+        .add("label", options.label)
+        .add("baseUrl", options.baseUrl)
+        .add("startedAt", started.toString())
+        .add("wallSeconds", round(wallSeconds))
+        .add("config", config)
+        .add("scenarios", phasesJson)
+        .add("memorySamples", samples)
+        .add("targets", targets)
+        .build();
+  }
+
+  void writeJson(Path file) throws IOException {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g =
+        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(w)) {
+      g.write(json());
+    }
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    Files.writeString(file, w.toString());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  static String mib(long bytes) {
+    return bytes < 0 ? "n/a" : fmt("%.0f MiB", bytes / 1048576.0);
+  }
+
+  static String fmt(String f, Object... args) {
+    return String.format(Locale.ROOT, f, args);
+  }
+}

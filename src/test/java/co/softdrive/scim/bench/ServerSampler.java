@@ -1,0 +1,149 @@
+package co.softdrive.scim.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Samples the server's memory every two seconds: resident set size from {@code /proc/<pid>/status}
+ * and used heap either from MicroProfile Health data {@code heapUsedBytes} (Softdrive's liveness
+ * check publishes it) or, for any other JVM server, from {@code jcmd <pid> GC.heap_info}.
+ */
+final class ServerSampler {
+  private static final long INTERVAL_MS = 2000;
+  private static final long MAX_SAMPLES = 24L * 3600 * 1000 / INTERVAL_MS;
+  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+  record Sample(long atMillis, long rssBytes, long heapBytes) {}
+
+  private final long pid;
+  private final String healthUrl;
+  private final HttpClient http;
+  private final List<Sample> samples = new ArrayList<>();
+  private final long t0 = System.currentTimeMillis();
+  private volatile boolean stopped;
+  private Thread thread;
+  private boolean healthWorks = true;
+
+  ServerSampler(long pid, String healthUrl, HttpClient http) {
+    this.pid = pid;
+    this.healthUrl = "none".equals(healthUrl) ? null : healthUrl;
+    this.http = http;
+  }
+
+  void start() {
+    thread =
+        new Thread(
+            () -> {
+              for (long i = 0; i < MAX_SAMPLES && !stopped; i++) {
+                sample();
+                try {
+                  Thread.sleep(INTERVAL_MS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-sampler");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop() {
+    stopped = true;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  /** Takes one sample now and returns it. */
+  synchronized Sample sample() {
+    Sample s = new Sample(System.currentTimeMillis() - t0, rss(), heap());
+    samples.add(s);
+    return s;
+  }
+
+  synchronized List<Sample> between(long fromMillis, long toMillis) {
+    return samples.stream().filter(s -> s.atMillis() >= fromMillis && s.atMillis() <= toMillis).toList();
+  }
+
+  long nowMillis() {
+    return System.currentTimeMillis() - t0;
+  }
+
+  synchronized List<Sample> all() {
+    return List.copyOf(samples);
+  }
+
+  private long rss() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+        }
+      }
+    } catch (Exception e) {
+      // the process is gone or not ours to read: no figure
+    }
+    return -1;
+  }
+
+  private long heap() {
+    long h = healthWorks ? healthHeap() : -1;
+    if (h >= 0) {
+      return h;
+    }
+    healthWorks = false;
+    return pid > 0 ? jcmdHeap() : -1;
+  }
+
+  private long healthHeap() {
+    if (healthUrl == null) {
+      return -1;
+    }
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonObject health = Json.createReader(new StringReader(r.body())).readObject();
+      for (JsonValue check : health.getJsonArray("checks")) {
+        JsonObject data = check.asJsonObject().getJsonObject("data");
+        if (data != null && data.containsKey("heapUsedBytes")) {
+          return data.getJsonNumber("heapUsedBytes").longValue();
+        }
+      }
+    } catch (Exception e) {
+      // not a MicroProfile Health endpoint with heap data
+    }
+    return -1;
+  }
+
+  private long jcmdHeap() {
+    try {
+      Process p =
+          new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      p.waitFor();
+      Matcher m = HEAP_USED.matcher(out);
+      return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+}
