@@ -4,7 +4,11 @@ import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +26,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Outbox {
-  /** Rows per multi-row INSERT. */
-  static final int CHUNK = 64;
-
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
@@ -46,33 +47,24 @@ public class Outbox {
             .longValue();
     long seq = last - n + 1;
     long now = System.currentTimeMillis();
-    for (int i = 0; i < n; i += CHUNK) {
-      List<ChangeEvent> chunk = events.subList(i, Math.min(n, i + CHUNK));
-      StringBuilder sql =
-          new StringBuilder(
-              "INSERT INTO change_event (seq, tenant_id, event_type, resource_type, resource_id,"
-                  + " occurred_at, payload) VALUES ");
-      for (int r = 0; r < chunk.size(); r++) {
-        int p = r * 7;
-        sql.append(r == 0 ? "(" : ", (");
-        for (int c = 1; c <= 7; c++) {
-          sql.append(c == 1 ? "?" : ", ?").append(p + c);
-        }
-        sql.append(')');
+    Connection c = em.unwrap(Connection.class);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO change_event (seq, tenant_id, event_type, resource_type, resource_id,"
+                + " occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (ChangeEvent e : events) {
+        ps.setLong(1, seq++);
+        ps.setString(2, e.tenantId());
+        ps.setString(3, e.type());
+        ps.setString(4, e.resourceType());
+        ps.setString(5, e.resourceId());
+        ps.setLong(6, now);
+        ps.setString(7, e.data().toString());
+        ps.addBatch();
       }
-      Query q = em.createNativeQuery(sql.toString());
-      for (int r = 0; r < chunk.size(); r++) {
-        ChangeEvent e = chunk.get(r);
-        int p = r * 7;
-        q.setParameter(p + 1, seq++);
-        q.setParameter(p + 2, e.tenantId());
-        q.setParameter(p + 3, e.type());
-        q.setParameter(p + 4, e.resourceType());
-        q.setParameter(p + 5, e.resourceId());
-        q.setParameter(p + 6, now);
-        q.setParameter(p + 7, e.data().toString());
-      }
-      q.executeUpdate();
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not write change events", e);
     }
   }
 

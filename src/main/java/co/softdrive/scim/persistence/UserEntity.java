@@ -30,8 +30,8 @@ import jakarta.persistence.Version;
         "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.userNameCi = :userNameCi"
             + " AND u.id <> :exceptId")
 @NamedQuery(
-    name = "UserEntity.existingIds",
-    query = "SELECT u.id FROM UserEntity u WHERE u.tenantId = :tenantId AND u.id IN :ids")
+    name = "UserEntity.tenantsOfIds",
+    query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")
 @NamedQuery(
     name = "UserEntity.countByTenant",
     query = "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId")

@@ -33,10 +33,19 @@ public class PathNormalizingFilter extends HttpFilter {
   }
 
   static String normalize(String path) {
-    String p = path.replaceAll("/{2,}", "/");
-    while (p.length() > 1 && p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
+    if (!path.contains("//") && !path.endsWith("/")) {
+      return path;
     }
-    return p;
+    StringBuilder b = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c != '/' || b.length() == 0 || b.charAt(b.length() - 1) != '/') {
+        b.append(c);
+      }
+    }
+    while (b.length() > 1 && b.charAt(b.length() - 1) == '/') {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
   }
 }
