@@ -22,11 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Health, metrics, OpenAPI, TLS, and secrets kept out of logs. */
 class PlatformIT {
-  static {
-    // Let this client offer TLS 1.0/1.1 (the JDK disables them by default), so that a refusal
-    // proves the server's configuration, not the client's.
-    java.security.Security.setProperty("jdk.tls.disabledAlgorithms", "SSLv3, RC4, DES, NULL");
-  }
 
   @Test
   void readinessIsUpWithTheDatabase() {
@@ -44,6 +39,7 @@ class PlatformIT {
         .body(containsString("/api/v1/admin/tenants"));
   }
 
+  /** The failsafe JVM lets the client offer TLS 1.1 (src/test/resources/it-client.security). */
   @Test
   void httpsSpeaksTls12And13ButNotOlder() throws Exception {
     String url = "https://localhost:" + System.getProperty("it.https.port", "9443") + "/health/live";
