@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,9 +56,10 @@ class GroupMembersAtScaleIT {
     assertEquals(List.of(), members(group));
   }
 
-  @ParameterizedTest
-  @EnumSource(OpCase.class)
-  void tenThousandMembersInOneAddAreAllStoredAndExcludedAttributesLeavesThemOut(OpCase casing) {
+  /** Not a contract vector, so one casing only: it is the size that is under test here. */
+  @Test
+  void tenThousandMembersInOneAddAreAllStoredAndExcludedAttributesLeavesThemOut() {
+    OpCase casing = OpCase.CAPITALISED;
     String name = Scim.unique("ten-thousand");
     String group = t.createGroup(name);
     patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(users) + "}"))
@@ -72,10 +74,6 @@ class GroupMembersAtScaleIT {
     List<String> members = members(group);
     assertEquals(USERS, members.size());
     assertEquals(new HashSet<>(users), new HashSet<>(members));
-    // Re-adding all of them changes nothing.
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(users) + "}"))
-        .statusCode(204);
-    assertEquals(USERS, members(group).size());
     // A member-filter still finds the group for one of them.
     t.scim().queryParam("filter", "members eq \"" + users.get(USERS - 1) + "\" and displayName eq \"" + name + "\"")
         .queryParam("attributes", "displayName").get("/Groups").then()

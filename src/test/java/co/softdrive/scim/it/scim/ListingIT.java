@@ -126,7 +126,7 @@ class ListingIT {
   void totalResultsCountsTheFilterNotThePage() {
     t.scim().queryParam("filter", "userName sw \"list-0000\"").queryParam("count", 3).get("/Users").then()
         .statusCode(200).body("totalResults", equalTo(10)).body("Resources", hasSize(3));
-    t.scim().queryParam("filter", "userName sw \"list-001\" or userName eq \"list-00200@example.com\"").get("/Users").then()
+    t.scim().queryParam("filter", "userName sw \"list-0001\" or userName eq \"list-00200@example.com\"").get("/Users").then()
         .statusCode(200).body("totalResults", equalTo(11));
   }
 

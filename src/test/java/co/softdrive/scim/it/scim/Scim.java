@@ -32,7 +32,8 @@ final class Scim {
   static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
   static final String SCIM_JSON_UTF8 = "application/scim+json; charset=utf-8";
 
-  private static final HttpClient JDK = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient JDK =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private static final Pattern OP = Pattern.compile("(\"op\"\\s*:\\s*\")([A-Za-z]+)(\")");
 
   private Scim() {}
@@ -120,14 +121,25 @@ final class Scim {
     return t.scim().contentType(SCIM_JSON_UTF8).body(casing.apply(body)).patch("/Groups/" + id).then();
   }
 
-  /** POSTs {@code n} minimal users in parallel and returns their ids in creation order. */
+  /**
+   * POSTs {@code n} minimal users, four at a time, through the JDK client (REST-assured is slow
+   * when shared between threads), and returns their ids in creation order.
+   */
   static List<String> createUsers(TenantFixture t, String prefix, int n) {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<String>> futures = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String userName = String.format("%s-%05d@example.com", prefix, i);
-        futures.add(pool.submit(() -> t.createUser(userName)));
+        futures.add(pool.submit(() -> {
+          HttpResponse<String> r =
+              raw("POST", "/Users", t.token, SCIM_JSON_UTF8,
+                  "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"active\":true}");
+          if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /Users " + userName + " -> " + r.statusCode() + " " + r.body());
+          }
+          return io.restassured.path.json.JsonPath.from(r.body()).getString("id");
+        }));
       }
       List<String> ids = new ArrayList<>(n);
       for (Future<String> f : futures) {
