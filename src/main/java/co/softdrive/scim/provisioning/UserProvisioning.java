@@ -194,9 +194,7 @@ public class UserProvisioning {
    */
   private JsonObject write(UserEntity user, JsonObject attributes, long now) {
     // Softdrive signs people in through SSO: a password Entra may send is never stored or returned.
-    if (attributes.containsKey("password")) {
-      attributes = Json.createObjectBuilder(attributes).remove("password").build();
-    }
+    attributes = withoutPassword(attributes);
     attributes = checkManager(user.getTenantId(), user.getId(), attributes);
     UserColumns c = UserColumns.of(attributes);
     if (c.userName() == null || c.userName().isBlank()) {
@@ -319,6 +317,21 @@ public class UserProvisioning {
               .add("type", "direct"));
     }
     return b.build();
+  }
+
+  /**
+   * Drops {@code password} before anything is stored: Softdrive signs people in through SSO and
+   * does not manage passwords, so a password Entra may send (RFC 7643 §4.1.1) is neither kept nor
+   * returned ({@code returned: never}). Applies to POST, PUT and PATCH alike.
+   */
+  static JsonObject withoutPassword(JsonObject attributes) {
+    String key = null;
+    for (String k : attributes.keySet()) {
+      if (k.equalsIgnoreCase("password")) {
+        key = k;
+      }
+    }
+    return key == null ? attributes : Json.createObjectBuilder(attributes).remove(key).build();
   }
 
   static ResourceView view(UserEntity u, JsonObject attributes, jakarta.json.JsonArray groups) {

@@ -1,8 +1,10 @@
 package co.softdrive.scim.query;
 
 import co.softdrive.scim.protocol.path.AttrPath;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -140,8 +142,22 @@ final class ResourceMapping {
     return Optional.empty();
   }
 
+  /**
+   * The column of an attribute. An unqualified name that is not a core attribute resolves to the
+   * one extension that defines it, as PATCH paths do: the legacy reference check sends {@code
+   * manager eq "<id>"} (contract R16).
+   */
   Optional<Column> column(AttrPath path) {
-    return key(path).map(columns::get);
+    Optional<Column> column = key(path).map(columns::get);
+    if (column.isPresent() || path.schema() != null) {
+      return column;
+    }
+    List<Column> inExtensions =
+        extensionSchemas.stream()
+            .map(ext -> columns.get(ext + ":" + path.key()))
+            .filter(Objects::nonNull)
+            .toList();
+    return inExtensions.size() == 1 ? Optional.of(inExtensions.get(0)) : Optional.empty();
   }
 
   Optional<SideTable> sideTable(AttrPath path) {
