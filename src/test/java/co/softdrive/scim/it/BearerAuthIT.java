@@ -62,6 +62,21 @@ class BearerAuthIT {
   }
 
   @Test
+  void useOfATokenIsRecordedAsLastUsed() throws InterruptedException {
+    TenantFixture t = TenantFixture.create("last-used");
+    String url = ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId;
+    admin().get(url).then().statusCode(200).body("lastUsedAt", org.hamcrest.Matchers.nullValue());
+    t.scim().get("/Users").then().statusCode(200);
+    // Written off the request thread: wait a little for it.
+    Object lastUsed = null;
+    for (int i = 0; i < 50 && lastUsed == null; i++) {
+      Thread.sleep(100);
+      lastUsed = admin().get(url).then().statusCode(200).extract().path("lastUsedAt");
+    }
+    org.junit.jupiter.api.Assertions.assertNotNull(lastUsed, "lastUsedAt recorded");
+  }
+
+  @Test
   void revokedTokenStopsWorkingAndOtherTokensKeepWorking() {
     TenantFixture t = TenantFixture.create("revoke");
     String second =
