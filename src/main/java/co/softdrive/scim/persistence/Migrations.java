@@ -33,7 +33,7 @@ public final class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   /** Every migration, in order. Add new files here; never edit an applied one. */
-  static final List<String> FILES = List.of("V1__baseline.sql");
+  static final List<String> FILES = List.of("V1__baseline.sql", "V2__activity.sql");
 
   private Migrations() {}
 
