@@ -42,6 +42,16 @@ public class TenantEntity {
   @Column(name = "group_policy", nullable = false)
   private String groupPolicy;
 
+  /** Deletion-guard thresholds (issue #4 enforces them); null means the service default. */
+  @Column(name = "guard_percent")
+  private Integer guardPercent;
+
+  @Column(name = "guard_min_count")
+  private Integer guardMinCount;
+
+  @Column(name = "guard_window_minutes")
+  private Integer guardWindowMinutes;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -102,6 +112,25 @@ public class TenantEntity {
 
   public void setGroupPolicy(String groupPolicy) {
     this.groupPolicy = groupPolicy;
+  }
+
+  public Integer getGuardPercent() {
+    return guardPercent;
+  }
+
+  public Integer getGuardMinCount() {
+    return guardMinCount;
+  }
+
+  public Integer getGuardWindowMinutes() {
+    return guardWindowMinutes;
+  }
+
+  public void setGuard(Integer percent, Integer minCount, Integer windowMinutes, long now) {
+    this.guardPercent = percent;
+    this.guardMinCount = minCount;
+    this.guardWindowMinutes = windowMinutes;
+    this.updatedAt = now;
   }
 
   public boolean isActive() {

@@ -93,6 +93,26 @@ public class TenantService {
         .toList();
   }
 
+  /** A tenant's lifecycle settings as the console edits them. */
+  @Transactional
+  public TenantSettings settings(String tenantId) {
+    return TenantSettings.of(require(tenantId));
+  }
+
+  /** Replaces a tenant's lifecycle settings after checking their ranges. */
+  @Transactional
+  public TenantSettings updateSettings(String tenantId, TenantSettings settings, String by) {
+    TenantEntity tenant = require(tenantId);
+    settings.validate();
+    long now = System.currentTimeMillis();
+    tenant.setRetentionDays(settings.retentionDays());
+    tenant.setGroupPolicy(settings.groupPolicy());
+    tenant.setGuard(
+        settings.guardPercent(), settings.guardMinCount(), settings.guardWindowMinutes(), now);
+    LOG.log(Level.INFO, "Tenant {0} settings changed by {1}", new Object[] {tenantId, by});
+    return TenantSettings.of(tenant);
+  }
+
   /** The tenant, or 404. */
   public TenantEntity require(String tenantId) {
     TenantEntity tenant = tenantId == null ? null : em.find(TenantEntity.class, tenantId);
