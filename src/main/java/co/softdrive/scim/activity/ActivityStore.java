@@ -232,7 +232,7 @@ public class ActivityStore {
   }
 
   /** The smallest width that divides the range into at most {@link #MAX_BUCKETS} buckets. */
-  static Duration bucketWidth(Instant from, Instant to) {
+  public static Duration bucketWidth(Instant from, Instant to) {
     long range = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
     for (Duration d : WIDTHS) {
       if (range / d.toMillis() <= MAX_BUCKETS) {

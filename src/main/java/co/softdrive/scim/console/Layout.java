@@ -54,6 +54,11 @@ public class Layout {
     return format(instant);
   }
 
+  /** Epoch milliseconds as {@link #time}. */
+  public String millis(long epochMillis) {
+    return format(Instant.ofEpochMilli(epochMillis));
+  }
+
   /** "5 min ago", "3 h ago", "2 days ago"; "never" for nothing. */
   public String ago(Instant instant) {
     return ago(instant, Instant.now());

@@ -47,7 +47,7 @@ public class GroupDirectory {
   @Transactional
   public List<GroupRow> page(String tenantId, String search, Slice slice) {
     String order =
-        SORTS.getOrDefault(slice.sortField(), "g.displayNameCi")
+        SORTS.getOrDefault(String.valueOf(slice.sortField()), "g.displayNameCi")
             + (slice.ascending() ? " ASC" : " DESC");
     return em.createQuery(
             "SELECT g FROM GroupEntity g WHERE g.tenantId = :t"

@@ -39,7 +39,7 @@ public class TenantDirectory {
 
   @Transactional
   public List<TenantRow> page(String search, Slice slice) {
-    String order = SORTS.getOrDefault(slice.sortField(), "t.nameCi");
+    String order = SORTS.getOrDefault(String.valueOf(slice.sortField()), "t.nameCi");
     List<TenantEntity> tenants =
         em.createQuery(
                 "SELECT t FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!' ORDER BY "

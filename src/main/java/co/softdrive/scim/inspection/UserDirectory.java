@@ -55,7 +55,7 @@ public class UserDirectory {
   public List<UserRow> page(String tenantId, String search, State state, Slice slice) {
     String order =
         " ORDER BY "
-            + SORTS.getOrDefault(slice.sortField(), "u.userNameCi")
+            + SORTS.getOrDefault(String.valueOf(slice.sortField()), "u.userNameCi")
             + (slice.ascending() ? " ASC" : " DESC")
             + ", u.id";
     return query(tenantId, search, state, "SELECT u", order, UserEntity.class)

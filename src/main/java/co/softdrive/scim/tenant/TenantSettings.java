@@ -33,7 +33,7 @@ public record TenantSettings(
     if (retentionDays < 1 || retentionDays > 3650) {
       throw ScimBadRequest.invalidValue("retention must be 1 to 3650 days");
     }
-    if (!GROUP_POLICIES.contains(groupPolicy)) {
+    if (groupPolicy == null || !GROUP_POLICIES.contains(groupPolicy)) {
       throw ScimBadRequest.invalidValue("group policy must be one of " + GROUP_POLICIES);
     }
     range("guard percentage", guardPercent, 1, 100);
