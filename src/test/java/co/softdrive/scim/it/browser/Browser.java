@@ -86,6 +86,19 @@ final class Browser implements AutoCloseable {
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }
 
+  /**
+   * Waits until a table shows exactly {@code rows} rows containing {@code text}: a search updates
+   * the table by ajax after a typing delay, so earlier reads would see the old rows.
+   */
+  void waitForRows(String tableCss, int rows, String text) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector(tableCss + " tbody tr")).size() == rows
+                    && d.findElement(By.cssSelector(tableCss + " tbody")).getText().contains(text));
+    ajaxDone();
+  }
+
   /** Waits until no PrimeFaces ajax request is running. */
   void ajaxDone() {
     wait.until(
