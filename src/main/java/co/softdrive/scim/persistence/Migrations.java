@@ -33,7 +33,8 @@ public final class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   /** Every migration, in order. Add new files here; never edit an applied one. */
-  static final List<String> FILES = List.of("V1__baseline.sql", "V3__lifecycle.sql");
+  static final List<String> FILES =
+      List.of("V1__baseline.sql", "V2__activity.sql", "V3__lifecycle.sql");
 
   private Migrations() {}
 

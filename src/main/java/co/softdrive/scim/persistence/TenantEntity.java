@@ -42,7 +42,7 @@ public class TenantEntity {
   @Column(name = "group_policy", nullable = false)
   private String groupPolicy;
 
-  /** Deletion guard thresholds; null = the deployment default. */
+  /** Deletion-guard thresholds (issue #4 enforces them); null means the service default. */
   @Column(name = "guard_percent")
   private Integer guardPercent;
 
@@ -126,10 +126,11 @@ public class TenantEntity {
     return guardWindowMinutes;
   }
 
-  public void setGuard(Integer percent, Integer minCount, Integer windowMinutes) {
+  public void setGuard(Integer percent, Integer minCount, Integer windowMinutes, long now) {
     this.guardPercent = percent;
     this.guardMinCount = minCount;
     this.guardWindowMinutes = windowMinutes;
+    this.updatedAt = now;
   }
 
   public boolean isActive() {

@@ -2,6 +2,7 @@ package co.softdrive.scim.resource;
 
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.token.TokenSecrets;
 import co.softdrive.scim.token.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -29,9 +30,21 @@ public class BearerAuthFilter implements ContainerRequestFilter {
     if (!ErrorBodies.isScimPath(request.getUriInfo().getPath())) {
       return;
     }
+    String secret = null;
     try {
-      principal.set(tokens.authenticate(bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))));
+      secret = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      principal.set(tokens.authenticate(secret));
     } catch (ScimException e) {
+      // A revoked token or a suspended tenant: record the rejection under its tenant.
+      String presented = secret;
+      tokens
+          .tenantOfRejected(presented)
+          .ifPresent(
+              tenant -> {
+                request.setProperty(ActivityRecordingFilter.REJECTED_TENANT, tenant);
+                request.setProperty(
+                    ActivityRecordingFilter.REJECTED_PREFIX, TokenSecrets.displayPrefix(presented));
+              });
       request.abortWith(ErrorBodies.of(e, true));
     }
   }

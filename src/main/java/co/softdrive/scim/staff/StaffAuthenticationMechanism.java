@@ -10,24 +10,120 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * How staff authenticate: HTTP Basic on the admin API ({@code /api/v1/admin}). SCIM requests carry
- * a bearer token and are authenticated by the SCIM layer, so this mechanism leaves them alone.
- * An unauthenticated admin API call gets a JSON 401 with {@code WWW-Authenticate: Basic}.
+ * How staff authenticate.
+ *
+ * <ul>
+ *   <li>Admin API ({@code /api/v1/admin}): HTTP Basic on every call; an unauthenticated call gets
+ *       a JSON 401 with {@code WWW-Authenticate: Basic}.
+ *   <li>SCIM ({@code /api/v1/automations/scim}): bearer tokens, checked by the SCIM layer; left
+ *       alone here.
+ *   <li>Console (everything else, {@code /console/*} protected): form login. The sign-in page calls
+ *       {@code SecurityContext.authenticate} with the credentials; on success the session id is
+ *       renewed (no fixation) and the username kept in the session. Every later request re-reads
+ *       the account's roles, so a disabled account is signed out at its next click. A protected
+ *       page without a session redirects to {@code /login.xhtml} (a Faces ajax request gets a
+ *       partial-response redirect instead, which PrimeFaces follows).
+ * </ul>
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
+  private static final Logger LOG = Logger.getLogger(StaffAuthenticationMechanism.class.getName());
   static final String ADMIN_API = "/api/v1/admin";
+  static final String API = "/api/";
+  static final String LOGIN_PAGE = "/login.xhtml";
   static final String REALM = "Softdrive SCIM staff";
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject StaffService staff;
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith(API)) {
+      return basic(request, response, context);
+    }
+    return form(request, response, context);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(StaffSession.ATTRIBUTE);
+    }
+    HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+  }
+
+  private AuthenticationStatus form(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
+      CredentialValidationResult result = identityStores.validate(c);
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        LOG.log(Level.INFO, "Console sign-in failed for {0}", c.getCaller());
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      request.getSession(true);
+      request.changeSessionId();
+      String name = result.getCallerPrincipal().getName();
+      request
+          .getSession()
+          .setAttribute(StaffSession.ATTRIBUTE, new StaffSession(name, System.currentTimeMillis()));
+      LOG.log(Level.INFO, "Console sign-in by {0}", name);
+      return context.notifyContainerAboutLogin(result);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(StaffSession.ATTRIBUTE) instanceof StaffSession s) {
+      var roles = staff.currentRoles(s.username());
+      if (roles.isPresent()) {
+        return context.notifyContainerAboutLogin(s.username(), roles.get());
+      }
+      session.invalidate(); // disabled or removed since sign-in
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    return toLogin(request, response, context);
+  }
+
+  private static AuthenticationStatus toLogin(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String login = request.getContextPath() + LOGIN_PAGE;
+    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      try {
+        response.setContentType("text/xml;charset=UTF-8");
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login
+                    + "\"/></partial-response>");
+      } catch (IOException e) {
+        return context.responseUnauthorized();
+      }
+      return AuthenticationStatus.SEND_CONTINUE;
+    }
+    String next = request.getRequestURI().substring(request.getContextPath().length());
+    if ("GET".equals(request.getMethod())) {
+      String query = request.getQueryString();
+      next = query == null ? next : next + "?" + query;
+      return context.redirect(login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    return context.redirect(login);
+  }
+
+  private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -102,6 +102,15 @@ public class StaffService {
     return Optional.of(account.getRoles());
   }
 
+  /**
+   * The roles of an enabled account, read now: a console session re-checks it on every request
+   * so that disabling an account or changing its roles takes effect at once.
+   */
+  public Optional<Set<String>> currentRoles(String username) {
+    StaffAccountEntity account = username == null ? null : em.find(StaffAccountEntity.class, username);
+    return account == null || !account.isEnabled() ? Optional.empty() : Optional.of(account.getRoles());
+  }
+
   public List<StaffView> list() {
     return em.createNamedQuery("StaffAccountEntity.list", StaffAccountEntity.class)
         .getResultStream()

@@ -71,7 +71,8 @@ public class TenantService {
       tenant.setGuard(
           guard("guardPercent", settings.guardPercent(), tenant.getGuardPercent(), 100),
           guard("guardMinCount", settings.guardMinCount(), tenant.getGuardMinCount(), 1_000_000),
-          guard("guardWindowMinutes", settings.guardWindowMinutes(), tenant.getGuardWindowMinutes(), 10_080));
+          guard("guardWindowMinutes", settings.guardWindowMinutes(), tenant.getGuardWindowMinutes(), 10_080),
+          now);
     }
     return get(tenantId);
   }
@@ -123,6 +124,26 @@ public class TenantService {
                     groups.getOrDefault(t.getId(), 0L),
                     tokens.getOrDefault(t.getId(), 0L)))
         .toList();
+  }
+
+  /** A tenant's lifecycle settings as the console edits them. */
+  @Transactional
+  public LifecycleSettings settings(String tenantId) {
+    return LifecycleSettings.of(require(tenantId));
+  }
+
+  /** Replaces a tenant's lifecycle settings after checking their ranges. */
+  @Transactional
+  public LifecycleSettings updateSettings(String tenantId, LifecycleSettings settings, String by) {
+    TenantEntity tenant = require(tenantId);
+    settings.validate();
+    long now = System.currentTimeMillis();
+    tenant.setRetentionDays(settings.retentionDays());
+    tenant.setGroupPolicy(settings.groupPolicy());
+    tenant.setGuard(
+        settings.guardPercent(), settings.guardMinCount(), settings.guardWindowMinutes(), now);
+    LOG.log(Level.INFO, "Tenant {0} settings changed by {1}", new Object[] {tenantId, by});
+    return LifecycleSettings.of(tenant);
   }
 
   /** The tenant, or 404. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -155,6 +156,18 @@ public class TokenService {
     }
     recordUse(verdict.principal().tokenId(), now);
     return verdict.principal();
+  }
+
+  /**
+   * The tenant of a well-formed secret that this instance recently rejected (revoked token,
+   * suspended tenant), so the activity log can show the rejection to that tenant's support.
+   */
+  public Optional<String> tenantOfRejected(String secret) {
+    if (!TokenSecrets.isWellFormed(secret)) {
+      return Optional.empty();
+    }
+    Verdict verdict = cache.get(TokenSecrets.hash(secret));
+    return verdict == null ? Optional.empty() : Optional.ofNullable(verdict.tenantId());
   }
 
   /** Forgets cached verdicts for one tenant (after suspension) so this instance reacts at once. */

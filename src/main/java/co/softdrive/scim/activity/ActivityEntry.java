@@ -1,0 +1,71 @@
+package co.softdrive.scim.activity;
+
+/**
+ * One recorded SCIM request. Strings are cut to their column sizes by {@link #of}; nothing here is
+ * a body, a token or a secret.
+ */
+public record ActivityEntry(
+    String id,
+    String tenantId,
+    long atMillis,
+    String tokenPrefix,
+    String method,
+    String path,
+    String operation,
+    String resourceType,
+    String resourceId,
+    int status,
+    String scimType,
+    String detail,
+    String filter,
+    int latencyMs) {
+  static final int MAX_PATH = 300;
+  static final int MAX_DETAIL = 500;
+  public static final int MAX_FILTER = 200;
+
+  /** An entry with every text cut to what its column holds. */
+  public static ActivityEntry of(
+      String tenantId,
+      long atMillis,
+      String tokenPrefix,
+      String method,
+      String path,
+      ScimOperation op,
+      int status,
+      String scimType,
+      String detail,
+      String filter,
+      long latencyMs) {
+    return new ActivityEntry(
+        java.util.UUID.randomUUID().toString(),
+        tenantId,
+        atMillis,
+        cut(tokenPrefix, 20),
+        cut(method, 10),
+        cut(path, MAX_PATH),
+        op.operation(),
+        op.resourceType(),
+        cut(op.resourceId(), 64),
+        status,
+        cut(scimType, 40),
+        cut(detail, MAX_DETAIL),
+        cut(filter, MAX_FILTER),
+        (int) Math.min(Integer.MAX_VALUE, Math.max(0, latencyMs)));
+  }
+
+  /** The HTTP status class: 2 for 2xx, 4 for 4xx, ... */
+  public int statusClass() {
+    return status / 100;
+  }
+
+  public boolean failed() {
+    return status >= 400;
+  }
+
+  static String cut(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+  }
+}

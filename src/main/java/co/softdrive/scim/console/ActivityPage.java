@@ -1,0 +1,174 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.activity.ActivityBucket;
+import co.softdrive.scim.activity.ActivityEntry;
+import co.softdrive.scim.activity.ActivityFilter;
+import co.softdrive.scim.activity.ActivityStore;
+import co.softdrive.scim.activity.ScimOperation;
+import co.softdrive.scim.activity.TenantActivity;
+import co.softdrive.scim.inspection.Slice;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs {@code console/activity.xhtml}: a tenant's recorded SCIM requests filtered by time range,
+ * status class, operation and resource (user or group id), with charts of requests, failures and
+ * latency over the range, and the rows paged in the database (newest first).
+ */
+@Named
+@ViewScoped
+public class ActivityPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Time ranges offered, label to length. */
+  static final Map<String, Duration> RANGES =
+      Map.of(
+          "1h", Duration.ofHours(1),
+          "24h", Duration.ofDays(1),
+          "7d", Duration.ofDays(7),
+          "14d", Duration.ofDays(14));
+
+  @Inject transient TenantService tenants;
+  @Inject transient ActivityStore activity;
+
+  private String tenantId;
+  private TenantView tenant;
+  private String range = "24h";
+  private String status;
+  private String operation;
+  private String resource;
+  private Instant to;
+  private TenantActivity summary;
+  private String requestsChart;
+  private String latencyChart;
+  private final PagedModel<ActivityEntry> model =
+      new PagedModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected long total() {
+          return activity.count(filter());
+        }
+
+        @Override
+        protected List<ActivityEntry> load(Slice slice) {
+          return activity.page(filter(), slice.offset(), slice.limit());
+        }
+
+        @Override
+        protected String id(ActivityEntry row) {
+          return row.id();
+        }
+      };
+
+  public void load() throws IOException {
+    tenant = TenantScoped.load(tenants, tenantId);
+    if (tenant != null) {
+      refresh();
+    }
+  }
+
+  /** Applies the filters: new time window ending now, new charts; the table reloads its page. */
+  public void refresh() {
+    to = Instant.now();
+    summary = activity.summary(tenantId, to.toEpochMilli());
+    ActivityFilter f = filter();
+    List<ActivityBucket> buckets = activity.buckets(f);
+    Duration width = ActivityStore.bucketWidth(f.from(), f.to());
+    requestsChart = ChartJson.requests(buckets, width);
+    latencyChart = ChartJson.latency(buckets, width);
+  }
+
+  ActivityFilter filter() {
+    Instant end = to == null ? Instant.now() : to;
+    Integer statusClass;
+    try {
+      statusClass = ActivityFilter.statusClassOf(status);
+    } catch (IllegalArgumentException e) {
+      statusClass = null;
+    }
+    String op = operation != null && ScimOperation.NAMES.contains(operation) ? operation : null;
+    return new ActivityFilter(
+        tenantId, end.minus(RANGES.getOrDefault(String.valueOf(range), Duration.ofDays(1))), end, statusClass, op,
+        resource);
+  }
+
+  public List<String> getOperations() {
+    return ScimOperation.NAMES;
+  }
+
+  public PagedModel<ActivityEntry> getModel() {
+    return model;
+  }
+
+  public boolean isFiltered() {
+    return (status != null && !status.isBlank())
+        || (operation != null && !operation.isBlank())
+        || (resource != null && !resource.isBlank());
+  }
+
+  public TenantActivity getSummary() {
+    return summary;
+  }
+
+  public String getRequestsChart() {
+    return requestsChart;
+  }
+
+  public String getLatencyChart() {
+    return latencyChart;
+  }
+
+  public TenantView getTenant() {
+    return tenant;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public void setTenantId(String tenantId) {
+    this.tenantId = tenantId;
+  }
+
+  public String getRange() {
+    return range;
+  }
+
+  public void setRange(String range) {
+    this.range = range != null && RANGES.containsKey(range) ? range : "24h";
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getOperation() {
+    return operation;
+  }
+
+  public void setOperation(String operation) {
+    this.operation = operation;
+  }
+
+  public String getResource() {
+    return resource;
+  }
+
+  public void setResource(String resource) {
+    this.resource = resource;
+  }
+}

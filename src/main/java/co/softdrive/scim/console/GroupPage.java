@@ -1,0 +1,88 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.inspection.GroupDirectory;
+import co.softdrive.scim.inspection.MemberRow;
+import co.softdrive.scim.inspection.Slice;
+import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** Backs {@code console/group.xhtml}: one group and its members, paged in the database. */
+@Named
+@ViewScoped
+public class GroupPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TenantService tenants;
+  @Inject transient GroupDirectory groups;
+
+  private String tenantId;
+  private String id;
+  private TenantView tenant;
+  private GroupDirectory.GroupDetail group;
+  private final PagedModel<MemberRow> members =
+      new PagedModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected long total() {
+          return groups.countMembers(tenantId, id);
+        }
+
+        @Override
+        protected List<MemberRow> load(Slice slice) {
+          return groups.members(tenantId, id, slice);
+        }
+
+        @Override
+        protected String id(MemberRow row) {
+          return row.id();
+        }
+      };
+
+  public void load() throws IOException {
+    tenant = TenantScoped.load(tenants, tenantId);
+    if (tenant == null) {
+      return;
+    }
+    try {
+      group = groups.get(tenantId, id);
+    } catch (ScimException e) {
+      TenantScoped.notFound("No such group");
+    }
+  }
+
+  public PagedModel<MemberRow> getMembers() {
+    return members;
+  }
+
+  public TenantView getTenant() {
+    return tenant;
+  }
+
+  public GroupDirectory.GroupDetail getGroup() {
+    return group;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public void setTenantId(String tenantId) {
+    this.tenantId = tenantId;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+}

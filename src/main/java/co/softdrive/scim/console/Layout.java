@@ -1,0 +1,88 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.staff.StaffService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Backs the console template: who is signed in, sign-out, and time formatting for every page. */
+@Named("layout")
+@RequestScoped
+public class Layout {
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  @Inject SecurityContext security;
+
+  public String getUser() {
+    return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
+  }
+
+  public String getRoles() {
+    return isAdmin() ? "admin" : security.isCallerInRole(StaffService.SUPPORT) ? "support" : "";
+  }
+
+  public boolean isAdmin() {
+    return security.isCallerInRole(StaffService.ADMIN);
+  }
+
+  public void signOut() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ec = faces.getExternalContext();
+    try {
+      ((HttpServletRequest) ec.getRequest()).logout();
+    } catch (ServletException e) {
+      // The session is invalidated below either way.
+    }
+    ec.invalidateSession();
+    ec.redirect(ec.getRequestContextPath() + "/login.xhtml?signedOut=true");
+    faces.responseComplete();
+  }
+
+  /** {@code 2026-03-01 12:00:00} (UTC), or an em dash for nothing. */
+  public String time(Instant instant) {
+    return format(instant);
+  }
+
+  /** Epoch milliseconds as {@link #time}. */
+  public String millis(long epochMillis) {
+    return format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  /** "5 min ago", "3 h ago", "2 days ago"; "never" for nothing. */
+  public String ago(Instant instant) {
+    return ago(instant, Instant.now());
+  }
+
+  static String format(Instant instant) {
+    return instant == null ? "\u2014" : TIME.format(instant);
+  }
+
+  static String ago(Instant instant, Instant now) {
+    if (instant == null) {
+      return "never";
+    }
+    long s = Math.max(0, Duration.between(instant, now).getSeconds());
+    if (s < 60) {
+      return s + " s ago";
+    }
+    if (s < 3600) {
+      return s / 60 + " min ago";
+    }
+    if (s < 86_400) {
+      return s / 3600 + " h ago";
+    }
+    long days = s / 86_400;
+    return days == 1 ? "1 day ago" : days + " days ago";
+  }
+}

@@ -1,0 +1,101 @@
+package co.softdrive.scim.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Backs {@code login.xhtml}: hands the credentials to Jakarta Security (the staff mechanism and
+ * identity store decide), then goes to the page that sent the user here, if it is a console page.
+ */
+@Named
+@RequestScoped
+public class LoginPage {
+  static final String HOME = "/console/tenants.xhtml";
+
+  @Inject SecurityContext security;
+
+  private String username;
+  private String password;
+  private String next;
+
+  /** Already signed in: straight to the console. */
+  public String alreadySignedIn() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces.getExternalContext().getUserPrincipal() != null) {
+      return "/console/tenants?faces-redirect=true";
+    }
+    if ("true".equals(faces.getExternalContext().getRequestParameterMap().get("signedOut"))) {
+      Messages.info("You are signed out.");
+    }
+    return null;
+  }
+
+  public void signIn() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ec = faces.getExternalContext();
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) ec.getRequest(),
+            (HttpServletResponse) ec.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password)))
+                .newAuthentication(true));
+    password = null;
+    switch (status) {
+      case SUCCESS -> {
+        ec.redirect(ec.getRequestContextPath() + safeNext(next));
+        faces.responseComplete();
+      }
+      case SEND_CONTINUE -> faces.responseComplete();
+      default -> Messages.error("Wrong username or password, or the account is disabled.");
+    }
+  }
+
+  /** Only console pages of this application are followed (no open redirect). */
+  static String safeNext(String next) {
+    if (next == null
+        || !next.startsWith("/console/")
+        || next.contains("//")
+        || next.contains("\\")
+        || next.contains("..")
+        || next.chars().anyMatch(c -> c < 0x20)) {
+      return HOME;
+    }
+    return next;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}

@@ -1,0 +1,265 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.inspection.TenantDirectory;
+import co.softdrive.scim.inspection.TenantRow;
+import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.LifecycleSettings;
+import co.softdrive.scim.tenant.TenantSettings;
+import co.softdrive.scim.token.IssuedToken;
+import co.softdrive.scim.token.TokenService;
+import co.softdrive.scim.token.TokenView;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Backs {@code console/tenant.xhtml}: one tenant's counts, name and status, lifecycle settings,
+ * and tokens (generate with the secret shown once beside the Tenant URL and the Entra steps;
+ * revoke).
+ */
+@Named
+@ViewScoped
+public class TenantPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final String SCIM_PATH = "/api/v1/automations/scim";
+
+  @Inject transient TenantService tenants;
+  @Inject transient TenantDirectory directory;
+  @Inject transient TokenService tokens;
+  @Inject transient ScimConfig scimConfig;
+
+  private String id;
+  private TenantRow tenant;
+  private List<TokenView> tokenList = List.of();
+  private String name;
+  private int retentionDays;
+  private String groupPolicy;
+  private Integer guardPercent;
+  private Integer guardMinCount;
+  private Integer guardWindowMinutes;
+  private String serviceAccount = "entra-provisioning";
+  private LocalDate expiresOn;
+  /** The secret of the token just generated; shown once, forgotten when the dialog closes. */
+  private String issuedSecret;
+  private String issuedPrefix;
+
+  /** f:viewAction: loads the tenant or answers 404. */
+  public void load() throws IOException {
+    try {
+      reload();
+      LifecycleSettings s = tenants.settings(id);
+      name = tenant.name();
+      retentionDays = s.retentionDays();
+      groupPolicy = s.groupPolicy();
+      guardPercent = s.guardPercent();
+      guardMinCount = s.guardMinCount();
+      guardWindowMinutes = s.guardWindowMinutes();
+    } catch (ScimException e) {
+      notFound();
+    }
+  }
+
+  private void reload() {
+    tenant = directory.row(id);
+    tokenList = tokens.list(id);
+  }
+
+  public void rename() {
+    if (Messages.attempt(() -> tenants.update(id, TenantSettings.rename(name))) != null) {
+      Messages.info("Renamed to \u201c" + name.strip() + "\u201d.");
+      reload();
+    }
+  }
+
+  public void suspend() {
+    setStatus("suspended", "Suspended: its tokens now get 401 with a clear detail.");
+  }
+
+  public void resume() {
+    setStatus("active", "Resumed: its tokens work again.");
+  }
+
+  private void setStatus(String status, String message) {
+    if (Messages.attempt(() -> tenants.update(id, TenantSettings.status(status))) != null) {
+      tokens.forgetTenant(id);
+      Messages.info(message);
+      reload();
+    }
+  }
+
+  public void saveSettings() {
+    LifecycleSettings settings =
+        new LifecycleSettings(
+            retentionDays, groupPolicy, guardPercent, guardMinCount, guardWindowMinutes);
+    if (Messages.attempt(() -> tenants.updateSettings(id, settings, Messages.staff())) != null) {
+      Messages.info("Settings saved.");
+    }
+  }
+
+  public void generate() {
+    IssuedToken issued =
+        Messages.attempt(
+            () ->
+                tokens.issue(
+                    id,
+                    serviceAccount,
+                    Messages.staff(),
+                    expiresOn == null ? null : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    if (issued != null) {
+      issuedSecret = issued.secret();
+      issuedPrefix = issued.token().prefix();
+      reload();
+    }
+  }
+
+  /** The dialog closed: the secret is gone for good. */
+  public void forgetSecret() {
+    issuedSecret = null;
+    issuedPrefix = null;
+  }
+
+  public void revoke(String tokenId) {
+    TokenView revoked = Messages.attempt(() -> tokens.revoke(id, tokenId, Messages.staff()));
+    if (revoked != null) {
+      Messages.info("Token " + revoked.prefix() + "\u2026 revoked; it stops working at once.");
+      reload();
+    }
+  }
+
+  /** The exact URL to paste into Entra's "Tenant URL". */
+  public String getTenantUrl() {
+    return scimConfig
+        .publicBaseUrl()
+        .map(base -> base + SCIM_PATH)
+        .orElseGet(
+            () -> {
+              ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+              return tenantUrl(
+                  ec.getRequestScheme(),
+                  ec.getRequestServerName(),
+                  ec.getRequestServerPort(),
+                  ec.getRequestContextPath());
+            });
+  }
+
+  static String tenantUrl(String scheme, String host, int port, String contextPath) {
+    boolean defaultPort =
+        (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath + SCIM_PATH;
+  }
+
+  public List<String> getGroupPolicies() {
+    return LifecycleSettings.GROUP_POLICIES;
+  }
+
+  public boolean isSuspended() {
+    return tenant != null && "suspended".equals(tenant.status());
+  }
+
+  private static void notFound() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().responseSendError(404, "No such tenant");
+    faces.responseComplete();
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public TenantRow getTenant() {
+    return tenant;
+  }
+
+  public List<TokenView> getTokens() {
+    return tokenList;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public int getRetentionDays() {
+    return retentionDays;
+  }
+
+  public void setRetentionDays(int retentionDays) {
+    this.retentionDays = retentionDays;
+  }
+
+  public String getGroupPolicy() {
+    return groupPolicy;
+  }
+
+  public void setGroupPolicy(String groupPolicy) {
+    this.groupPolicy = groupPolicy;
+  }
+
+  public Integer getGuardPercent() {
+    return guardPercent;
+  }
+
+  public void setGuardPercent(Integer guardPercent) {
+    this.guardPercent = guardPercent;
+  }
+
+  public Integer getGuardMinCount() {
+    return guardMinCount;
+  }
+
+  public void setGuardMinCount(Integer guardMinCount) {
+    this.guardMinCount = guardMinCount;
+  }
+
+  public Integer getGuardWindowMinutes() {
+    return guardWindowMinutes;
+  }
+
+  public void setGuardWindowMinutes(Integer guardWindowMinutes) {
+    this.guardWindowMinutes = guardWindowMinutes;
+  }
+
+  public String getServiceAccount() {
+    return serviceAccount;
+  }
+
+  public void setServiceAccount(String serviceAccount) {
+    this.serviceAccount = serviceAccount;
+  }
+
+  public LocalDate getExpiresOn() {
+    return expiresOn;
+  }
+
+  public void setExpiresOn(LocalDate expiresOn) {
+    this.expiresOn = expiresOn;
+  }
+
+  public String getIssuedSecret() {
+    return issuedSecret;
+  }
+
+  public String getIssuedPrefix() {
+    return issuedPrefix;
+  }
+
+  public LocalDate getToday() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
+}

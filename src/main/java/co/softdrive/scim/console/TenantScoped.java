@@ -1,0 +1,27 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+
+/** Loads the tenant a page is about ({@code ?tenant=}) or answers 404. */
+final class TenantScoped {
+  private TenantScoped() {}
+
+  static TenantView load(TenantService tenants, String tenantId) throws IOException {
+    try {
+      return tenants.get(tenantId);
+    } catch (ScimException e) {
+      notFound("No such tenant");
+      return null;
+    }
+  }
+
+  static void notFound(String what) throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().responseSendError(404, what);
+    faces.responseComplete();
+  }
+}

@@ -1,0 +1,81 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.inspection.Slice;
+import co.softdrive.scim.inspection.TenantDirectory;
+import co.softdrive.scim.inspection.TenantRow;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** Backs {@code console/tenants.xhtml}: the searchable, sortable, paged tenants list; create. */
+@Named
+@ViewScoped
+public class TenantsPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TenantDirectory directory;
+  @Inject transient TenantService tenants;
+
+  private String search;
+  private String newName;
+  private final PagedModel<TenantRow> model =
+      new PagedModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected long total() {
+          return directory.count(search);
+        }
+
+        @Override
+        protected List<TenantRow> load(Slice slice) {
+          return directory.page(search, slice);
+        }
+
+        @Override
+        protected String id(TenantRow row) {
+          return row.id();
+        }
+      };
+
+  /** Creates the tenant and opens it, where the next step (a token) is. */
+  public void create() throws IOException {
+    TenantView created = Messages.attempt(() -> tenants.create(newName, Messages.staff()));
+    if (created != null) {
+      var ec = FacesContext.getCurrentInstance().getExternalContext();
+      ec.getFlash().setKeepMessages(true);
+      Messages.info("Tenant \u201c" + created.name() + "\u201d created. Next: generate its token.");
+      ec.redirect(ec.getRequestContextPath() + "/console/tenant.xhtml?id=" + created.id());
+    }
+  }
+
+  public PagedModel<TenantRow> getModel() {
+    return model;
+  }
+
+  public boolean isSearching() {
+    return search != null && !search.isBlank();
+  }
+
+  public String getSearch() {
+    return search;
+  }
+
+  public void setSearch(String search) {
+    this.search = search;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+}

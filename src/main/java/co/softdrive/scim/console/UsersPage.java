@@ -1,0 +1,95 @@
+package co.softdrive.scim.console;
+
+import co.softdrive.scim.inspection.Slice;
+import co.softdrive.scim.inspection.UserDirectory;
+import co.softdrive.scim.inspection.UserRow;
+import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.tenant.TenantView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Backs {@code console/users.xhtml}: a tenant's users, searched by the start of userName or
+ * e-mail or by externalId, filtered by account state, paged in the database. (The "pending
+ * deletion" filter arrives with issue #4's deletion guard.)
+ */
+@Named
+@ViewScoped
+public class UsersPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TenantService tenants;
+  @Inject transient UserDirectory users;
+
+  private String tenantId;
+  private TenantView tenant;
+  private String search;
+  private UserDirectory.State state = UserDirectory.State.ALL;
+  private final PagedModel<UserRow> model =
+      new PagedModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected long total() {
+          return users.count(tenantId, search, state);
+        }
+
+        @Override
+        protected List<UserRow> load(Slice slice) {
+          return users.page(tenantId, search, state, slice);
+        }
+
+        @Override
+        protected String id(UserRow row) {
+          return row.id();
+        }
+      };
+
+  public void load() throws IOException {
+    tenant = TenantScoped.load(tenants, tenantId);
+  }
+
+  public UserDirectory.State[] getStates() {
+    return UserDirectory.State.values();
+  }
+
+  public boolean isFiltered() {
+    return (search != null && !search.isBlank()) || state != UserDirectory.State.ALL;
+  }
+
+  public PagedModel<UserRow> getModel() {
+    return model;
+  }
+
+  public TenantView getTenant() {
+    return tenant;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public void setTenantId(String tenantId) {
+    this.tenantId = tenantId;
+  }
+
+  public String getSearch() {
+    return search;
+  }
+
+  public void setSearch(String search) {
+    this.search = search;
+  }
+
+  public UserDirectory.State getState() {
+    return state;
+  }
+
+  public void setState(UserDirectory.State state) {
+    this.state = state == null ? UserDirectory.State.ALL : state;
+  }
+}

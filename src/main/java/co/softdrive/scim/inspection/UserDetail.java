@@ -1,0 +1,25 @@
+package co.softdrive.scim.inspection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A user as support inspects it: indexed fields, every attribute as received (pretty JSON), its
+ * groups, and its account state. The account-state history and audit trail come with issue #4.
+ */
+public record UserDetail(
+    String id,
+    String userName,
+    String displayName,
+    String externalId,
+    boolean active,
+    String accountState,
+    Instant accountStateAt,
+    Instant createdAt,
+    Instant lastModified,
+    long version,
+    String attributesJson,
+    List<GroupRef> groups) {
+  /** A group the user belongs to. */
+  public record GroupRef(String id, String displayName) {}
+}

@@ -1,0 +1,119 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.activity.ActivityEntry;
+import co.softdrive.scim.activity.ActivityRecorder;
+import co.softdrive.scim.activity.ScimOperation;
+import co.softdrive.scim.token.Principal;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.StringReader;
+import java.net.URI;
+
+/**
+ * Records every request under the SCIM base in the activity log (see package {@code activity} for
+ * what is and is never recorded). Runs before authentication so that rejected tokens are recorded
+ * too, under their tenant when the token is known. Queuing is non-blocking.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class ActivityRecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  static final String STARTED = "softdrive.activity.started";
+  /** Set by {@link BearerAuthFilter} when it rejects a token whose tenant is known. */
+  static final String REJECTED_TENANT = "softdrive.activity.rejectedTenant";
+  static final String REJECTED_PREFIX = "softdrive.activity.rejectedPrefix";
+  static final String SCIM_BASE = "automations/scim";
+
+  @Inject ActivityRecorder recorder;
+  @Inject ScimPrincipal principal;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (ErrorBodies.isScimPath(request.getUriInfo().getPath())) {
+      request.setProperty(STARTED, System.nanoTime());
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(request.getProperty(STARTED) instanceof Long started)) {
+      return;
+    }
+    Principal p = principal.get();
+    String tenantId = p != null ? p.tenantId() : (String) request.getProperty(REJECTED_TENANT);
+    if (tenantId == null) {
+      return; // an unknown token belongs to no tenant: nothing support could look it up under
+    }
+    String tokenPrefix = p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
+    String path = scimPath(request.getUriInfo().getPath());
+    int status = response.getStatus();
+    ScimOperation op = ScimOperation.classify(request.getMethod(), path);
+    if (status == 201) {
+      op = op.withResourceId(lastSegment(response.getLocation()));
+    }
+    String scimType = null;
+    String detail = null;
+    if (status >= 400 && response.getEntity() instanceof String body) {
+      JsonObject error = parse(body);
+      if (error != null) {
+        scimType = text(error.get("scimType"));
+        detail = text(error.get("detail"));
+      }
+    }
+    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    recorder.record(
+        ActivityEntry.of(
+            tenantId,
+            System.currentTimeMillis(),
+            tokenPrefix,
+            request.getMethod(),
+            path,
+            op,
+            status,
+            scimType,
+            detail,
+            request.getUriInfo().getQueryParameters().getFirst("filter"),
+            latencyMs));
+  }
+
+  static String scimPath(String path) {
+    int i = path.indexOf(SCIM_BASE);
+    String rest = i < 0 ? path : path.substring(i + SCIM_BASE.length());
+    return rest.isEmpty() ? "/" : rest;
+  }
+
+  private static String lastSegment(URI location) {
+    if (location == null || location.getPath() == null) {
+      return null;
+    }
+    String p = location.getPath();
+    int slash = p.lastIndexOf('/');
+    return slash < 0 || slash == p.length() - 1 ? null : p.substring(slash + 1);
+  }
+
+  private static JsonObject parse(String body) {
+    if (body.length() > 16_384 || !body.startsWith("{")) {
+      return null;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonValue v) {
+    return v instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+}
