@@ -24,6 +24,14 @@ final class AdminJson {
     return s.getString();
   }
 
+  static Integer integer(JsonObject json, String key) {
+    Long v = longValue(json, key);
+    if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+      throw ScimBadRequest.invalidValue(key + " is out of range");
+    }
+    return v == null ? null : v.intValue();
+  }
+
   static Long longValue(JsonObject json, String key) {
     JsonValue v = json.get(key);
     if (v == null || v == JsonValue.NULL) {

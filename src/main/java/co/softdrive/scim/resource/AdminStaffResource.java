@@ -48,7 +48,7 @@ public class AdminStaffResource {
   public Response create(InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
     StaffView created =
-        staff.create(string(json, "username"), string(json, "password"), roles(json));
+        staff.create(AdminJson.string(json, "username"), AdminJson.string(json, "password"), roles(json));
     return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
         .entity(created)
         .build();
@@ -68,7 +68,7 @@ public class AdminStaffResource {
       enabled = v == JsonValue.TRUE;
     }
     return staff.update(
-        username, enabled, string(json, "password"), json.containsKey("roles") ? roles(json) : null);
+        username, enabled, AdminJson.string(json, "password"), json.containsKey("roles") ? roles(json) : null);
   }
 
   private static Set<String> roles(JsonObject json) {
@@ -86,14 +86,4 @@ public class AdminStaffResource {
     return roles;
   }
 
-  private static String string(JsonObject json, String key) {
-    JsonValue v = json.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
-    }
-    if (!(v instanceof JsonString s)) {
-      throw ScimBadRequest.invalidValue(key + " must be a string");
-    }
-    return s.getString();
-  }
 }

@@ -48,7 +48,7 @@ public class AdminTenantsResource {
   @POST
   public Response create(InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
-    TenantView tenant = tenants.create(string(json, "name"), staff());
+    TenantView tenant = tenants.create(AdminJson.string(json, "name"), staff());
     return Response.created(uri.getAbsolutePathBuilder().path(tenant.id()).build())
         .entity(tenant)
         .build();
@@ -74,13 +74,13 @@ public class AdminTenantsResource {
         tenants.update(
             tenantId,
             new TenantSettings(
-                string(json, "name"),
-                string(json, "status"),
-                integer(json, "retentionDays"),
-                string(json, "groupPolicy"),
-                integer(json, "guardPercent"),
-                integer(json, "guardMinCount"),
-                integer(json, "guardWindowMinutes")));
+                AdminJson.string(json, "name"),
+                AdminJson.string(json, "status"),
+                AdminJson.integer(json, "retentionDays"),
+                AdminJson.string(json, "groupPolicy"),
+                AdminJson.integer(json, "guardPercent"),
+                AdminJson.integer(json, "guardMinCount"),
+                AdminJson.integer(json, "guardWindowMinutes")));
     tokens.forgetTenant(tenantId);
     return updated;
   }
@@ -92,14 +92,14 @@ public class AdminTenantsResource {
     Instant expiresAt = null;
     if (json.containsKey("expiresAt") && json.get("expiresAt") != JsonValue.NULL) {
       try {
-        expiresAt = Instant.parse(string(json, "expiresAt"));
+        expiresAt = Instant.parse(AdminJson.string(json, "expiresAt"));
       } catch (DateTimeParseException e) {
         throw ScimBadRequest.invalidValue(
             "expiresAt must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
       }
     }
     IssuedToken issued =
-        tokens.issue(tenantId, string(json, "serviceAccount"), staff(), expiresAt);
+        tokens.issue(tenantId, AdminJson.string(json, "serviceAccount"), staff(), expiresAt);
     TokenView t = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build())
         .header("Cache-Control", "no-store")
@@ -163,25 +163,5 @@ public class AdminTenantsResource {
     return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
   }
 
-  private static String string(JsonObject json, String key) {
-    JsonValue v = json.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
-    }
-    if (!(v instanceof JsonString s)) {
-      throw ScimBadRequest.invalidValue(key + " must be a string");
-    }
-    return s.getString();
-  }
 
-  private static Integer integer(JsonObject json, String key) {
-    JsonValue v = json.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
-    }
-    if (!(v instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
-      throw ScimBadRequest.invalidValue(key + " must be an integer");
-    }
-    return n.intValue();
-  }
 }
