@@ -83,6 +83,34 @@ class ConsoleLifecyclePagesTest {
     assertEquals("active", Layout.label("ACTIVE"));
   }
 
+  @Test
+  void aSelectedRowIsFoundByItsKeyAmongTheLoadedPage() {
+    PagedModel<String> model =
+        new PagedModel<>() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected long total() {
+            return 2;
+          }
+
+          @Override
+          protected List<String> load(Slice slice) {
+            return List.of("a", "b");
+          }
+
+          @Override
+          protected String id(String row) {
+            return row;
+          }
+        };
+    assertNull(model.getRowData("a"));
+    model.setWrappedData(List.of("a", "b"));
+    assertEquals("b", model.getRowData("b"));
+    assertNull(model.getRowData("c"));
+    assertNull(model.getRowData((String) null));
+  }
+
   private static List<AuditEntry> entries(long newest, long oldest) {
     return LongStream.iterate(newest, i -> i >= oldest, i -> i - 1)
         .mapToObj(i -> entry(i, "token", "sdscim_ab12", "updated"))
