@@ -103,7 +103,13 @@ public class PendingPage implements Serializable {
     if (n != null) {
       report(n, ids.size(), approve);
     }
+    afterDecision();
+  }
+
+  /** The buttons render before the table, so the count they show is refreshed here. */
+  private void afterDecision() {
     selected = new ArrayList<>();
+    shown = users.count(tenantId, null, UserDirectory.State.PENDING_DELETION);
   }
 
   private void decideAll(boolean approve) {
@@ -120,7 +126,7 @@ public class PendingPage implements Serializable {
     if (n != null) {
       report(n, (int) expected, approve);
     }
-    selected = new ArrayList<>();
+    afterDecision();
   }
 
   private static void report(int decided, int asked, boolean approve) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The deletion guard in the console: a tenant with low thresholds holds a deactivation from Entra;
@@ -54,16 +55,22 @@ class PendingDeletionsBrowserIT {
       b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
       b.visible(By.id("signed-in-user"));
 
+      // The users list filters by "pending deletion".
+      b.open("/console/users.xhtml?tenant=" + t.tenantId + "&state=PENDING_DELETION");
+      b.waitForRows(".users-table", 1, heldName);
+      assertTrue(b.driver.findElement(By.cssSelector(".users-table tbody")).getText().contains("pending deletion"));
+
       // The tenant page warns and links to the pending deletions.
       b.open("/console/tenant.xhtml?id=" + t.tenantId);
       b.visible(By.id("pending-banner"));
       assertTrue(b.text().contains("holding 1 account deletion"), b.text());
+      b.screenshot("10-tenant-pending-banner");
       b.click(By.id("pending-link"));
 
       // The pending page lists the held deletion.
       b.waitForRows(".pending-table", 1, heldName);
       assertTrue(b.driver.findElement(By.id("guard-rule")).getText().contains("more than 10%"));
-      b.screenshot("10-pending");
+      b.screenshot("11-pending");
 
       // Select it, approve, confirm.
       b.click(By.cssSelector(".pending-table tbody tr .ui-chkbox-box"));
@@ -72,8 +79,10 @@ class PendingDeletionsBrowserIT {
       b.waitForText("1 held deletion approved");
       b.ajaxDone();
       b.visible(By.id("pending-empty"));
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+      assertTrue(b.driver.findElement(By.id("pending:approve-all")).getText().contains("(0)"));
       assertFalse(b.driver.findElement(By.id("pending:table")).getText().contains(heldName));
-      b.screenshot("11-pending-decided");
+      b.screenshot("12-pending-decided");
 
       // The admin API agrees: nothing is pending any more.
       assertTrue(pendingIds(t).isEmpty());
@@ -87,7 +96,7 @@ class PendingDeletionsBrowserIT {
       assertTrue(history.contains("staff " + ItConfig.adminUser()), history);
       assertTrue(history.indexOf("deletion-approved") < history.indexOf("deletion-held"), "newest first");
       assertTrue(b.driver.findElement(By.id("account-state")).getText().startsWith("deleted"));
-      b.screenshot("12-user-history");
+      b.screenshot("13-user-history");
 
       // The tenant page no longer warns.
       b.open("/console/tenant.xhtml?id=" + t.tenantId);
