@@ -1,5 +1,6 @@
 package co.softdrive.scim.console;
 
+import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.staff.StaffService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -62,6 +63,35 @@ public class Layout {
   /** "5 min ago", "3 h ago", "2 days ago"; "never" for nothing. */
   public String ago(Instant instant) {
     return ago(instant, Instant.now());
+  }
+
+  /** A badge's CSS class for an account state. */
+  public String stateClass(String accountState) {
+    return badgeClass(accountState);
+  }
+
+  /** A short label for an account state. */
+  public String stateLabel(String accountState) {
+    return label(accountState);
+  }
+
+  static String badgeClass(String accountState) {
+    if (AccountState.ACTIVE.equals(accountState)) {
+      return "active";
+    }
+    return AccountState.PENDING_DELETION.equals(accountState) ? "pending" : "deleted";
+  }
+
+  static String label(String accountState) {
+    if (accountState == null) {
+      return "\u2014";
+    }
+    return switch (accountState) {
+      case AccountState.ACTIVE -> "active";
+      case AccountState.DELETED -> "tombstone";
+      case AccountState.PENDING_DELETION -> "pending deletion";
+      default -> accountState.toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   static String format(Instant instant) {

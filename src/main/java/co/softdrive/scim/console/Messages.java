@@ -29,14 +29,15 @@ final class Messages {
     }
   }
 
+  // An empty detail: Faces shows the summary again as the detail when it is null.
   static void info(String summary) {
     FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, ""));
   }
 
   static void error(String summary) {
     FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, ""));
   }
 
   /** Who is acting, for audit fields (created by, revoked by). */

@@ -38,6 +38,24 @@ abstract class PagedModel<T> extends LazyDataModel<T> {
     return id(row);
   }
 
+  /** A selected row on a postback: looked up among the rows of the page last loaded. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public T getRowData(String rowKey) {
+    return rowKey == null ? null : find((List<T>) getWrappedData(), rowKey);
+  }
+
+  T find(List<T> rows, String rowKey) {
+    if (rows != null) {
+      for (T row : rows) {
+        if (rowKey.equals(id(row))) {
+          return row;
+        }
+      }
+    }
+    return null;
+  }
+
   static Slice slice(int first, int pageSize, Map<String, SortMeta> sortBy) {
     String field = null;
     boolean ascending = true;

@@ -2,6 +2,7 @@ package co.softdrive.scim.console;
 
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
+import co.softdrive.scim.inspection.UserDirectory;
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.TenantService;
@@ -36,10 +37,12 @@ public class TenantPage implements Serializable {
   @Inject transient TenantDirectory directory;
   @Inject transient TokenService tokens;
   @Inject transient ScimConfig scimConfig;
+  @Inject transient UserDirectory users;
 
   private String id;
   private TenantRow tenant;
   private List<TokenView> tokenList = List.of();
+  private long pendingDeletions;
   private String name;
   private int retentionDays;
   private String groupPolicy;
@@ -71,6 +74,12 @@ public class TenantPage implements Serializable {
   private void reload() {
     tenant = directory.row(id);
     tokenList = tokens.list(id);
+    pendingDeletions = users.count(id, null, UserDirectory.State.PENDING_DELETION);
+  }
+
+  /** Deletions held by the guard, waiting for staff (a banner links to them). */
+  public long getPendingDeletions() {
+    return pendingDeletions;
   }
 
   public void rename() {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Backs {@code console/users.xhtml}: a tenant's users, searched by the start of userName or
- * e-mail or by externalId, filtered by account state, paged in the database. (The "pending
- * deletion" filter arrives with issue #4's deletion guard.)
+ * e-mail or by externalId, filtered by account state (active, tombstoned, pending deletion),
+ * paged in the database.
  */
 @Named
 @ViewScoped

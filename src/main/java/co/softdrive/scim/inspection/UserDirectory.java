@@ -27,11 +27,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class UserDirectory {
-  /** Account-state filters; {@code pendingDeletion} arrives with issue #4's deletion guard. */
+  /** Account-state filters: all, active accounts, tombstones, deletions held by the guard. */
   public enum State {
     ALL,
     ACTIVE,
-    TOMBSTONED
+    TOMBSTONED,
+    PENDING_DELETION
   }
 
   static final Map<String, String> SORTS =
@@ -119,6 +120,8 @@ public class UserDirectory {
       jpql.append(" AND u.accountState = '").append(AccountState.ACTIVE).append("'");
     } else if (state == State.TOMBSTONED) {
       jpql.append(" AND u.accountState = '").append(AccountState.DELETED).append("'");
+    } else if (state == State.PENDING_DELETION) {
+      jpql.append(" AND u.accountState = '").append(AccountState.PENDING_DELETION).append("'");
     }
     TypedQuery<T> q = em.createQuery(jpql + order, type).setParameter("t", tenantId);
     if (searching) {

@@ -64,10 +64,19 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("login:submit")).click();
   }
 
+  /** Types into a field; retried if the page is replaced meanwhile (a redirect still arriving). */
   void type(By by, String text) {
-    WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    e.clear();
-    e.sendKeys(text);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement e = ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+              if (e == null) {
+                return false;
+              }
+              e.clear();
+              e.sendKeys(text);
+              return true;
+            });
   }
 
   WebElement visible(By by) {
