@@ -169,27 +169,21 @@ public class AccountLifecycle {
     if (window <= 0) {
       return false;
     }
-    long pending =
-        em.createQuery(
-                "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state",
-                Long.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("state", AccountState.PENDING_DELETION)
-            .getSingleResult();
-    if (pending > 0) {
+    if (countInState(tenantId, AccountState.PENDING_DELETION) > 0) {
       return true;
     }
     int percent = tenant.getGuardPercent() != null ? tenant.getGuardPercent() : config.guardPercent();
     int minCount = tenant.getGuardMinCount() != null ? tenant.getGuardMinCount() : config.guardMinCount();
     long deleted = audit.countAutomaticDeletionsSince(tenantId, now - window * 60_000L);
-    long active =
-        em.createQuery(
-                "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state",
-                Long.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("state", AccountState.ACTIVE)
-            .getSingleResult();
+    long active = countInState(tenantId, AccountState.ACTIVE);
     return GuardRule.trips(deleted + 1, active + deleted, percent, minCount);
+  }
+
+  private long countInState(String tenantId, String state) {
+    return em.createNamedQuery("UserEntity.countByAccountState", Long.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("state", state)
+        .getSingleResult();
   }
 
   private void transition(UserEntity user, Actor actor, String action, String to, String reason, long now) {

@@ -275,13 +275,11 @@ public class GroupProvisioning {
   private void replaceAll(
       GroupEntity group, Collection<String> values, long now, List<ChangeEvent> events) {
     Set<String> wanted = new LinkedHashSet<>(values);
-    Set<String> keep = memberships.existingMembers(group.getTenantId(), group.getId(), wanted);
-    // Remove everyone not wanted, then add the missing ones.
+    // One pass over the current members tells both who goes and who stays.
+    Set<String> keep = new java.util.HashSet<>();
     List<String> drop = new ArrayList<>();
     for (String id : allMembers(group)) {
-      if (!wanted.contains(id)) {
-        drop.add(id);
-      }
+      (wanted.contains(id) ? keep : drop).add(id);
     }
     memberEvents(group, EventTypes.MEMBERS_REMOVED, remove(group, drop, now), events);
     List<String> missing = new ArrayList<>();
