@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +27,6 @@ import java.util.Set;
 public class MembershipRepository {
   /** IN-list and INSERT chunk sizes, largest first. */
   static final int[] BUCKETS = {256, 64, 16, 4, 1};
-
-  /** Rows per JDBC batch. */
-  static final int JDBC_BATCH = 500;
 
   @PersistenceContext(unitName = "scim")
   EntityManager em;
@@ -68,35 +67,54 @@ public class MembershipRepository {
   }
 
   /**
-   * Inserts memberships that the caller has checked do not exist yet: one prepared statement,
-   * JDBC-batched on the transaction's connection.
+   * Inserts memberships that the caller has checked do not exist yet, with multi-row INSERTs of
+   * bucket sizes on the transaction's connection. One statement per chunk, not per row: Derby
+   * releases the foreign-key checks' read locks when a statement closes the referenced table, by
+   * walking every lock the transaction holds, so row-at-a-time inserts cost O(k²) for k members
+   * (docs/benchmarks.md).
    */
   public void insert(String tenantId, String groupId, List<String> userIds, long now) {
-    if (userIds.isEmpty()) {
-      return;
-    }
     Connection c = em.unwrap(Connection.class);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO group_member (tenant_id, group_id, user_id, added_at) VALUES (?, ?, ?, ?)")) {
-      int pending = 0;
-      for (String userId : userIds) {
-        ps.setString(1, tenantId);
-        ps.setString(2, groupId);
-        ps.setString(3, userId);
-        ps.setLong(4, now);
-        ps.addBatch();
-        if (++pending == JDBC_BATCH) {
-          ps.executeBatch();
-          pending = 0;
+    Map<Integer, PreparedStatement> statements = new HashMap<>();
+    try {
+      int i = 0;
+      while (i < userIds.size()) {
+        int size = bucket(userIds.size() - i);
+        PreparedStatement ps = statements.get(size);
+        if (ps == null) {
+          ps = c.prepareStatement(insertSql(size));
+          statements.put(size, ps);
         }
-      }
-      if (pending > 0) {
-        ps.executeBatch();
+        int p = 1;
+        for (String userId : userIds.subList(i, i + size)) {
+          ps.setString(p++, tenantId);
+          ps.setString(p++, groupId);
+          ps.setString(p++, userId);
+          ps.setLong(p++, now);
+        }
+        ps.executeUpdate();
+        i += size;
       }
     } catch (SQLException e) {
       throw new PersistenceException("Could not insert memberships", e);
+    } finally {
+      for (PreparedStatement ps : statements.values()) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          // the statement dies with the connection anyway
+        }
+      }
     }
+  }
+
+  static String insertSql(int rows) {
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO group_member (tenant_id, group_id, user_id, added_at) VALUES ");
+    for (int r = 0; r < rows; r++) {
+      sql.append(r == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+    }
+    return sql.toString();
   }
 
   /** Deletes the given memberships; returns the ids that were members. */

@@ -37,4 +37,12 @@ class MembershipRepositoryTest {
     }
     assertEquals(n, total);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4, 256})
+  void insertStatementHasFourParametersPerRow(int rows) {
+    String sql = MembershipRepository.insertSql(rows);
+    assertEquals(rows * 4, sql.chars().filter(c -> c == '?').count());
+    assertEquals(rows, sql.split("\\(\\?").length - 1);
+  }
 }
