@@ -2,6 +2,7 @@ package co.softdrive.scim.feed;
 
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -19,47 +20,40 @@ import java.util.List;
  * describe, so an event exists exactly when its change was committed, and nothing is lost if the
  * server dies between commit and delivery.
  *
- * <p>Cursors are strictly increasing across the whole deployment <em>and in commit order</em>:
- * each writing transaction takes the next values from the single {@code outbox_sequence} row as
- * its very last statement and holds that row lock until it commits. A consumer that has read up
- * to cursor c can therefore never later see a newly committed event with a cursor below c.
+ * <p>Writers take no shared lock: they insert into {@code change_event_pending}. The {@link
+ * EventSequencer} moves <em>committed</em> pending rows into {@code change_event}, in the
+ * order they were written, giving them the next cursors from the single {@code outbox_sequence}
+ * row, whose lock it holds until it commits. Cursors are therefore strictly increasing across the
+ * whole deployment and without gaps, and a consumer that has read up to cursor c can never later
+ * see a new event with a cursor below c. Every instance runs the sequencer every {@code
+ * scim.feed.sequence-millis} and before every read, so a read sees every change committed
+ * before it; concurrent sequencers queue on the row lock.
  */
 @ApplicationScoped
 public class Outbox {
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
-  /** Appends events in the caller's transaction; call it last, just before commit. */
+  @Inject EventSequencer sequencer;
+
+  /** Appends events in the caller's transaction. */
   public void append(List<ChangeEvent> events) {
     if (events.isEmpty()) {
       return;
     }
-    em.flush();
-    int n = events.size();
-    em.createNativeQuery(
-            "UPDATE outbox_sequence SET last_value = last_value + ?1 WHERE name = 'events'")
-        .setParameter(1, n)
-        .executeUpdate();
-    long last =
-        ((Number)
-                em.createNativeQuery("SELECT last_value FROM outbox_sequence WHERE name = 'events'")
-                    .getSingleResult())
-            .longValue();
-    long seq = last - n + 1;
     long now = System.currentTimeMillis();
     Connection c = em.unwrap(Connection.class);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO change_event (seq, tenant_id, event_type, resource_type, resource_id,"
-                + " occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO change_event_pending (tenant_id, event_type, resource_type, resource_id,"
+                + " occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (ChangeEvent e : events) {
-        ps.setLong(1, seq++);
-        ps.setString(2, e.tenantId());
-        ps.setString(3, e.type());
-        ps.setString(4, e.resourceType());
-        ps.setString(5, e.resourceId());
-        ps.setLong(6, now);
-        ps.setString(7, e.data().toString());
+        ps.setString(1, e.tenantId());
+        ps.setString(2, e.type());
+        ps.setString(3, e.resourceType());
+        ps.setString(4, e.resourceId());
+        ps.setLong(5, now);
+        ps.setString(6, e.data().toString());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -68,9 +62,13 @@ public class Outbox {
     }
   }
 
-  /** Events after {@code after} in cursor order, optionally of one tenant. */
+  /**
+   * Events after {@code after} in cursor order, optionally of one tenant; sequences what is
+   * pending first, so the result holds every change committed before the call.
+   */
   @Transactional
   public List<FeedEvent> read(long after, int limit, String tenantId) {
+    sequencer.sequence();
     String sql =
         "SELECT seq, tenant_id, event_type, resource_type, resource_id, occurred_at, payload"
             + " FROM change_event WHERE seq > ?1"
@@ -97,9 +95,10 @@ public class Outbox {
     return events;
   }
 
-  /** The newest cursor (0 when empty). */
+  /** The newest cursor (0 when empty), after sequencing what is pending. */
   @Transactional
   public long head() {
+    sequencer.sequence();
     return ((Number)
             em.createNativeQuery("SELECT last_value FROM outbox_sequence WHERE name = 'events'")
                 .getSingleResult())

@@ -1,5 +1,6 @@
 package co.softdrive.scim.platform;
 
+import co.softdrive.scim.feed.EventSequencer;
 import co.softdrive.scim.feed.WebhookDelivery;
 import co.softdrive.scim.lifecycle.LifecycleConfig;
 import co.softdrive.scim.lifecycle.TombstonePurge;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules the background jobs on the container's managed scheduler once the schema is ready:
- * webhook delivery (every {@code scim.webhooks.poll-millis}) and the tombstone purge (every {@code
+ * the change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every {@code scim.webhooks.poll-millis}) and the tombstone purge (every {@code
  * scim.lifecycle.purge-interval-minutes}). Each job coordinates instances through the database.
  */
 @ApplicationScoped
@@ -25,6 +26,11 @@ public class JobScheduler {
   @Inject WebhookDelivery webhooks;
   @Inject TombstonePurge purge;
   @Inject LifecycleConfig lifecycle;
+  @Inject EventSequencer sequencer;
+
+  @Inject
+  @ConfigProperty(name = "scim.feed.sequence-millis", defaultValue = "200")
+  long sequenceMillis;
 
   @Inject
   @ConfigProperty(name = "scim.webhooks.poll-millis", defaultValue = "1000")
@@ -37,6 +43,8 @@ public class JobScheduler {
       return;
     }
     started = true;
+    scheduler.scheduleWithFixedDelay(
+        () -> safely("change feed sequencer", () -> sequencer.sequence()), sequenceMillis, sequenceMillis, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
     long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
