@@ -1,5 +1,6 @@
 package co.softdrive.scim.feed;
 
+import co.softdrive.scim.persistence.Migrations.Dialect;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +10,13 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The change feed's outbox: events are written in the same transaction as the change they
@@ -36,6 +39,9 @@ public class Outbox {
 
   @Inject EventSequencer sequencer;
 
+  /** Derby only: the next pending-event id, seeded from the table on first use. */
+  private final AtomicLong nextDerbyId = new AtomicLong(-1);
+
   /** Appends events in the caller's transaction. */
   public void append(List<ChangeEvent> events) {
     if (events.isEmpty()) {
@@ -43,23 +49,52 @@ public class Outbox {
     }
     long now = System.currentTimeMillis();
     Connection c = em.unwrap(Connection.class);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO change_event_pending (tenant_id, event_type, resource_type, resource_id,"
-                + " occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (ChangeEvent e : events) {
-        ps.setString(1, e.tenantId());
-        ps.setString(2, e.type());
-        ps.setString(3, e.resourceType());
-        ps.setString(4, e.resourceId());
-        ps.setLong(5, now);
-        ps.setString(6, e.data().toString());
-        ps.addBatch();
+    try {
+      boolean postgres = Dialect.of(c.getMetaData()) == Dialect.POSTGRES;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
+                  + " resource_id, occurred_at, payload) VALUES ("
+                  + (postgres ? "nextval('change_event_pending_seq')" : "?")
+                  + ", ?, ?, ?, ?, ?, ?)")) {
+        for (ChangeEvent e : events) {
+          int p = 1;
+          if (!postgres) {
+            ps.setLong(p++, nextDerbyId(c));
+          }
+          ps.setString(p++, e.tenantId());
+          ps.setString(p++, e.type());
+          ps.setString(p++, e.resourceType());
+          ps.setString(p++, e.resourceId());
+          ps.setLong(p++, now);
+          ps.setString(p, e.data().toString());
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceException("Could not write change events", e);
     }
+  }
+
+  /**
+   * Ids increase in the order events are written within this instance, which is the only one on
+   * an embedded database; after a restart they continue above the highest pending id.
+   */
+  private long nextDerbyId(Connection c) throws SQLException {
+    if (nextDerbyId.get() < 0) {
+      synchronized (nextDerbyId) {
+        if (nextDerbyId.get() < 0) {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT MAX(id) FROM change_event_pending");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            nextDerbyId.set(rs.getLong(1) + 1);
+          }
+        }
+      }
+    }
+    return nextDerbyId.getAndIncrement();
   }
 
   /**

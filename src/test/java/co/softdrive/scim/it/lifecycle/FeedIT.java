@@ -10,10 +10,14 @@ import co.softdrive.scim.it.Jsons;
 import co.softdrive.scim.it.TenantFixture;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The change feed: every change once, in order, readable by a consumer account. */
@@ -87,6 +91,68 @@ class FeedIT {
         .get(ItConfig.adminBase() + "/events?after=0&limit=1").then().statusCode(200);
     given().auth().preemptive().basic(user, "consumer-password-1")
         .get(ItConfig.adminBase() + "/tenants").then().statusCode(403);
+  }
+
+  /**
+   * Writers on several threads while a consumer tails the whole feed: the consumer sees every
+   * cursor from where it started to the end exactly once, without gaps and never going back, and
+   * one event per acknowledged change.
+   */
+  @Test
+  void aConsumerTailingDuringConcurrentWritesSeesEveryCursorOnceWithoutGaps() throws Exception {
+    TenantFixture t = TenantFixture.create("feed-tail");
+    long start = admin().get(ItConfig.adminBase() + "/events?after=0&limit=1")
+        .then().statusCode(200).extract().jsonPath().getLong("nextCursor");
+    start = latest(start);
+    int writers = 6;
+    int perWriter = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < perWriter; i++) {
+          t.createUser("w" + writer + "-" + i + "@tail.example");
+        }
+      }));
+    }
+    List<Long> seen = new ArrayList<>();
+    List<String> tenants = new ArrayList<>();
+    long after = start;
+    while (!allDone(done) || seen.size() < writers * perWriter) {
+      JsonPath page = admin().get(ItConfig.adminBase() + "/events?limit=7&after=" + after)
+          .then().statusCode(200).extract().jsonPath();
+      seen.addAll(page.getList("events.cursor", Long.class));
+      tenants.addAll(page.getList("events.tenantId", String.class));
+      after = page.getLong("nextCursor");
+      if (allDone(done) && page.getList("events").isEmpty()) {
+        break;
+      }
+    }
+    pool.shutdown();
+    for (Future<?> f : done) {
+      f.get();
+    }
+    for (int i = 0; i < seen.size(); i++) {
+      assertEquals(start + 1 + i, seen.get(i), "cursor " + i + " after " + start + ": " + seen);
+    }
+    assertEquals(writers * perWriter, tenants.stream().filter(t.tenantId::equals).count());
+  }
+
+  private static long latest(long from) {
+    long after = from;
+    while (true) {
+      JsonPath page = admin().get(ItConfig.adminBase() + "/events?limit=1000&after=" + after)
+          .then().statusCode(200).extract().jsonPath();
+      if (page.getList("events").isEmpty()) {
+        return after;
+      }
+      after = page.getLong("nextCursor");
+    }
+  }
+
+  private static boolean allDone(List<Future<?>> futures) {
+    return futures.stream().allMatch(Future::isDone);
   }
 
   @Test
