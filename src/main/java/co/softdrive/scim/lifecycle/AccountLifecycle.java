@@ -1,5 +1,11 @@
 package co.softdrive.scim.lifecycle;
 
+import co.softdrive.scim.persistence.Migrations.Dialect;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.feed.ChangeEvent;
@@ -179,11 +185,30 @@ public class AccountLifecycle {
     return GuardRule.trips(deleted + 1, active + deleted, percent, minCount);
   }
 
+  /**
+   * Users of the tenant in a state, counted without waiting for other transactions' row locks
+   * (Derby: {@code WITH UR}; PostgreSQL reads never wait): the caller holds the tenant row, and a
+   * writer holding a user row may be waiting for it, so a locking count deadlocked. The guard is a
+   * threshold; a count that includes other transactions' uncommitted changes serves it as well.
+   */
   private long countInState(String tenantId, String state) {
-    return em.createNamedQuery("UserEntity.countByAccountState", Long.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("state", state)
-        .getSingleResult();
+    Connection c = em.unwrap(Connection.class);
+    try {
+      boolean derby = Dialect.of(c.getMetaData()) == Dialect.DERBY;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT COUNT(*) FROM scim_user WHERE tenant_id = ? AND account_state = ?"
+                  + (derby ? " WITH UR" : ""))) {
+        ps.setString(1, tenantId);
+        ps.setString(2, state);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not count users of tenant " + tenantId, e);
+    }
   }
 
   private void transition(UserEntity user, Actor actor, String action, String to, String reason, long now) {

@@ -33,10 +33,6 @@ import jakarta.persistence.Version;
     name = "UserEntity.tenantsOfIds",
     query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")
 @NamedQuery(
-    name = "UserEntity.countByAccountState",
-    query =
-        "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state")
-@NamedQuery(
     name = "UserEntity.countByTenant",
     query = "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId")
 public class UserEntity {
