@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules the background jobs on the container's managed scheduler once the schema is ready:
- * webhook delivery (every {@code scim.webhooks.poll-millis}) and the tombstone purge (every {@code
- * scim.lifecycle.purge-interval-minutes}). Each job coordinates instances through the database.
+ * webhook delivery (every {@code scim.webhooks.poll-millis}), the tombstone purge (every {@code
+ * scim.lifecycle.purge-interval-minutes}) and this instance's heartbeat (every {@code
+ * scim.limits.rate.heartbeat-seconds}). Each job coordinates instances through the database.
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -25,6 +26,8 @@ public class JobScheduler {
   @Inject WebhookDelivery webhooks;
   @Inject TombstonePurge purge;
   @Inject LifecycleConfig lifecycle;
+  @Inject LiveInstances instances;
+  @Inject LimitsConfig limits;
 
   @Inject
   @ConfigProperty(name = "scim.webhooks.poll-millis", defaultValue = "1000")
@@ -39,6 +42,8 @@ public class JobScheduler {
     started = true;
     scheduler.scheduleWithFixedDelay(
         () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        instances::beat, 0, limits.heartbeatSeconds(), TimeUnit.SECONDS);
     long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
     scheduler.scheduleWithFixedDelay(
         () -> safely("tombstone purge", () -> purge.run()), 1, purgeMinutes, TimeUnit.MINUTES);
