@@ -128,7 +128,9 @@ public class TenantPage implements Serializable {
       Messages.info(
           rateLimitPerSecond == null
               ? "Rate limit: the service default."
-              : "Rate limit saved: " + rateLimitPerSecond + " requests per second.");
+              : rateLimitPerSecond == 0
+                  ? "Rate limit: none."
+                  : "Rate limit: " + rateLimitPerSecond + " requests per second.");
     }
   }
 

@@ -52,7 +52,10 @@ public class LiveInstances {
       failing = false;
     } catch (SQLException e) {
       if (!failing) {
-        LOG.log(Level.WARNING, "Instance heartbeat failed ({0}); keeping the count {1}", new Object[] {e.getMessage(), live});
+        LOG.log(
+            Level.WARNING,
+            "Instance heartbeat failed ({0}); keeping the count {1}",
+            new Object[] {e.getMessage(), live});
       }
       failing = true;
     }

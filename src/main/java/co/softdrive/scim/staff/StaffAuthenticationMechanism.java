@@ -184,7 +184,6 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return new Check(new CredentialValidationResult(username, roles.get()), OptionalLong.empty());
       }
       throttle.staffRefused();
-      LOG.log(Level.INFO, "Staff sign-in for {0} refused: too many failures from its source", username);
       return new Check(null, blocked);
     }
     CredentialValidationResult result =

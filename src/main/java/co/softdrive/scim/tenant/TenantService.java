@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -79,10 +80,11 @@ public class TenantService {
     if (settings.rateLimitPerSecond() != null) {
       tenant.setRateLimitPerSecond(
           guard("rateLimitPerSecond", settings.rateLimitPerSecond(), null, MAX_RATE_LIMIT), now);
+      Integer rate = tenant.getRateLimitPerSecond();
       LOG.log(
           Level.INFO,
           "Tenant {0} rate limit is now {1}",
-          new Object[] {tenantId, tenant.getRateLimitPerSecond() == null ? "the default" : tenant.getRateLimitPerSecond()});
+          new Object[] {tenantId, rate == null ? "the default" : rate == 0 ? "none" : rate + "/s"});
     }
     return get(tenantId);
   }
@@ -97,7 +99,7 @@ public class TenantService {
             "SELECT t.rateLimitPerSecond FROM TenantEntity t WHERE t.id = :id", Integer.class)
         .setParameter("id", tenantId)
         .getResultStream()
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .findFirst();
   }
 

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Failed-authentication budgets, per instance: unknown bearer tokens per source ({@code
@@ -16,10 +18,12 @@ import java.util.OptionalLong;
  * scim.limits.auth.staff-max-failures}), each within {@code scim.limits.auth.window-seconds}. With
  * N live instances each allows its share (max / N, at least 1), so a source spread over all
  * instances gets the configured budget in total. Callers decide what a blocked source may still do
- * (see the package documentation); this class only counts and answers.
+ * (see the package documentation); this class counts, answers, and logs a warning once per window
+ * when a source reaches its budget.
  */
 @ApplicationScoped
 public class AuthThrottle {
+  private static final Logger LOG = Logger.getLogger(AuthThrottle.class.getName());
   /** Sources (or source and username pairs) remembered per budget, at most. */
   static final int MAX_TRACKED = 100_000;
   /** Usernames are cut to this length in keys (valid ones are at most 100 characters). */
@@ -53,7 +57,13 @@ public class AuthThrottle {
 
   /** Counts an unknown, malformed or missing bearer token from {@code source}. */
   public void bearerFailed(String source) {
-    bearer.fail(source, now());
+    int budget = share(config.authMaxFailures());
+    if (bearer.fail(source, now()) == budget) {
+      LOG.log(
+          Level.WARNING,
+          "{0} unknown bearer tokens from {1}: it gets 429 until its window ends",
+          new Object[] {budget, source});
+    }
   }
 
   /** The 429 for a source over its bearer budget; counted in {@code scim.throttled}. */
@@ -74,7 +84,13 @@ public class AuthThrottle {
 
   /** Counts a failed staff sign-in (wrong password, unknown or disabled account). */
   public void staffFailed(String source, String username) {
-    staff.fail(staffKey(source, username), now());
+    int budget = share(config.staffMaxFailures());
+    if (staff.fail(staffKey(source, username), now()) == budget) {
+      LOG.log(
+          Level.WARNING,
+          "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
+          new Object[] {budget, username, source});
+    }
   }
 
   /** Counts a staff sign-in refused with 429 in {@code scim.throttled}. */

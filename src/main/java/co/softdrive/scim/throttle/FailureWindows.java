@@ -22,17 +22,19 @@ final class FailureWindows {
     this.maxKeys = maxKeys;
   }
 
-  /** Counts one failure of {@code key} at {@code now} (milliseconds). */
-  void fail(String key, long now) {
+  /** Counts one failure of {@code key} at {@code now} (milliseconds); returns its count now. */
+  int fail(String key, long now) {
     if (windows.size() >= maxKeys && !windows.containsKey(key)) {
       forget(now);
     }
-    windows.compute(
-        key,
-        (k, w) ->
-            w == null || now - w.start() >= windowMillis
-                ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
+    return windows
+        .compute(
+            key,
+            (k, w) ->
+                w == null || now - w.start() >= windowMillis
+                    ? new Window(now, 1)
+                    : new Window(w.start(), w.failures() + 1))
+        .failures();
   }
 
   /** Milliseconds until {@code key} is no longer blocked, or 0 when it is not blocked. */

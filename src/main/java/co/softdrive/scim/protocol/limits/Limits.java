@@ -1,5 +1,6 @@
 package co.softdrive.scim.protocol.limits;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,8 +44,8 @@ public record Limits(
     int maxCount) {
 
   /** The configuration key of each component, in the order of the record components. */
-  public static final java.util.List<String> KEYS =
-      java.util.List.of(
+  public static final List<String> KEYS =
+      List.of(
           "scim.limits.request-bytes",
           "scim.limits.json-depth",
           "scim.limits.patch-operations",
