@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
  * How many instances share the database right now, so that each can enforce its share of a
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
  * JobScheduler}) and counts the rows seen within {@value #MISSED_BEATS} intervals; rows older than
  * that are deleted, so a crashed instance stops counting after at most that long. On a clean stop
  * the row is deleted at once. Until the first beat, and while the database does not answer, the
- * last count stands (1 at start).
+ * last count stands (1 at start). The count is the gauge {@code scim.instances.live}.
  */
 @ApplicationScoped
 public class LiveInstances {
@@ -36,6 +38,11 @@ public class LiveInstances {
   private volatile boolean failing;
 
   /** The live instances, this one included (at least 1). */
+  @Gauge(
+      name = "scim.instances.live",
+      unit = MetricUnits.NONE,
+      absolute = true,
+      description = "Instances sharing the database (by heartbeat), this one included")
   public int count() {
     return live;
   }
