@@ -26,8 +26,8 @@ import java.util.List;
 
 /**
  * Backs {@code console/tenant.xhtml}: one tenant's counts, name, status and request rate,
- * lifecycle settings, and tokens (generate with the secret shown once beside the Tenant URL and the Entra steps;
- * revoke).
+ * lifecycle settings, and tokens (generate with the secret shown once beside the Tenant URL and
+ * the Entra steps; revoke).
  */
 @Named
 @ViewScoped

@@ -43,7 +43,10 @@ public class JobScheduler {
     scheduler.scheduleWithFixedDelay(
         () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> safely("instance heartbeat", instances::beat), 0, limits.heartbeatSeconds(), TimeUnit.SECONDS);
+        () -> safely("instance heartbeat", instances::beat),
+        0,
+        limits.heartbeatSeconds(),
+        TimeUnit.SECONDS);
     long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
     scheduler.scheduleWithFixedDelay(
         () -> safely("tombstone purge", () -> purge.run()), 1, purgeMinutes, TimeUnit.MINUTES);

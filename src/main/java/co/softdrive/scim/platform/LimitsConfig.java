@@ -79,7 +79,7 @@ public class LimitsConfig {
     return Math.max(1, authMaxFailures);
   }
 
-  /** Failed staff sign-ins (admin API or console) for one username from one source in the window. */
+  /** Failed staff sign-ins (admin API or console) per username and source in the window. */
   public int staffMaxFailures() {
     return Math.max(1, staffMaxFailures);
   }

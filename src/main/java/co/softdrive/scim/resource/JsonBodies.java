@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBodies {
   private JsonBodies() {}
 
-  /** A SCIM body: at most {@link Limits#requestBytes()}, nested at most {@link Limits#jsonDepth()}. */
+  /** A SCIM body: at most {@link Limits#requestBytes()}, nested {@link Limits#jsonDepth()} deep. */
   public static JsonObject readObject(InputStream in, Limits limits) {
     return readObject(in, limits.requestBytes(), limits.jsonDepth());
   }

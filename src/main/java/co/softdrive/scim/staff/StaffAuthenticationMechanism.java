@@ -181,7 +181,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     if (blocked.isPresent()) {
       Optional<Set<String>> roles = staff.verifiedRecently(username, password);
       if (roles.isPresent()) {
-        return new Check(new CredentialValidationResult(username, roles.get()), OptionalLong.empty());
+        CredentialValidationResult known = new CredentialValidationResult(username, roles.get());
+        return new Check(known, OptionalLong.empty());
       }
       throttle.staffRefused();
       return new Check(null, blocked);

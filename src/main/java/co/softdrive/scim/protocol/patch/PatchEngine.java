@@ -469,13 +469,13 @@ public final class PatchEngine {
     boolean noValue = ClearingValues.clears(value, quirks.clearingValues());
     switch (op) {
       case ADD -> {
-        List<String> ids = noValue ? List.of() : MemberValues.of(value, "members", limits.valuesPerOperation());
+        List<String> ids = noValue ? List.of() : memberIds(value);
         if (!ids.isEmpty()) {
           w.memberChanges.add(MemberChange.add(ids));
         }
       }
       case REPLACE -> w.memberChanges.add(
-          MemberChange.replaceAll(noValue ? List.of() : MemberValues.of(value, "members", limits.valuesPerOperation())));
+          MemberChange.replaceAll(noValue ? List.of() : memberIds(value)));
       case REMOVE -> {
         if (noValue) {
           w.memberChanges.add(MemberChange.removeAll());
@@ -493,6 +493,10 @@ public final class PatchEngine {
   }
 
   // --- helpers ---
+
+  private List<String> memberIds(JsonValue value) {
+    return MemberValues.of(value, "members", limits.valuesPerOperation());
+  }
 
   private static JsonObject withSub(JsonObject object, String sub, JsonValue value) {
     JsonObjectBuilder b = Json.createObjectBuilder();
