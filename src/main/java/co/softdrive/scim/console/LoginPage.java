@@ -1,5 +1,6 @@
 package co.softdrive.scim.console;
 
+import co.softdrive.scim.staff.StaffAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -58,7 +59,15 @@ public class LoginPage {
         faces.responseComplete();
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Messages.error("Wrong username or password, or the account is disabled.");
+      default -> {
+        Object wait = ec.getRequestMap().get(StaffAuthenticationMechanism.THROTTLED_SECONDS);
+        Messages.error(
+            wait != null
+                ? "Too many failed sign-ins for this account from your address; try again in "
+                    + wait
+                    + " seconds."
+                : "Wrong username or password, or the account is disabled.");
+      }
     }
   }
 

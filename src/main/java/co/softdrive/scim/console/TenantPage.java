@@ -3,11 +3,13 @@ package co.softdrive.scim.console;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
 import co.softdrive.scim.inspection.UserDirectory;
+import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import co.softdrive.scim.tenant.TenantSettings;
+import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -23,9 +25,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Backs {@code console/tenant.xhtml}: one tenant's counts, name and status, lifecycle settings,
- * and tokens (generate with the secret shown once beside the Tenant URL and the Entra steps;
- * revoke).
+ * Backs {@code console/tenant.xhtml}: one tenant's counts, name, status and request rate,
+ * lifecycle settings, and tokens (generate with the secret shown once beside the Tenant URL and
+ * the Entra steps; revoke).
  */
 @Named
 @ViewScoped
@@ -38,6 +40,8 @@ public class TenantPage implements Serializable {
   @Inject transient TokenService tokens;
   @Inject transient ScimConfig scimConfig;
   @Inject transient UserDirectory users;
+  @Inject transient LimitsConfig limits;
+  @Inject transient TenantRateLimiter rates;
 
   private String id;
   private TenantRow tenant;
@@ -49,6 +53,7 @@ public class TenantPage implements Serializable {
   private Integer guardPercent;
   private Integer guardMinCount;
   private Integer guardWindowMinutes;
+  private Integer rateLimitPerSecond;
   private String serviceAccount = "entra-provisioning";
   private LocalDate expiresOn;
   /** The secret of the token just generated; shown once, forgotten when the dialog closes. */
@@ -66,6 +71,7 @@ public class TenantPage implements Serializable {
       guardPercent = s.guardPercent();
       guardMinCount = s.guardMinCount();
       guardWindowMinutes = s.guardWindowMinutes();
+      rateLimitPerSecond = tenants.rateLimit(id).orElse(null);
     } catch (ScimException e) {
       notFound();
     }
@@ -111,6 +117,20 @@ public class TenantPage implements Serializable {
             retentionDays, groupPolicy, guardPercent, guardMinCount, guardWindowMinutes);
     if (Messages.attempt(() -> tenants.updateSettings(id, settings, Messages.staff())) != null) {
       Messages.info("Settings saved.");
+    }
+  }
+
+  /** Saves the tenant's own request rate; empty goes back to the service default. */
+  public void saveRateLimit() {
+    int value = rateLimitPerSecond == null ? -1 : rateLimitPerSecond;
+    if (Messages.attempt(() -> tenants.update(id, TenantSettings.rateLimit(value))) != null) {
+      rates.forget(id);
+      Messages.info(
+          rateLimitPerSecond == null
+              ? "Rate limit: the service default."
+              : rateLimitPerSecond == 0
+                  ? "Rate limit: none."
+                  : "Rate limit: " + rateLimitPerSecond + " requests per second.");
     }
   }
 
@@ -242,6 +262,18 @@ public class TenantPage implements Serializable {
 
   public void setGuardWindowMinutes(Integer guardWindowMinutes) {
     this.guardWindowMinutes = guardWindowMinutes;
+  }
+
+  public Integer getRateLimitPerSecond() {
+    return rateLimitPerSecond;
+  }
+
+  public void setRateLimitPerSecond(Integer rateLimitPerSecond) {
+    this.rateLimitPerSecond = rateLimitPerSecond;
+  }
+
+  public int getDefaultRateLimit() {
+    return limits.ratePerSecond();
   }
 
   public String getServiceAccount() {

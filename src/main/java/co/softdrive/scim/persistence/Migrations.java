@@ -35,7 +35,11 @@ public final class Migrations {
   /** Every migration, in order. Add new files here; never edit an applied one. */
   static final List<String> FILES =
       List.of(
-          "V1__baseline.sql", "V2__activity.sql", "V3__lifecycle.sql", "V7__event_sequencer.sql");
+          "V1__baseline.sql",
+          "V2__activity.sql",
+          "V3__lifecycle.sql",
+          "V4__limits.sql",
+          "V7__event_sequencer.sql");
 
   private Migrations() {}
 

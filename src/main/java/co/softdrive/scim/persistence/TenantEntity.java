@@ -52,6 +52,10 @@ public class TenantEntity {
   @Column(name = "guard_window_minutes")
   private Integer guardWindowMinutes;
 
+  /** Requests per second (issue #7); null means the deployment default, 0 no limit. */
+  @Column(name = "rate_limit_per_second")
+  private Integer rateLimitPerSecond;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -130,6 +134,15 @@ public class TenantEntity {
     this.guardPercent = percent;
     this.guardMinCount = minCount;
     this.guardWindowMinutes = windowMinutes;
+    this.updatedAt = now;
+  }
+
+  public Integer getRateLimitPerSecond() {
+    return rateLimitPerSecond;
+  }
+
+  public void setRateLimitPerSecond(Integer rateLimitPerSecond, long now) {
+    this.rateLimitPerSecond = rateLimitPerSecond;
     this.updatedAt = now;
   }
 

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules the background jobs on the container's managed scheduler once the schema is ready:
- * the change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every {@code scim.webhooks.poll-millis}) and the tombstone purge (every {@code
- * scim.lifecycle.purge-interval-minutes}). Each job coordinates instances through the database.
+ * the change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every
+ * {@code scim.webhooks.poll-millis}), the tombstone purge (every {@code
+ * scim.lifecycle.purge-interval-minutes}) and this instance's heartbeat (every {@code
+ * scim.limits.rate.heartbeat-seconds}). Each job coordinates instances through the database.
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -27,6 +29,8 @@ public class JobScheduler {
   @Inject TombstonePurge purge;
   @Inject LifecycleConfig lifecycle;
   @Inject EventSequencer sequencer;
+  @Inject LiveInstances instances;
+  @Inject LimitsConfig limits;
 
   @Inject
   @ConfigProperty(name = "scim.feed.sequence-millis", defaultValue = "200")
@@ -47,6 +51,11 @@ public class JobScheduler {
         () -> safely("change feed sequencer", () -> sequencer.sequence()), sequenceMillis, sequenceMillis, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> safely("instance heartbeat", instances::beat),
+        0,
+        limits.heartbeatSeconds(),
+        TimeUnit.SECONDS);
     long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
     scheduler.scheduleWithFixedDelay(
         () -> safely("tombstone purge", () -> purge.run()), 1, purgeMinutes, TimeUnit.MINUTES);

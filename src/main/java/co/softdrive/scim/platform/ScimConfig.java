@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** SCIM protocol settings (defaults and meaning in META-INF/microprofile-config.properties). */
+/**
+ * SCIM protocol settings (defaults and meaning in META-INF/microprofile-config.properties); the
+ * limits are in {@link LimitsConfig}.
+ */
 @ApplicationScoped
 public class ScimConfig {
   @Inject
@@ -13,27 +16,11 @@ public class ScimConfig {
   int defaultCount;
 
   @Inject
-  @ConfigProperty(name = "scim.list.max-count", defaultValue = "200")
-  int maxCount;
-
-  @Inject
-  @ConfigProperty(name = "scim.request.max-bytes", defaultValue = "4194304")
-  int maxRequestBytes;
-
-  @Inject
   @ConfigProperty(name = "scim.public-base-url")
   Optional<String> publicBaseUrl;
 
   public int defaultCount() {
     return defaultCount;
-  }
-
-  public int maxCount() {
-    return maxCount;
-  }
-
-  public int maxRequestBytes() {
-    return maxRequestBytes;
   }
 
   /** When set (e.g. https://scim.softdrive.co), used for meta.location instead of the request URL. */

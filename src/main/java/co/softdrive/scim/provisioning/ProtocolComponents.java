@@ -1,11 +1,13 @@
 package co.softdrive.scim.provisioning;
 
+import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.protocol.patch.PatchEngine;
 import co.softdrive.scim.protocol.patch.PatchRequest;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import co.softdrive.scim.protocol.schema.ResourceNormalizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,11 +16,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The plain-Java protocol pieces, configured once from MicroProfile Config: which Entra quirks are
  * handled ({@code scim.entra.<quirk>.enabled}, all on by default), the normalizer and the PATCH
- * engine.
+ * engine, both within the configured {@code scim.limits.*}.
  */
 @ApplicationScoped
 public class ProtocolComponents {
   private static final Logger LOG = Logger.getLogger(ProtocolComponents.class.getName());
+
+  @Inject LimitsConfig limits;
 
   private EntraQuirks quirks;
   private ResourceNormalizer normalizer;
@@ -31,8 +35,8 @@ public class ProtocolComponents {
     if (!quirks.equals(EntraQuirks.defaults())) {
       LOG.log(Level.WARNING, "Some Entra workarounds are switched off: {0}", quirks);
     }
-    normalizer = new ResourceNormalizer(quirks.valueRewrites());
-    patchEngine = new PatchEngine(quirks);
+    normalizer = new ResourceNormalizer(quirks.valueRewrites(), limits.limits());
+    patchEngine = new PatchEngine(quirks, limits.limits());
   }
 
   public ResourceNormalizer normalizer() {
@@ -44,6 +48,6 @@ public class ProtocolComponents {
   }
 
   public PatchRequest parsePatch(JsonObject body) {
-    return PatchRequest.parse(body, quirks);
+    return PatchRequest.parse(body, quirks, limits.limits());
   }
 }

@@ -4,6 +4,7 @@ import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
 import co.softdrive.scim.tenant.TenantView;
+import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -42,6 +43,7 @@ public class AdminTenantsResource {
 
   @Inject TenantService tenants;
   @Inject TokenService tokens;
+  @Inject TenantRateLimiter rates;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -65,7 +67,10 @@ public class AdminTenantsResource {
     return tenants.get(tenantId);
   }
 
-  /** Rename and/or suspend/resume: {@code {"name": "...", "status": "suspended"|"active"}}. */
+  /**
+   * Rename, suspend/resume and settings: {@code {"name": "...", "status": "suspended"|"active",
+   * "rateLimitPerSecond": 50, ...}} (see {@link TenantSettings}).
+   */
   @PATCH
   @Path("{tenantId}")
   public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
@@ -80,8 +85,10 @@ public class AdminTenantsResource {
                 AdminJson.string(json, "groupPolicy"),
                 AdminJson.integer(json, "guardPercent"),
                 AdminJson.integer(json, "guardMinCount"),
-                AdminJson.integer(json, "guardWindowMinutes")));
+                AdminJson.integer(json, "guardWindowMinutes"),
+                AdminJson.integer(json, "rateLimitPerSecond")));
     tokens.forgetTenant(tenantId);
+    rates.forget(tenantId);
     return updated;
   }
 

@@ -1,6 +1,6 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.schema.DiscoveryDocuments;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,7 @@ public class DiscoveryResource {
   static final String DOCUMENTATION = "https://softdrive.co/docs/scim";
 
   @Inject ScimResponses responses;
-  @Inject ScimConfig config;
+  @Inject LimitsConfig limits;
 
   @GET
   public Response list(@PathParam("kind") String kind) {
@@ -28,7 +28,7 @@ public class DiscoveryResource {
         switch (kind) {
           case "ServiceProviderConfig" ->
               DiscoveryDocuments.serviceProviderConfig(
-                  responses.base(), config.maxCount(), DOCUMENTATION);
+                  responses.base(), limits.limits().maxCount(), DOCUMENTATION);
           case "ResourceTypes" -> DiscoveryDocuments.resourceTypes(responses.base());
           default -> DiscoveryDocuments.schemas(responses.base());
         });

@@ -7,10 +7,12 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under
- * the SCIM base, plain JSON under the admin API.
+ * the SCIM base, plain JSON under the admin API. 429 and 503 carry {@code Retry-After}: the
+ * error's own when it has one, else {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
  */
 public final class ErrorBodies {
   static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+  static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
 
   private ErrorBodies() {}
 
@@ -20,10 +22,20 @@ public final class ErrorBodies {
   }
 
   public static Response of(ScimException e, boolean scim) {
-    return of(e.status(), e.scimType().orElse(null), e.detail(), scim);
+    return of(
+        e.status(),
+        e.scimType().orElse(null),
+        e.detail(),
+        scim,
+        e.retryAfterSeconds().orElse(DEFAULT_RETRY_AFTER_SECONDS));
   }
 
   public static Response of(int status, String scimType, String detail, boolean scim) {
+    return of(status, scimType, detail, scim, DEFAULT_RETRY_AFTER_SECONDS);
+  }
+
+  private static Response of(
+      int status, String scimType, String detail, boolean scim, long retryAfterSeconds) {
     JsonObjectBuilder body = Json.createObjectBuilder();
     Response.ResponseBuilder response = Response.status(status);
     if (scim) {
@@ -48,7 +60,7 @@ public final class ErrorBodies {
       response.type(MediaTypes.JSON_UTF8);
     }
     if (status == 429 || status == 503) {
-      response.header("Retry-After", "5");
+      response.header("Retry-After", Long.toString(retryAfterSeconds));
     }
     return response.entity(body.build().toString()).build();
   }

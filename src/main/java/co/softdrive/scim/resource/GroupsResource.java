@@ -1,5 +1,6 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.provisioning.ResourceView;
 import co.softdrive.scim.provisioning.GroupProvisioning;
@@ -31,11 +32,12 @@ public class GroupsResource {
   @Inject GroupProvisioning groups;
   @Inject ScimResponses responses;
   @Inject ScimConfig config;
+  @Inject LimitsConfig limits;
   @Context UriInfo uri;
 
   @GET
   public Response list() {
-    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), config.maxCount());
+    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
     return responses.list(groups.list(principal.tenantId(), request.params()), request);
   }
 
@@ -43,13 +45,13 @@ public class GroupsResource {
   @Path(".search")
   public Response search(InputStream body) {
     ListRequest request =
-        ListRequest.fromSearchBody(JsonBodies.readObject(body, config.maxRequestBytes()), config.defaultCount(), config.maxCount());
+        ListRequest.fromSearchBody(JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
     return responses.list(groups.list(principal.tenantId(), request.params()), request);
   }
 
   @POST
   public Response create(InputStream body) {
-    ResourceView group = groups.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()), principal.actor());
+    ResourceView group = groups.create(principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
     return responses.created(group, attributes(), excluded());
   }
 
@@ -67,7 +69,7 @@ public class GroupsResource {
   @Path("{id}")
   public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
+        groups.replace(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
     return responses.ok(group, attributes(), excluded());
   }
 
@@ -80,7 +82,7 @@ public class GroupsResource {
   @Path("{id}")
   public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
+        groups.patch(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
     if (attributes().isEmpty() && excluded().isEmpty()) {
       return responses.noContent(group);
     }

@@ -2,6 +2,7 @@ package co.softdrive.scim.resource;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.limits.Limits;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -17,24 +18,30 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads request bodies as JSON objects with limits: size ({@code 413}), nesting depth and syntax
  * ({@code 400 invalidSyntax}). Parsing here, not in a provider, keeps every failure a clear SCIM
- * error instead of a framework 500.
+ * error instead of a framework 500. The size is counted on the bytes read, so a chunked body
+ * (no {@code Content-Length}) is bounded like any other, and at most one byte more than the limit
+ * is ever read.
  */
 public final class JsonBodies {
-  /** Default maximum body size: a 20,000-member PATCH fits comfortably. */
-  public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-
-  /** Maximum nesting of objects and arrays; SCIM resources need 4. */
-  public static final int MAX_DEPTH = 32;
-
   private JsonBodies() {}
 
+  /** A SCIM body: at most {@link Limits#requestBytes()}, nested {@link Limits#jsonDepth()} deep. */
+  public static JsonObject readObject(InputStream in, Limits limits) {
+    return readObject(in, limits.requestBytes(), limits.jsonDepth());
+  }
+
+  /** An admin API body: at most {@code maxBytes}, nested within the default depth. */
   public static JsonObject readObject(InputStream in, int maxBytes) {
+    return readObject(in, maxBytes, Limits.defaults().jsonDepth());
+  }
+
+  private static JsonObject readObject(InputStream in, int maxBytes, int maxDepth) {
     byte[] bytes = readLimited(in, maxBytes);
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.isBlank()) {
       throw ScimBadRequest.invalidSyntax("The request body is empty; a JSON object is expected");
     }
-    checkDepth(text);
+    checkDepth(text, maxDepth);
     try (var reader = Json.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -69,16 +76,16 @@ public final class JsonBodies {
     }
   }
 
-  private static void checkDepth(String text) {
+  private static void checkDepth(String text, int maxDepth) {
     int depth = 0;
     try (JsonParser parser =
         Json.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       while (parser.hasNext()) {
         switch (parser.next()) {
           case START_ARRAY, START_OBJECT -> {
-            if (++depth > MAX_DEPTH) {
+            if (++depth > maxDepth) {
               throw ScimBadRequest.invalidSyntax(
-                  "The request body nests deeper than " + MAX_DEPTH + " levels");
+                  "The request body nests deeper than " + maxDepth + " levels");
             }
           }
           case END_ARRAY, END_OBJECT -> depth--;

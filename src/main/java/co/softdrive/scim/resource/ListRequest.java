@@ -3,6 +3,7 @@ package co.softdrive.scim.resource;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.filter.FilterParser;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.path.AttrPath;
 import co.softdrive.scim.protocol.path.PathParser;
 import co.softdrive.scim.query.ListParams;
@@ -21,12 +22,13 @@ import java.util.TreeMap;
 /**
  * A list/search request (RFC 7644 §3.4.2, §3.4.3) from query parameters or a {@code .search} body:
  * parameter names are case-insensitive, unknown parameters are ignored, {@code startIndex} below
- * 1 means 1, {@code count} is clamped to [0, max].
+ * 1 means 1, {@code count} is clamped to [0, {@link Limits#maxCount()}], the filter and {@code
+ * sortBy} are parsed within the limits.
  */
 record ListRequest(
     ListParams params, List<String> attributes, List<String> excludedAttributes, int startIndex) {
 
-  static ListRequest fromQuery(MultivaluedMap<String, String> query, int defaultCount, int maxCount) {
+  static ListRequest fromQuery(MultivaluedMap<String, String> query, int defaultCount, Limits limits) {
     Map<String, String> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     query.forEach((k, v) -> p.putIfAbsent(k, v.isEmpty() ? null : v.get(0)));
     return of(
@@ -38,10 +40,10 @@ record ListRequest(
         split(p.get("attributes")),
         split(p.get("excludedAttributes")),
         defaultCount,
-        maxCount);
+        limits);
   }
 
-  static ListRequest fromSearchBody(JsonObject body, int defaultCount, int maxCount) {
+  static ListRequest fromSearchBody(JsonObject body, int defaultCount, Limits limits) {
     Map<String, JsonValue> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     p.putAll(body);
     return of(
@@ -53,7 +55,7 @@ record ListRequest(
         list(p, "attributes"),
         list(p, "excludedAttributes"),
         defaultCount,
-        maxCount);
+        limits);
   }
 
   private static ListRequest of(
@@ -65,13 +67,15 @@ record ListRequest(
       List<String> attributes,
       List<String> excluded,
       int defaultCount,
-      int maxCount) {
+      Limits limits) {
     Filter filter =
-        filterText == null || filterText.isBlank() ? null : FilterParser.parse(filterText.strip());
+        filterText == null || filterText.isBlank()
+            ? null
+            : FilterParser.parse(filterText.strip(), limits);
     AttrPath sort = null;
     if (sortBy != null && !sortBy.isBlank()) {
       try {
-        sort = PathParser.parse(sortBy.strip()).attr();
+        sort = PathParser.parse(sortBy.strip(), limits).attr();
       } catch (ScimBadRequest e) {
         throw ScimBadRequest.invalidValue("sortBy '" + sortBy + "' is not an attribute name");
       }
@@ -85,7 +89,7 @@ record ListRequest(
       descending = o.equals("descending");
     }
     int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-    int c = count == null ? defaultCount : Math.max(0, Math.min(count, maxCount));
+    int c = Math.max(0, Math.min(count == null ? defaultCount : count, limits.maxCount()));
     return new ListRequest(new ListParams(filter, sort, descending, start, c), attributes, excluded, start);
   }
 

@@ -1,5 +1,6 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.provisioning.ResourceView;
 import co.softdrive.scim.provisioning.UserProvisioning;
@@ -31,11 +32,12 @@ public class UsersResource {
   @Inject UserProvisioning users;
   @Inject ScimResponses responses;
   @Inject ScimConfig config;
+  @Inject LimitsConfig limits;
   @Context UriInfo uri;
 
   @GET
   public Response list() {
-    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), config.maxCount());
+    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
     return responses.list(users.list(principal.tenantId(), request.params()), request);
   }
 
@@ -43,13 +45,13 @@ public class UsersResource {
   @Path(".search")
   public Response search(InputStream body) {
     ListRequest request =
-        ListRequest.fromSearchBody(JsonBodies.readObject(body, config.maxRequestBytes()), config.defaultCount(), config.maxCount());
+        ListRequest.fromSearchBody(JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
     return responses.list(users.list(principal.tenantId(), request.params()), request);
   }
 
   @POST
   public Response create(InputStream body) {
-    ResourceView user = users.create(principal.tenantId(), JsonBodies.readObject(body, config.maxRequestBytes()), principal.actor());
+    ResourceView user = users.create(principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
     return responses.created(user, attributes(), excluded());
   }
 
@@ -67,7 +69,7 @@ public class UsersResource {
   @Path("{id}")
   public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.replace(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
+        users.replace(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 
@@ -76,7 +78,7 @@ public class UsersResource {
   @Path("{id}")
   public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.patch(principal.tenantId(), id, JsonBodies.readObject(body, config.maxRequestBytes()), ifMatch, principal.actor());
+        users.patch(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 

@@ -1,5 +1,6 @@
 package co.softdrive.scim.staff;
 
+import co.softdrive.scim.throttle.AuthThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -15,6 +16,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +37,12 @@ import java.util.logging.Logger;
  *       page without a session redirects to {@code /login.xhtml} (a Faces ajax request gets a
  *       partial-response redirect instead, which PrimeFaces follows).
  * </ul>
+ *
+ * <p>Failed sign-ins count per source and username ({@link AuthThrottle}). Over budget, the
+ * password is not hashed (PBKDF2 is what an attacker would make us burn) and the answer is 429 with
+ * {@code Retry-After} (the sign-in page says so), unless the same credentials were verified within
+ * the last minute: those are known good at no cost, so a staff member who just used the right
+ * password is not locked out by someone else guessing it.
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -41,9 +51,15 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   static final String API = "/api/";
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String REALM = "Softdrive SCIM staff";
+  /** Request attribute: the seconds a throttled console sign-in must wait (for the sign-in page). */
+  public static final String THROTTLED_SECONDS = "softdrive.staff.throttledSeconds";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject StaffService staff;
+  @Inject AuthThrottle throttle;
+
+  /** One credential check: valid (with the result), refused, or throttled (with the seconds). */
+  private record Check(CredentialValidationResult valid, OptionalLong throttled) {}
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -69,11 +85,19 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
-      CredentialValidationResult result = identityStores.validate(c);
-      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      Check check = check(request, c.getCaller(), c.getPasswordAsString());
+      if (check.throttled().isPresent()) {
+        long seconds = check.throttled().getAsLong();
+        request.setAttribute(THROTTLED_SECONDS, seconds);
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      if (check.valid() == null) {
         LOG.log(Level.INFO, "Console sign-in failed for {0}", c.getCaller());
         return AuthenticationStatus.SEND_FAILURE;
       }
+      CredentialValidationResult result = check.valid();
       request.getSession(true);
       request.changeSessionId();
       String name = result.getCallerPrincipal().getName();
@@ -129,10 +153,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] credentials = decodeBasic(header.substring(6).strip());
       if (credentials != null) {
-        CredentialValidationResult result =
-            identityStores.validate(new UsernamePasswordCredential(credentials[0], credentials[1]));
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-          return context.notifyContainerAboutLogin(result);
+        Check check = check(request, credentials[0], credentials[1]);
+        if (check.valid() != null) {
+          return context.notifyContainerAboutLogin(check.valid());
+        }
+        if (check.throttled().isPresent()) {
+          return tooManyRequests(response, context, check.throttled().getAsLong());
         }
       }
       if (context.isProtected()) {
@@ -145,15 +171,70 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return unauthorized(response, context, "Staff credentials (HTTP Basic) are required");
   }
 
+  /**
+   * Checks credentials within the source's budget: over it, only credentials verified within the
+   * last minute pass, without hashing; a failure is counted.
+   */
+  private Check check(HttpServletRequest request, String username, String password) {
+    String source = throttle.source(request);
+    OptionalLong blocked = throttle.staffBlocked(source, username);
+    if (blocked.isPresent()) {
+      Optional<Set<String>> roles = staff.verifiedRecently(username, password);
+      if (roles.isPresent()) {
+        CredentialValidationResult known = new CredentialValidationResult(username, roles.get());
+        return new Check(known, OptionalLong.empty());
+      }
+      throttle.staffRefused();
+      return new Check(null, blocked);
+    }
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(username, password));
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      return new Check(result, OptionalLong.empty());
+    }
+    throttle.staffFailed(source, username);
+    return new Check(null, OptionalLong.empty());
+  }
+
   private static AuthenticationStatus unauthorized(
       HttpServletResponse response, HttpMessageContext context, String detail) {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    return error(response, context, 401, "unauthorized", detail);
+  }
+
+  private static AuthenticationStatus tooManyRequests(
+      HttpServletResponse response, HttpMessageContext context, long retryAfterSeconds) {
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    return error(
+        response,
+        context,
+        429,
+        "too_many_requests",
+        "Too many failed sign-ins for this account from your address; retry after "
+            + retryAfterSeconds
+            + " s");
+  }
+
+  /** A JSON error like the admin API's own ({@code ErrorBodies}); never echoes the credentials. */
+  private static AuthenticationStatus error(
+      HttpServletResponse response,
+      HttpMessageContext context,
+      int status,
+      String error,
+      String detail) {
     try {
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      response.setStatus(status);
       response.setContentType("application/json;charset=UTF-8");
       response
           .getWriter()
-          .write("{\"status\":401,\"error\":\"unauthorized\",\"detail\":\"" + detail + "\"}");
+          .write(
+              "{\"status\":"
+                  + status
+                  + ",\"error\":\""
+                  + error
+                  + "\",\"detail\":\""
+                  + detail
+                  + "\"}");
     } catch (IOException e) {
       // The client went away; nothing else to tell it.
       return context.responseUnauthorized();

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
   static final int MAX_NAME_LENGTH = 200;
+  static final int MAX_RATE_LIMIT = 100_000;
 
   @PersistenceContext(unitName = "scim")
   EntityManager em;
@@ -74,7 +77,30 @@ public class TenantService {
           guard("guardWindowMinutes", settings.guardWindowMinutes(), tenant.getGuardWindowMinutes(), 10_080),
           now);
     }
+    if (settings.rateLimitPerSecond() != null) {
+      tenant.setRateLimitPerSecond(
+          guard("rateLimitPerSecond", settings.rateLimitPerSecond(), null, MAX_RATE_LIMIT), now);
+      Integer rate = tenant.getRateLimitPerSecond();
+      LOG.log(
+          Level.INFO,
+          "Tenant {0} rate limit is now {1}",
+          new Object[] {tenantId, rate == null ? "the default" : rate == 0 ? "none" : rate + "/s"});
+    }
     return get(tenantId);
+  }
+
+  /**
+   * The tenant's own request rate: empty for the deployment default, 0 for no limit. Read as a
+   * scalar so that a change made on another instance is seen.
+   */
+  @Transactional
+  public Optional<Integer> rateLimit(String tenantId) {
+    return em.createQuery(
+            "SELECT t.rateLimitPerSecond FROM TenantEntity t WHERE t.id = :id", Integer.class)
+        .setParameter("id", tenantId)
+        .getResultStream()
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   private static int range(String name, int value, int min, int max) {
@@ -210,6 +236,7 @@ public class TenantService {
         t.getGuardPercent(),
         t.getGuardMinCount(),
         t.getGuardWindowMinutes(),
+        t.getRateLimitPerSecond(),
         users,
         groups,
         tokens);

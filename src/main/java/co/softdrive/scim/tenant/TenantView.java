@@ -3,8 +3,9 @@ package co.softdrive.scim.tenant;
 import java.time.Instant;
 
 /**
- * A tenant as lists, the admin API and the console show it. Guard thresholds are null when the
- * tenant uses the deployment defaults ({@code scim.guard.*}).
+ * A tenant as lists, the admin API and the console show it. Guard thresholds and the rate limit
+ * are null when the tenant uses the deployment defaults ({@code scim.guard.*}, {@code
+ * scim.limits.rate.per-second}).
  */
 public record TenantView(
     String id,
@@ -17,6 +18,7 @@ public record TenantView(
     Integer guardPercent,
     Integer guardMinCount,
     Integer guardWindowMinutes,
+    Integer rateLimitPerSecond,
     long users,
     long groups,
     long activeTokens) {}

@@ -137,12 +137,29 @@ public class TokenService {
    * (never echoing the secret).
    */
   public Principal authenticate(String secret) {
+    return authenticate(secret, true);
+  }
+
+  /**
+   * Like {@link #authenticate}, but a secret this instance has never seen belong to a tenant is
+   * refused without a database lookup. Used while the caller's source is over its failed-
+   * authentication budget: the legitimate token (known from earlier requests; a stale verdict is
+   * re-checked as usual) keeps working, while guesses cost nothing.
+   */
+  public Principal authenticateKnown(String secret) {
+    return authenticate(secret, false);
+  }
+
+  private Principal authenticate(String secret, boolean mayLookUpUnknown) {
     if (!TokenSecrets.isWellFormed(secret)) {
       throw ScimErrors.unauthorized("The bearer token is not a Softdrive SCIM token");
     }
     String hash = TokenSecrets.hash(secret);
     long now = System.currentTimeMillis();
     Verdict verdict = cache.get(hash);
+    if (!mayLookUpUnknown && (verdict == null || verdict.tenantId() == null)) {
+      throw ScimErrors.unauthorized("The bearer token is not valid");
+    }
     if (verdict == null || now - verdict.checkedAtMillis() > config.cacheSeconds() * 1000L) {
       verdict = load(hash, now);
       if (cache.size() >= config.cacheMaxEntries()) {

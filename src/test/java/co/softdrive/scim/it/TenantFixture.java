@@ -48,6 +48,20 @@ public final class TenantFixture {
     return new TenantFixture(tenantId, name, token.path("token"), token.path("id"));
   }
 
+  /**
+   * Lifts this tenant's request rate limit ({@code rateLimitPerSecond: 0}), for tests that load
+   * thousands of resources as fast as the server takes them.
+   */
+  public TenantFixture withoutRateLimit() {
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("rateLimitPerSecond", 0))
+        .patch(ItConfig.adminBase() + "/tenants/" + tenantId)
+        .then()
+        .statusCode(200);
+    return this;
+  }
+
   /** A request authenticated as the first admin (HTTP Basic). */
   public static RequestSpecification admin() {
     return given().auth().preemptive().basic(ItConfig.adminUser(), ItConfig.adminPassword());

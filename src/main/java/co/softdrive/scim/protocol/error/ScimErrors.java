@@ -46,8 +46,12 @@ public final class ScimErrors {
     return new Simple(415, null, detail);
   }
 
-  public static ScimException tooManyRequests(String detail) {
-    return new Simple(429, null, detail);
+  /**
+   * 429 without scimType: RFC 7644 §3.12 defines no scimType for it ({@code tooMany} is a 400 for
+   * a filter matching too much), and Entra reads the status and {@code Retry-After}.
+   */
+  public static ScimException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new Simple(429, null, detail, retryAfterSeconds);
   }
 
   public static ScimException notImplemented(String detail) {
@@ -63,6 +67,10 @@ public final class ScimErrors {
 
     Simple(int status, String scimType, String detail) {
       super(status, scimType, detail);
+    }
+
+    Simple(int status, String scimType, String detail, long retryAfterSeconds) {
+      super(status, scimType, detail, retryAfterSeconds);
     }
   }
 }

@@ -1,6 +1,7 @@
 package co.softdrive.scim.protocol.filter;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.path.AttrPath;
 import co.softdrive.scim.protocol.path.PatchPath;
 import jakarta.json.JsonValue;
@@ -17,30 +18,34 @@ import java.util.regex.Pattern;
  * and unquoted values such as {@code externalId eq jyoung} (read as strings).
  *
  * <p>Errors are {@link ScimBadRequest#invalidFilter} with the 0-based position of the problem.
- * Input is bounded by {@link #MAX_LENGTH}, {@link #MAX_DEPTH} and {@link #MAX_OPERANDS}.
+ * Input is bounded by the {@link Limits} given: {@link Limits#filterLength()} (or {@link
+ * Limits#pathLength()} for a path), {@link Limits#filterDepth()} (parentheses, {@code not ( )} and
+ * value paths {@code [ ]}) and {@link Limits#filterOperands()} ({@code attr op value} and {@code
+ * attr pr} expressions).
  */
 public final class FilterParser {
-  /** Longest filter accepted, in characters. */
-  public static final int MAX_LENGTH = 4096;
-
-  /** Deepest nesting of parentheses, {@code not ( )} and value paths {@code [ ]}. */
-  public static final int MAX_DEPTH = 16;
-
-  /** Most attribute expressions ({@code attr op value}, {@code attr pr}) in one filter. */
-  public static final int MAX_OPERANDS = 64;
-
   /** The last segment of a schema URN is a version ({@code ...:enterprise:2.0}), not a type. */
   private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
   private final FilterLexer lexer;
   private final String what;
+  private final int maxDepth;
+  private final int maxOperands;
   private int depth;
   private int operands;
   private boolean inValuePath;
 
-  private FilterParser(String text, Function<String, ScimBadRequest> errors, String what) {
+  private FilterParser(
+      String text, Function<String, ScimBadRequest> errors, String what, Limits limits) {
     this.lexer = new FilterLexer(text, errors);
     this.what = what;
+    this.maxDepth = limits.filterDepth();
+    this.maxOperands = limits.filterOperands();
+  }
+
+  /** Parses a complete filter within the default limits (tests and tools). */
+  public static Filter parse(String text) {
+    return parse(text, Limits.defaults());
   }
 
   /**
@@ -49,9 +54,9 @@ public final class FilterParser {
    * @throws ScimBadRequest {@code invalidFilter} when the text is empty, too long, too deep, has
    *     too many operands or is not a filter
    */
-  public static Filter parse(String text) {
-    FilterParser parser = new FilterParser(text, ScimBadRequest::invalidFilter, "filter");
-    parser.checkInput(text, MAX_LENGTH);
+  public static Filter parse(String text, Limits limits) {
+    FilterParser parser = new FilterParser(text, ScimBadRequest::invalidFilter, "filter", limits);
+    parser.checkInput(text, limits.filterLength());
     Filter filter = parser.filter();
     parser.expectEnd();
     return filter;
@@ -63,12 +68,12 @@ public final class FilterParser {
    * lexer and one grammar.
    *
    * @param text the path
-   * @param maxLength the longest path accepted
+   * @param limits {@link Limits#pathLength()}, and the filter depth and operands for a value path
    * @throws ScimBadRequest {@code invalidPath} with the position of the problem
    */
-  public static PatchPath parsePatchPath(String text, int maxLength) {
-    FilterParser parser = new FilterParser(text, ScimBadRequest::invalidPath, "path");
-    parser.checkInput(text, maxLength);
+  public static PatchPath parsePatchPath(String text, Limits limits) {
+    FilterParser parser = new FilterParser(text, ScimBadRequest::invalidPath, "path", limits);
+    parser.checkInput(text, limits.pathLength());
     PatchPath path = parser.path();
     parser.expectEnd();
     return path;
@@ -207,9 +212,9 @@ public final class FilterParser {
 
   /** {@code attrExp = attrPath SP "pr" / attrPath SP compareOp SP compValue}, after attrPath. */
   private Filter attrExp(AttrPath attr, int start) {
-    if (++operands > MAX_OPERANDS) {
+    if (++operands > maxOperands) {
       throw lexer.error(
-          "expected at most " + MAX_OPERANDS + " attribute expressions in a " + what, start);
+          "expected at most " + maxOperands + " attribute expressions in a " + what, start);
     }
     lexer.skipSpace();
     int opStart = lexer.position();
@@ -308,8 +313,8 @@ public final class FilterParser {
   }
 
   private void enter(int position) {
-    if (++depth > MAX_DEPTH) {
-      throw lexer.error("expected at most " + MAX_DEPTH + " levels of nesting", position);
+    if (++depth > maxDepth) {
+      throw lexer.error("expected at most " + maxDepth + " levels of nesting", position);
     }
   }
 }

@@ -39,8 +39,7 @@
  * valuePath "." ATTRNAME op value} is how Entra writes {@code emails[type eq "work"].value eq "x"};
  * it becomes {@code emails[type eq "work" and value eq "x"]}. A {@code bare} value is how Entra
  * writes {@code externalId eq jyoung}; it becomes the string {@code "jyoung"} unless it is a
- * literal or a number. Limits: {@link co.softdrive.scim.protocol.filter.FilterParser#MAX_LENGTH},
- * {@link co.softdrive.scim.protocol.filter.FilterParser#MAX_DEPTH}, {@link
- * co.softdrive.scim.protocol.filter.FilterParser#MAX_OPERANDS}.
+ * literal or a number. Limits: length, depth and operand count, from {@link
+ * co.softdrive.scim.protocol.limits.Limits}.
  */
 package co.softdrive.scim.protocol.filter;

@@ -3,6 +3,7 @@ package co.softdrive.scim.protocol.patch;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.filter.FilterEvaluator;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.PatchOperation.Op;
 import co.softdrive.scim.protocol.patch.entra.ClearingValues;
 import co.softdrive.scim.protocol.patch.entra.DottedPathKeys;
@@ -61,7 +62,8 @@ import java.util.logging.Logger;
  *       elements) and {@code replace} replaces the list; a {@code primary: true} in the new values
  *       turns the other elements' {@code primary} off (RFC 7643 §2.4).
  *   <li>After all operations the resource must still carry its required attributes ({@code
- *       userName}, Group {@code displayName}), else {@code invalidValue}.
+ *       userName}, Group {@code displayName}), else {@code invalidValue}; a multi-valued attribute
+ *       may not grow beyond {@link Limits#attributeValues()} values.
  * </ul>
  */
 public final class PatchEngine {
@@ -71,11 +73,13 @@ public final class PatchEngine {
   private static final Set<String> IGNORED_GROUP_ATTRIBUTES = Set.of("owners");
 
   private final EntraQuirks quirks;
+  private final Limits limits;
   private final ValueCoercer coercer;
 
-  public PatchEngine(EntraQuirks quirks) {
+  public PatchEngine(EntraQuirks quirks, Limits limits) {
     this.quirks = quirks;
-    this.coercer = new ValueCoercer(quirks.valueRewrites());
+    this.limits = limits;
+    this.coercer = new ValueCoercer(quirks.valueRewrites(), limits);
   }
 
   /**
@@ -465,13 +469,13 @@ public final class PatchEngine {
     boolean noValue = ClearingValues.clears(value, quirks.clearingValues());
     switch (op) {
       case ADD -> {
-        List<String> ids = noValue ? List.of() : MemberValues.of(value, "members");
+        List<String> ids = noValue ? List.of() : memberIds(value);
         if (!ids.isEmpty()) {
           w.memberChanges.add(MemberChange.add(ids));
         }
       }
       case REPLACE -> w.memberChanges.add(
-          MemberChange.replaceAll(noValue ? List.of() : MemberValues.of(value, "members")));
+          MemberChange.replaceAll(noValue ? List.of() : memberIds(value)));
       case REMOVE -> {
         if (noValue) {
           w.memberChanges.add(MemberChange.removeAll());
@@ -479,7 +483,7 @@ public final class PatchEngine {
           throw ScimBadRequest.invalidSyntax(
               "'remove' of 'members' takes no value; use 'members[value eq \"id\"]'");
         } else {
-          List<String> ids = RemoveMembersByValueArray.ids(value);
+          List<String> ids = RemoveMembersByValueArray.ids(value, limits.valuesPerOperation());
           if (!ids.isEmpty()) {
             w.memberChanges.add(MemberChange.remove(ids));
           }
@@ -489,6 +493,10 @@ public final class PatchEngine {
   }
 
   // --- helpers ---
+
+  private List<String> memberIds(JsonValue value) {
+    return MemberValues.of(value, "members", limits.valuesPerOperation());
+  }
 
   private static JsonObject withSub(JsonObject object, String sub, JsonValue value) {
     JsonObjectBuilder b = Json.createObjectBuilder();
@@ -511,11 +519,15 @@ public final class PatchEngine {
    * Writes the elements back (removing the attribute when none are left). When a touched element
    * is {@code primary: true}, every other element's {@code primary} becomes false (RFC 7643 §2.4).
    */
-  private static void putElements(
+  private void putElements(
       Map<String, JsonValue> target, String name, List<JsonValue> elements, List<Integer> touched) {
     if (elements.isEmpty()) {
       target.remove(name);
       return;
+    }
+    if (elements.size() > limits.attributeValues()) {
+      throw ScimBadRequest.invalidValue(
+          "attribute '" + name + "' would have more than " + limits.attributeValues() + " values");
     }
     int primary = -1;
     for (int i : touched) {

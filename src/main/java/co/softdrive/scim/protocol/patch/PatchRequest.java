@@ -1,6 +1,7 @@
 package co.softdrive.scim.protocol.patch;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.entra.CapitalisedOps;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import co.softdrive.scim.protocol.path.PathParser;
@@ -19,41 +20,42 @@ import java.util.Map;
  * operation member names ({@code op}, {@code path}, {@code value}) are matched case-insensitively,
  * a missing {@code schemas} is tolerated (contract §R5), and {@code op} names are matched as {@link
  * CapitalisedOps} says. Paths are parsed here, so a malformed path fails before anything applies.
+ * More than {@link Limits#patchOperations()} operations, or more than {@link
+ * Limits#valuesPerOperation()} elements in one operation's value, is {@code invalidValue}.
  *
  * @param operations the operations, in order
  */
 public record PatchRequest(List<PatchOperation> operations) {
-  /** Most operations accepted in one request. */
-  public static final int MAX_OPERATIONS = 1000;
-  /** Most array elements accepted in one operation's value (e.g. members added at once). */
-  public static final int MAX_VALUES_PER_OPERATION = 20000;
-
   public PatchRequest {
     operations = List.copyOf(operations);
   }
 
-  /** Parses with every Entra workaround on. */
+  /** Parses with every Entra workaround on, within the default limits (tests and tools). */
   public static PatchRequest parse(JsonObject body) {
-    return parse(body, EntraQuirks.defaults());
+    return parse(body, EntraQuirks.defaults(), Limits.defaults());
   }
 
-  public static PatchRequest parse(JsonObject body, EntraQuirks quirks) {
+  public static PatchRequest parse(JsonObject body, EntraQuirks quirks, Limits limits) {
     JsonValue ops = field(body, "Operations");
     if (!(ops instanceof JsonArray array)) {
       throw ScimBadRequest.invalidSyntax("a PATCH request needs an 'Operations' array");
     }
-    if (array.size() > MAX_OPERATIONS) {
+    if (array.size() > limits.patchOperations()) {
       throw ScimBadRequest.invalidValue(
-          "a PATCH request may hold at most " + MAX_OPERATIONS + " operations, not " + array.size());
+          "a PATCH request may hold at most "
+              + limits.patchOperations()
+              + " operations, not "
+              + array.size());
     }
     List<PatchOperation> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      out.add(operation(array.get(i), i, quirks));
+      out.add(operation(array.get(i), i, quirks, limits));
     }
     return new PatchRequest(out);
   }
 
-  private static PatchOperation operation(JsonValue v, int index, EntraQuirks quirks) {
+  private static PatchOperation operation(
+      JsonValue v, int index, EntraQuirks quirks, Limits limits) {
     String where = "Operations[" + index + "]";
     if (!(v instanceof JsonObject o)) {
       throw ScimBadRequest.invalidSyntax(where + " must be an object");
@@ -75,7 +77,7 @@ public record PatchRequest(List<PatchOperation> operations) {
       if (!(rawPath instanceof JsonString p)) {
         throw ScimBadRequest.invalidPath(where + ": 'path' must be a string");
       }
-      path = PathParser.parse(p.getString());
+      path = PathParser.parse(p.getString(), limits);
     }
     JsonValue value = field(o, "value");
     if (value == null && op != PatchOperation.Op.REMOVE) {
@@ -87,9 +89,13 @@ public record PatchRequest(List<PatchOperation> operations) {
     if (path == null && !(value instanceof JsonObject)) {
       throw ScimBadRequest.invalidSyntax(where + ": without 'path' the 'value' must be an object");
     }
-    if (value instanceof JsonArray a && a.size() > MAX_VALUES_PER_OPERATION) {
+    if (value instanceof JsonArray a && a.size() > limits.valuesPerOperation()) {
       throw ScimBadRequest.invalidValue(
-          where + ": at most " + MAX_VALUES_PER_OPERATION + " values per operation, not " + a.size());
+          where
+              + ": at most "
+              + limits.valuesPerOperation()
+              + " values per operation, not "
+              + a.size());
     }
     return new PatchOperation(op, path, value);
   }

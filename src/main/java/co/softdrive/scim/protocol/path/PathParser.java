@@ -2,6 +2,7 @@ package co.softdrive.scim.protocol.path;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.FilterParser;
+import co.softdrive.scim.protocol.limits.Limits;
 
 /**
  * Parses the {@code path} of a PATCH operation (RFC 7644 §3.5.2): {@code PATH = attrPath /
@@ -18,18 +19,20 @@ import co.softdrive.scim.protocol.filter.FilterParser;
  * {@code filter} package documentation. Names keep the case they were written in.
  */
 public final class PathParser {
-  /** Longest path accepted, in characters. */
-  public static final int MAX_LENGTH = 1024;
-
   private PathParser() {}
 
+  /** Parses a PATCH path within the default limits (tests and tools). */
+  public static PatchPath parse(String path) {
+    return parse(path, Limits.defaults());
+  }
+
   /**
-   * Parses a PATCH path.
+   * Parses a PATCH path of at most {@link Limits#pathLength()} characters.
    *
    * @throws ScimBadRequest {@code invalidPath} with the 0-based position of the problem
    */
-  public static PatchPath parse(String path) {
-    return FilterParser.parsePatchPath(path, MAX_LENGTH);
+  public static PatchPath parse(String path, Limits limits) {
+    return FilterParser.parsePatchPath(path, limits);
   }
 
   /** Whether {@code path} names a whole extension object ({@code urn:...:2.0:User}). */

@@ -19,20 +19,21 @@ import java.util.Set;
  * like every other sub-attribute. A single object instead of an array is accepted.
  */
 public final class MemberValues {
-  /** Most member ids accepted in one POST/PUT body or one PATCH operation. */
-  public static final int MAX_MEMBERS = 20000;
-
   private MemberValues() {}
 
-  /** The ids in the order sent, duplicates removed; empty for null or {@code []}. */
-  public static List<String> of(JsonValue value, String where) {
+  /**
+   * The ids in the order sent, duplicates removed; empty for null or {@code []}.
+   *
+   * @param max most elements accepted ({@code Limits.valuesPerOperation()}); more is {@code
+   *     invalidValue}
+   */
+  public static List<String> of(JsonValue value, String where, int max) {
     if (value == null || value.getValueType() == ValueType.NULL) {
       return List.of();
     }
     List<JsonValue> elements = value instanceof JsonArray a ? a : List.of(value);
-    if (elements.size() > MAX_MEMBERS) {
-      throw ScimBadRequest.invalidValue(
-          "'" + where + "' has more than " + MAX_MEMBERS + " values");
+    if (elements.size() > max) {
+      throw ScimBadRequest.invalidValue("'" + where + "' has more than " + max + " values");
     }
     Set<String> ids = new LinkedHashSet<>();
     for (JsonValue e : elements) {

@@ -1,6 +1,7 @@
 package co.softdrive.scim.protocol.schema;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.path.AttrPath;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -35,10 +36,15 @@ import java.util.Optional;
  */
 public final class ResourceNormalizer {
   private final ValueCoercer coercer;
+  private final Limits limits;
 
-  /** @param rewrites client quirks to undo, usually {@code EntraQuirks.valueRewrites()} */
-  public ResourceNormalizer(List<ValueRewrite> rewrites) {
-    this.coercer = new ValueCoercer(rewrites);
+  /**
+   * @param rewrites client quirks to undo, usually {@code EntraQuirks.valueRewrites()}
+   * @param limits string lengths, values per attribute and members per body
+   */
+  public ResourceNormalizer(List<ValueRewrite> rewrites, Limits limits) {
+    this.coercer = new ValueCoercer(rewrites, limits);
+    this.limits = limits;
   }
 
   /** The canonical attributes of {@code body}; Group members are left out. */
@@ -75,7 +81,7 @@ public final class ResourceNormalizer {
         continue; // unknown attribute or unknown extension URN: tolerated, not stored
       }
       if (isMembers(type, resolved.get())) {
-        members = MemberValues.of(value, "members");
+        members = MemberValues.of(value, "members", limits.valuesPerOperation());
         continue;
       }
       put(type, bySchema, resolved.get(), value);

@@ -1,6 +1,7 @@
 package co.softdrive.scim.protocol.schema;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -18,23 +19,21 @@ import java.util.Optional;
  * Checks one attribute value against its definition (RFC 7643 §2.3) and puts it into canonical
  * form: sub-attribute names in canonical case, unknown and read-only sub-attributes and JSON nulls
  * dropped, everything else stored exactly as sent. Client quirks are undone first by the configured
- * {@link ValueRewrite}s. A value of the wrong JSON type, or a string longer than the limits below,
- * fails with {@code invalidValue} naming the attribute.
+ * {@link ValueRewrite}s. A value of the wrong JSON type, a string longer than {@link
+ * Limits#stringLength()} ({@link Limits#largeStringLength()} for {@code x509Certificates} and
+ * {@code photos}), or more than {@link Limits#attributeValues()} values of one multi-valued
+ * attribute (group members are counted elsewhere) fails with {@code invalidValue} naming the
+ * attribute.
  */
 public final class ValueCoercer {
-  /** Longest string accepted for an attribute value. */
-  public static final int MAX_STRING_LENGTH = 2048;
-  /** Longest string accepted for {@code x509Certificates.value} and {@code photos.value}. */
-  public static final int MAX_LARGE_STRING_LENGTH = 16384;
-  /** Most elements accepted in one multi-valued attribute (group members are not counted here). */
-  public static final int MAX_VALUES_PER_ATTRIBUTE = 1000;
-
   private static final List<String> LARGE_VALUE_ATTRIBUTES = List.of("x509certificates", "photos");
 
   private final List<ValueRewrite> rewrites;
+  private final Limits limits;
 
-  public ValueCoercer(List<ValueRewrite> rewrites) {
+  public ValueCoercer(List<ValueRewrite> rewrites, Limits limits) {
     this.rewrites = List.copyOf(rewrites);
+    this.limits = limits;
   }
 
   /**
@@ -42,7 +41,7 @@ public final class ValueCoercer {
    * accepted and wrapped). Empty when there is no value left (null, {@code []}, an empty object).
    */
   public Optional<JsonValue> attribute(AttributeDef def, JsonValue value, String where) {
-    return attribute(def, value, where, MAX_STRING_LENGTH);
+    return attribute(def, value, where, limits.stringLength());
   }
 
   /**
@@ -51,7 +50,7 @@ public final class ValueCoercer {
    */
   public Optional<JsonValue> element(AttributeDef def, JsonValue value, String where) {
     JsonValue v = rewrite(def, value);
-    return single(def, v, where, limitFor(def, MAX_STRING_LENGTH));
+    return single(def, v, where, limitFor(def, limits.stringLength()));
   }
 
   private Optional<JsonValue> attribute(AttributeDef def, JsonValue value, String where, int limit) {
@@ -63,9 +62,9 @@ public final class ValueCoercer {
       return single(def, v, where, limit);
     }
     List<JsonValue> elements = v instanceof JsonArray array ? array : List.of(v);
-    if (elements.size() > MAX_VALUES_PER_ATTRIBUTE) {
+    if (elements.size() > limits.attributeValues()) {
       throw ScimBadRequest.invalidValue(
-          "attribute '" + where + "' has more than " + MAX_VALUES_PER_ATTRIBUTE + " values");
+          "attribute '" + where + "' has more than " + limits.attributeValues() + " values");
     }
     JsonArrayBuilder out = Json.createArrayBuilder();
     int count = 0;
@@ -151,8 +150,8 @@ public final class ValueCoercer {
     return v;
   }
 
-  private static int limitFor(AttributeDef def, int inherited) {
-    return LARGE_VALUE_ATTRIBUTES.contains(def.key()) ? MAX_LARGE_STRING_LENGTH : inherited;
+  private int limitFor(AttributeDef def, int inherited) {
+    return LARGE_VALUE_ATTRIBUTES.contains(def.key()) ? limits.largeStringLength() : inherited;
   }
 
   private static ScimBadRequest wrongType(String where, String expected, JsonValue v) {

@@ -29,7 +29,7 @@ class GroupMembersAtScaleIT {
 
   @BeforeAll
   static void tenantWithTenThousandUsers() {
-    t = TenantFixture.create("scim-scale");
+    t = TenantFixture.create("scim-scale").withoutRateLimit();
     users = Scim.createUsers(t, "scale", USERS);
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.limits.TestLimits;
 import co.softdrive.scim.protocol.path.AttrPath;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -271,22 +273,22 @@ class FilterParserTest {
 
   static Stream<Arguments> withinLimits() {
     return Stream.of(
-        arguments(ofLength(FilterParser.MAX_LENGTH)),
-        arguments(nested(FilterParser.MAX_DEPTH)),
-        arguments(nestedNots(FilterParser.MAX_DEPTH)),
-        arguments(nested(FilterParser.MAX_DEPTH - 1) .replace("title pr", "emails[type eq \"w\"]")),
-        arguments(operands(FilterParser.MAX_OPERANDS)));
+        arguments(ofLength(Limits.defaults().filterLength())),
+        arguments(nested(Limits.defaults().filterDepth())),
+        arguments(nestedNots(Limits.defaults().filterDepth())),
+        arguments(nested(Limits.defaults().filterDepth() - 1) .replace("title pr", "emails[type eq \"w\"]")),
+        arguments(operands(Limits.defaults().filterOperands())));
   }
 
   static Stream<Arguments> beyondLimits() {
     return Stream.of(
-        arguments(ofLength(FilterParser.MAX_LENGTH + 1), "limit is " + FilterParser.MAX_LENGTH),
-        arguments(nested(FilterParser.MAX_DEPTH + 1), "levels of nesting"),
-        arguments(nestedNots(FilterParser.MAX_DEPTH + 1), "levels of nesting"),
-        arguments(nested(FilterParser.MAX_DEPTH).replace("title pr", "emails[type eq \"w\"]"),
+        arguments(ofLength(Limits.defaults().filterLength() + 1), "limit is " + Limits.defaults().filterLength()),
+        arguments(nested(Limits.defaults().filterDepth() + 1), "levels of nesting"),
+        arguments(nestedNots(Limits.defaults().filterDepth() + 1), "levels of nesting"),
+        arguments(nested(Limits.defaults().filterDepth()).replace("title pr", "emails[type eq \"w\"]"),
             "levels of nesting"),
-        arguments(operands(FilterParser.MAX_OPERANDS + 1), "attribute expressions"),
-        arguments("emails[type eq \"w\"].value eq \"x\" or " + operands(FilterParser.MAX_OPERANDS - 1),
+        arguments(operands(Limits.defaults().filterOperands() + 1), "attribute expressions"),
+        arguments("emails[type eq \"w\"].value eq \"x\" or " + operands(Limits.defaults().filterOperands() - 1),
             "attribute expressions"));
   }
 
@@ -306,8 +308,26 @@ class FilterParserTest {
 
   @Test
   void limitsHaveTheDocumentedValues() {
-    assertEquals(4096, FilterParser.MAX_LENGTH);
-    assertEquals(16, FilterParser.MAX_DEPTH);
-    assertEquals(64, FilterParser.MAX_OPERANDS);
+    assertEquals(4096, Limits.defaults().filterLength());
+    assertEquals(16, Limits.defaults().filterDepth());
+    assertEquals(64, Limits.defaults().filterOperands());
+  }
+
+  @Test
+  void configuredLimitsReplaceTheDefaults() {
+    Limits small = TestLimits.with("filter-length", 20, "filter-depth", 2, "filter-operands", 3);
+    FilterParser.parse("a pr or b pr or c pr", small);
+    FilterParser.parse("((title pr))", small);
+    assertLimit(() -> FilterParser.parse("a pr or b pr or c pr ", small), "limit is 20");
+    assertLimit(() -> FilterParser.parse("(((title pr)))", small), "at most 2 levels of nesting");
+    assertLimit(
+        () -> FilterParser.parse("a pr or b pr or c pr", TestLimits.with("filter-operands", 2)),
+        "at most 2 attribute expressions");
+  }
+
+  private static void assertLimit(org.junit.jupiter.api.function.Executable parse, String expected) {
+    ScimBadRequest e = assertThrows(ScimBadRequest.class, parse);
+    assertEquals("invalidFilter", e.scimType().orElseThrow());
+    assertTrue(e.detail().contains(expected), e::detail);
   }
 }

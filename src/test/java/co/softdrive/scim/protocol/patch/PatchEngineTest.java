@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.limits.TestLimits;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.protocol.schema.Schemas;
@@ -25,7 +27,7 @@ class PatchEngineTest {
   private static final String CORE = Schemas.CORE_USER;
   private static final String ENT = Schemas.ENTERPRISE_USER;
   private static final String SD = Schemas.SOFTDRIVE_USER;
-  private static final PatchEngine ENGINE = new PatchEngine(EntraQuirks.defaults());
+  private static final PatchEngine ENGINE = new PatchEngine(EntraQuirks.defaults(), Limits.defaults());
 
   /** userName, title, name, one work and one home email. */
   private static final String USER =
@@ -213,5 +215,18 @@ class PatchEngineTest {
     JsonObject group = json("{'schemas':['" + Schemas.CORE_GROUP + "'],'displayName':'Sales'}");
     assertTrue(ENGINE.apply(SchemaRegistry.GROUP_TYPE, group,
         PatchRequest.parse(json("{'Operations':[{'op':'remove','path':'members'}]}"))).modified());
+  }
+
+  @Test
+  void aMultiValuedAttributeMayNotGrowBeyondTheConfiguredLimit() {
+    PatchEngine small = new PatchEngine(EntraQuirks.defaults(), TestLimits.with("attribute-values", 2));
+    PatchRequest third = PatchRequest.parse(json(
+        "{'Operations':[{'op':'add','path':'emails','value':[{'value':'x@y.com','type':'other'}]}]}"));
+    ScimBadRequest e = assertThrows(ScimBadRequest.class,
+        () -> small.apply(SchemaRegistry.USER_TYPE, user(""), third));
+    assertEquals(Optional.of("invalidValue"), e.scimType());
+    assertTrue(e.detail().contains("'emails' would have more than 2 values"), e::detail);
+    assertEquals(3, ENGINE.apply(SchemaRegistry.USER_TYPE, user(""), third).resource()
+        .getJsonArray("emails").size());
   }
 }

@@ -4,9 +4,13 @@ import static co.softdrive.scim.protocol.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.limits.TestLimits;
 import co.softdrive.scim.protocol.patch.PatchOperation.Op;
+import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.Optional;
@@ -64,16 +68,16 @@ class PatchRequestTest {
 
   @Test
   void moreThanMaxOperationsIsInvalidValueButMaxIsAccepted() {
-    assertEquals(PatchRequest.MAX_OPERATIONS, PatchRequest.parse(ops(PatchRequest.MAX_OPERATIONS)).operations().size());
-    ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> PatchRequest.parse(ops(PatchRequest.MAX_OPERATIONS + 1)));
+    assertEquals(Limits.defaults().patchOperations(), PatchRequest.parse(ops(Limits.defaults().patchOperations())).operations().size());
+    ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> PatchRequest.parse(ops(Limits.defaults().patchOperations() + 1)));
     assertEquals(Optional.of("invalidValue"), e.scimType());
   }
 
   @Test
   void moreThanMaxValuesInOneOperationIsInvalidValueButMaxIsAccepted() {
-    PatchRequest.parse(members(PatchRequest.MAX_VALUES_PER_OPERATION));
+    PatchRequest.parse(members(Limits.defaults().valuesPerOperation()));
     ScimBadRequest e = assertThrows(ScimBadRequest.class,
-        () -> PatchRequest.parse(members(PatchRequest.MAX_VALUES_PER_OPERATION + 1)));
+        () -> PatchRequest.parse(members(Limits.defaults().valuesPerOperation() + 1)));
     assertEquals(Optional.of("invalidValue"), e.scimType());
   }
 
@@ -94,5 +98,19 @@ class PatchRequestTest {
         .add("Operations", Json.createArrayBuilder().add(
             Json.createObjectBuilder().add("op", "add").add("path", "members").add("value", values)))
         .build();
+  }
+
+  @Test
+  void configuredLimitsReplaceTheDefaults() {
+    Limits small = TestLimits.with("patch-operations", 2, "values-per-operation", 3);
+    PatchRequest.parse(ops(2), EntraQuirks.defaults(), small);
+    PatchRequest.parse(members(3), EntraQuirks.defaults(), small);
+    ScimBadRequest ops =
+        assertThrows(ScimBadRequest.class, () -> PatchRequest.parse(ops(3), EntraQuirks.defaults(), small));
+    assertTrue(ops.detail().contains("at most 2 operations, not 3"), ops::detail);
+    ScimBadRequest values =
+        assertThrows(ScimBadRequest.class, () -> PatchRequest.parse(members(4), EntraQuirks.defaults(), small));
+    assertTrue(values.detail().contains("at most 3 values per operation, not 4"), values::detail);
+    assertEquals(Optional.of("invalidValue"), values.scimType());
   }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.CompareOp;
 import co.softdrive.scim.protocol.filter.Filter;
+import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.limits.TestLimits;
 import jakarta.json.Json;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,13 +103,13 @@ class PathParserTest {
 
   @Test
   void pathAtTheLengthLimitIsAcceptedAndOneLongerIsRejected() {
-    String atLimit = "a".repeat(PathParser.MAX_LENGTH);
+    String atLimit = "a".repeat(Limits.defaults().pathLength());
     assertEquals(path(AttrPath.of(atLimit)), PathParser.parse(atLimit));
     ScimBadRequest e =
         assertThrows(ScimBadRequest.class, () -> PathParser.parse(atLimit + "a"));
     assertEquals("invalidPath", e.scimType().orElseThrow());
-    assertTrue(e.detail().contains("limit is " + PathParser.MAX_LENGTH), e::detail);
-    assertEquals(1024, PathParser.MAX_LENGTH);
+    assertTrue(e.detail().contains("limit is " + Limits.defaults().pathLength()), e::detail);
+    assertEquals(1024, Limits.defaults().pathLength());
   }
 
   @Test
@@ -121,5 +123,19 @@ class PathParserTest {
     assertTrue(PathParser.isWholeExtension(PathParser.parse(ENTERPRISE)));
     assertFalse(PathParser.isWholeExtension(PathParser.parse(ENTERPRISE + ":manager")));
     assertFalse(PathParser.isWholeExtension(PathParser.parse("manager")));
+  }
+
+  @Test
+  void configuredLimitsApplyToPathsAndTheirValueFilters() {
+    Limits small = TestLimits.with("path-length", 10, "filter-operands", 1);
+    PathParser.parse("name.given", small);
+    ScimBadRequest tooLong =
+        assertThrows(ScimBadRequest.class, () -> PathParser.parse("name.givenN", small));
+    assertTrue(tooLong.detail().contains("limit is 10"), tooLong::detail);
+    ScimBadRequest operands =
+        assertThrows(
+            ScimBadRequest.class,
+            () -> PathParser.parse("emails[type eq \"w\" or primary pr]", TestLimits.with("filter-operands", 1)));
+    assertEquals("invalidPath", operands.scimType().orElseThrow());
   }
 }

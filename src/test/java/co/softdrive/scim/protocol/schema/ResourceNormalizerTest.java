@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.limits.TestLimits;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -23,7 +25,7 @@ class ResourceNormalizerTest {
   private static final String CORE = Schemas.CORE_USER;
   private static final String ENT = Schemas.ENTERPRISE_USER;
   private static final String SD = Schemas.SOFTDRIVE_USER;
-  private static final ResourceNormalizer NORMALIZER = new ResourceNormalizer(EntraQuirks.defaults().valueRewrites());
+  private static final ResourceNormalizer NORMALIZER = new ResourceNormalizer(EntraQuirks.defaults().valueRewrites(), Limits.defaults());
 
   private static JsonObject user(String body) {
     return NORMALIZER.normalize(SchemaRegistry.USER_TYPE, json(body));
@@ -85,7 +87,7 @@ class ResourceNormalizerTest {
         Arguments.of("{'userName':'a','active':'yes'}", "active"),
         Arguments.of("{'userName':'a','name':'Barbara'}", "name"),
         Arguments.of("{'userName':'a','emails':[{'value':7}]}", "emails.value"),
-        Arguments.of("{'userName':'a','title':'" + "x".repeat(ValueCoercer.MAX_STRING_LENGTH + 1) + "'}", "title"),
+        Arguments.of("{'userName':'a','title':'" + "x".repeat(Limits.defaults().stringLength() + 1) + "'}", "title"),
         Arguments.of("{'userName':'a','" + ENT + "':'x'}", ENT));
   }
 
@@ -99,12 +101,12 @@ class ResourceNormalizerTest {
 
   @Test
   void certificatesMayBeLongerThanOrdinaryStrings() {
-    String cert = "M".repeat(ValueCoercer.MAX_STRING_LENGTH * 2);
+    String cert = "M".repeat(Limits.defaults().stringLength() * 2);
     JsonObject u = user("{'userName':'a','x509Certificates':[{'value':'" + cert + "'}]}");
 
     assertEquals(cert, u.getJsonArray("x509Certificates").getJsonObject(0).getString("value"));
     assertThrows(ScimBadRequest.class, () -> user("{'userName':'a','x509Certificates':[{'value':'"
-        + "M".repeat(ValueCoercer.MAX_LARGE_STRING_LENGTH + 1) + "'}]}"));
+        + "M".repeat(Limits.defaults().largeStringLength() + 1) + "'}]}"));
   }
 
   @Test
@@ -153,5 +155,38 @@ class ResourceNormalizerTest {
     ScimBadRequest e = assertThrows(ScimBadRequest.class,
         () -> NORMALIZER.normalize(SchemaRegistry.GROUP_TYPE, json("{'externalId':'x'}")));
     assertTrue(e.detail().contains("displayName"));
+  }
+
+  @Test
+  void configuredLimitsBoundStringsValuesAndMembers() {
+    ResourceNormalizer small =
+        new ResourceNormalizer(
+            EntraQuirks.defaults().valueRewrites(),
+            TestLimits.with(
+                "string-length", 5,
+                "large-string-length", 8,
+                "attribute-values", 2,
+                "values-per-operation", 2));
+    small.normalize(SchemaRegistry.USER_TYPE,
+        json("{'userName':'abcde','emails':[{'value':'a'},{'value':'b'}],"
+            + "'x509Certificates':[{'value':'MMMMMMMM'}]}"));
+    assertInvalidValue(() -> small.normalize(SchemaRegistry.USER_TYPE, json("{'userName':'abcdef'}")),
+        "'userName' is longer than 5 characters");
+    assertInvalidValue(() -> small.normalize(SchemaRegistry.USER_TYPE,
+        json("{'userName':'a','x509Certificates':[{'value':'MMMMMMMMM'}]}")), "longer than 8 characters");
+    assertInvalidValue(() -> small.normalize(SchemaRegistry.USER_TYPE,
+        json("{'userName':'a','emails':[{'value':'a'},{'value':'b'},{'value':'c'}]}")),
+        "'emails' has more than 2 values");
+    small.normalizeWithMembers(SchemaRegistry.GROUP_TYPE,
+        json("{'displayName':'g','members':[{'value':'1'},{'value':'2'}]}"));
+    assertInvalidValue(() -> small.normalizeWithMembers(SchemaRegistry.GROUP_TYPE,
+        json("{'displayName':'g','members':[{'value':'1'},{'value':'2'},{'value':'3'}]}")),
+        "'members' has more than 2 values");
+  }
+
+  private static void assertInvalidValue(org.junit.jupiter.api.function.Executable normalize, String expected) {
+    ScimBadRequest e = assertThrows(ScimBadRequest.class, normalize);
+    assertEquals(Optional.of("invalidValue"), e.scimType());
+    assertTrue(e.detail().contains(expected), e::detail);
   }
 }

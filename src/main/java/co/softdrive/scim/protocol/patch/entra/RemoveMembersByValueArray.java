@@ -27,8 +27,8 @@ public final class RemoveMembersByValueArray {
 
   private RemoveMembersByValueArray() {}
 
-  /** The member ids listed in the operation's value. */
-  public static List<String> ids(JsonValue value) {
-    return MemberValues.of(value, "members");
+  /** The member ids listed in the operation's value; more than {@code max} is invalidValue. */
+  public static List<String> ids(JsonValue value, int max) {
+    return MemberValues.of(value, "members", max);
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.protocol.TestJson.OpCase;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.MemberChange;
 import co.softdrive.scim.protocol.patch.PatchEngine;
 import co.softdrive.scim.protocol.patch.PatchRequest;
@@ -59,8 +60,8 @@ class EntraQuirksTest {
 
   private static PatchResult patch(
       ResourceTypeDef type, JsonObject resource, String fixture, OpCase opCase, EntraQuirks quirks) {
-    PatchRequest request = PatchRequest.parse(withOps(fixture(fixture), opCase), quirks);
-    return new PatchEngine(quirks).apply(type, resource, request);
+    PatchRequest request = PatchRequest.parse(withOps(fixture(fixture), opCase), quirks, Limits.defaults());
+    return new PatchEngine(quirks, Limits.defaults()).apply(type, resource, request);
   }
 
   @ParameterizedTest
@@ -96,7 +97,7 @@ class EntraQuirksTest {
   void addOnASingleValuedAttributeReplacesItsValue(OpCase opCase) {
     JsonObject start = patch(USER, BJENSEN, "R5b-add-single-valued.json", opCase).resource();
     JsonObject again =
-        new PatchEngine(EntraQuirks.defaults())
+        new PatchEngine(EntraQuirks.defaults(), Limits.defaults())
             .apply(USER, start, PatchRequest.parse(json("{'Operations':[{'op':'Add','path':'nickName','value':'Barb'}]}")))
             .resource();
 

@@ -1,0 +1,118 @@
+package co.softdrive.scim.throttle;
+
+import co.softdrive.scim.platform.LimitsConfig;
+import co.softdrive.scim.platform.LiveInstances;
+import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.error.ScimException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Failed-authentication budgets, per instance: unknown bearer tokens per source ({@code
+ * scim.limits.auth.max-failures}) and failed staff sign-ins per source and username ({@code
+ * scim.limits.auth.staff-max-failures}), each within {@code scim.limits.auth.window-seconds}. With
+ * N live instances each allows its share (max / N, at least 1), so a source spread over all
+ * instances gets the configured budget in total. Callers decide what a blocked source may still do
+ * (see the package documentation); this class counts, answers, and logs a warning once per window
+ * when a source reaches its budget.
+ */
+@ApplicationScoped
+public class AuthThrottle {
+  private static final Logger LOG = Logger.getLogger(AuthThrottle.class.getName());
+  /** Sources (or source and username pairs) remembered per budget, at most. */
+  static final int MAX_TRACKED = 100_000;
+  /** Usernames are cut to this length in keys (valid ones are at most 100 characters). */
+  static final int MAX_USERNAME_KEY = 100;
+
+  @Inject LimitsConfig config;
+  @Inject LiveInstances instances;
+  @Inject ThrottleMetrics metrics;
+
+  private ClientAddress clients;
+  private FailureWindows bearer;
+  private FailureWindows staff;
+
+  @PostConstruct
+  void init() {
+    clients = new ClientAddress(config.trustedProxies());
+    long window = config.failureWindowSeconds() * 1000L;
+    bearer = new FailureWindows(window, MAX_TRACKED);
+    staff = new FailureWindows(window, MAX_TRACKED);
+  }
+
+  /** The address a request comes from, as {@link ClientAddress} decides it. */
+  public String source(HttpServletRequest request) {
+    return clients.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+  }
+
+  /** Seconds until {@code source} may present unknown tokens again; empty when it may now. */
+  public OptionalLong bearerBlocked(String source) {
+    return blocked(bearer.blockedFor(source, share(config.authMaxFailures()), now()));
+  }
+
+  /** Counts an unknown, malformed or missing bearer token from {@code source}. */
+  public void bearerFailed(String source) {
+    int budget = share(config.authMaxFailures());
+    if (bearer.fail(source, now()) == budget) {
+      LOG.log(
+          Level.WARNING,
+          "{0} unknown bearer tokens from {1}: it gets 429 until its window ends",
+          new Object[] {budget, source});
+    }
+  }
+
+  /** The 429 for a source over its bearer budget; counted in {@code scim.throttled}. */
+  public ScimException refuseBearer(long retryAfterSeconds) {
+    metrics.count(ThrottleMetrics.Reason.BEARER_FAILURES);
+    return ScimErrors.tooManyRequests(
+        "Too many failed authentications from your address; retry after "
+            + retryAfterSeconds
+            + " s",
+        retryAfterSeconds);
+  }
+
+  /** Seconds until {@code username} may fail to sign in from {@code source} again; empty: now. */
+  public OptionalLong staffBlocked(String source, String username) {
+    return blocked(
+        staff.blockedFor(staffKey(source, username), share(config.staffMaxFailures()), now()));
+  }
+
+  /** Counts a failed staff sign-in (wrong password, unknown or disabled account). */
+  public void staffFailed(String source, String username) {
+    int budget = share(config.staffMaxFailures());
+    if (staff.fail(staffKey(source, username), now()) == budget) {
+      LOG.log(
+          Level.WARNING,
+          "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
+          new Object[] {budget, username, source});
+    }
+  }
+
+  /** Counts a staff sign-in refused with 429 in {@code scim.throttled}. */
+  public void staffRefused() {
+    metrics.count(ThrottleMetrics.Reason.STAFF_FAILURES);
+  }
+
+  private int share(int max) {
+    int live = instances.count();
+    return Math.max(1, (max + live - 1) / live);
+  }
+
+  private static String staffKey(String source, String username) {
+    String user = username == null ? "" : username;
+    return source + " " + user.substring(0, Math.min(user.length(), MAX_USERNAME_KEY));
+  }
+
+  private static OptionalLong blocked(long millis) {
+    return millis <= 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(1, (millis + 999) / 1000));
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+}
