@@ -48,10 +48,12 @@ class MultiInstanceIT {
   static final int DELETED_BEFORE_GUARD = 40;
   /** scim.auth.cache-seconds (5) plus generous slack for a loaded machine. */
   static final int AUTH_BOUND_SECONDS = 30;
+  /** How long a (re)started instance may take to become ready: about 30 s idle, minutes loaded. */
+  static final int START_SECONDS = 480;
 
   @BeforeEach
   void bothInstancesServe() {
-    Cluster.awaitAllReady(300);
+    Cluster.awaitAllReady(START_SECONDS);
   }
 
   /**
@@ -99,7 +101,7 @@ class MultiInstanceIT {
     figures.put("phases ms", run.phaseMillis);
 
     // Step 2: the victim is back and serves beside the survivor, although the schema is ahead.
-    List<String> readiness = Cluster.awaitAllReady(300);
+    List<String> readiness = Cluster.awaitAllReady(START_SECONDS);
     figures.put("victim ready again after restart ms", System.currentTimeMillis() - restartedAt.get());
     JsonObject victim = database(readiness.get(readiness.size() - 1));
     assertTrue(
