@@ -1,6 +1,7 @@
 package co.softdrive.scim.activity;
 
 import co.softdrive.scim.platform.DatabaseState;
+import co.softdrive.scim.platform.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -30,10 +31,14 @@ public class ActivityRecorder {
   private static final Logger LOG = Logger.getLogger(ActivityRecorder.class.getName());
   static final int BATCH = 500;
   static final long PURGE_FIRST_DELAY_SECONDS = 60;
+  /** The lease that lets one instance purge at a time, about once per interval (JobLeases). */
+  static final String PURGE_JOB = "activity-retention";
+  static final long PURGE_LEASE_MILLIS = 10 * 60_000L;
 
   @Inject ActivityConfig config;
   @Inject ActivityStore store;
   @Inject DatabaseState database;
+  @Inject JobLeases leases;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -148,11 +153,18 @@ public class ActivityRecorder {
       return;
     }
     try {
-      long cutoff = System.currentTimeMillis() - config.retentionDays() * 86_400_000L;
-      int purged = store.purgeOlderThan(cutoff);
-      if (purged > 0) {
-        LOG.log(Level.INFO, "Purged {0} activity rows older than {1} days",
-            new Object[] {purged, config.retentionDays()});
+      if (!leases.claim(PURGE_JOB, PURGE_LEASE_MILLIS)) {
+        return; // another instance purges, or did within the interval
+      }
+      try {
+        long cutoff = System.currentTimeMillis() - config.retentionDays() * 86_400_000L;
+        int purged = store.purgeOlderThan(cutoff);
+        if (purged > 0) {
+          LOG.log(Level.INFO, "Purged {0} activity rows older than {1} days",
+              new Object[] {purged, config.retentionDays()});
+        }
+      } finally {
+        leases.finish(PURGE_JOB, config.purgeIntervalMinutes() * 60_000L);
       }
     } catch (RuntimeException e) {
       logFailure("Activity purge failed", e);

@@ -82,7 +82,7 @@ public class ActivityStore {
     }
   }
 
-  /** Deletes rows older than the cutoff, tenant by tenant (idempotent; safe on every instance). */
+  /** Deletes rows older than the cutoff, tenant by tenant (idempotent; run under a job lease). */
   public int purgeOlderThan(long cutoffMillis) {
     int deleted = 0;
     try (Connection c = dataSource.getConnection()) {

@@ -7,8 +7,8 @@
  * bounded in-memory queue of {@link ActivityRecorder}; a background task on the container's
  * managed scheduler batch-inserts what is queued once a second. When the queue is full the entry
  * is dropped and counted ({@code scim.activity.dropped}) rather than blocking the request. Rows
- * older than {@code scim.activity.retention-days} are purged every hour, tenant by tenant (an
- * idempotent DELETE by age, so several instances may run it at once).
+ * older than {@code scim.activity.retention-days} are purged every hour, tenant by tenant, by one
+ * instance at a time under the {@code activity-retention} job lease (platform.JobLeases).
  *
  * <p>What is never recorded: request or response bodies, tokens (only the 13-character display
  * prefix), query strings. The one exception is the {@code filter} query parameter, truncated to

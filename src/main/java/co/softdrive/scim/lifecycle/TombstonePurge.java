@@ -15,8 +15,11 @@ import java.util.logging.Logger;
 
 /**
  * Purges tombstones whose tenant's retention (default 30 days) has passed since their account was
- * deleted. Runs on a schedule under the {@code tombstone-purge} lease (one instance at a time),
- * one user per transaction, in batches, so it never holds long locks.
+ * deleted. Runs on a schedule under the {@code tombstone-purge} lease (one instance at a time, and
+ * about once per interval across instances; see {@link JobLeases}), one user per transaction, in
+ * batches, so it never holds long locks. The lease is renewed after every batch; a run that lost it
+ * (this instance stalled past the lease) stops, and the purge of a user re-checks its state under a
+ * row lock, so no user is purged twice.
  */
 @ApplicationScoped
 public class TombstonePurge {
@@ -30,31 +33,48 @@ public class TombstonePurge {
 
   @Inject JobLeases leases;
   @Inject UserProvisioning users;
+  @Inject LifecycleConfig config;
 
-  /** Runs one purge pass if this instance gets the lease; returns how many users were purged. */
+  /** The scheduled pass: runs when no instance ran it within the interval; returns users purged. */
   public int run() {
-    if (!leases.claim(JOB, LEASE_MILLIS)) {
-      return 0;
-    }
-    int purged = 0;
+    return leases.claim(JOB, LEASE_MILLIS) ? purgeHoldingLease() : 0;
+  }
+
+  /** A pass asked for by staff: runs unless another instance is purging right now. */
+  public int runNow() {
+    return leases.claimNow(JOB, LEASE_MILLIS) ? purgeHoldingLease() : 0;
+  }
+
+  private int purgeHoldingLease() {
+    int purged;
     try {
-      for (TenantEntity tenant : tenants()) {
-        long olderThan = System.currentTimeMillis() - tenant.getRetentionDays() * 86_400_000L;
-        List<String> ids;
-        do {
-          ids = expired(tenant.getId(), olderThan);
-          for (String id : ids) {
-            if (users.purgeExpiredTombstone(tenant.getId(), id, olderThan, Actor.job(JOB))) {
-              purged++;
-            }
-          }
-        } while (ids.size() == BATCH);
-      }
+      purged = purgeExpired();
     } finally {
-      leases.release(JOB);
+      leases.finish(JOB, Math.max(1, config.purgeIntervalMinutes()) * 60_000L);
     }
     if (purged > 0) {
       LOG.log(Level.INFO, "Purged {0} expired tombstone(s)", purged);
+    }
+    return purged;
+  }
+
+  private int purgeExpired() {
+    int purged = 0;
+    for (TenantEntity tenant : tenants()) {
+      long olderThan = System.currentTimeMillis() - tenant.getRetentionDays() * 86_400_000L;
+      List<String> ids;
+      do {
+        if (!leases.renew(JOB, LEASE_MILLIS)) {
+          LOG.warning("Tombstone purge lost its lease to another instance; this pass stops");
+          return purged;
+        }
+        ids = expired(tenant.getId(), olderThan);
+        for (String id : ids) {
+          if (users.purgeExpiredTombstone(tenant.getId(), id, olderThan, Actor.job(JOB))) {
+            purged++;
+          }
+        }
+      } while (ids.size() == BATCH);
     }
     return purged;
   }

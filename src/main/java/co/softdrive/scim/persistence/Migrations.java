@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +27,14 @@ import javax.sql.DataSource;
  * <p>Safe with several instances starting at once: the runner takes an exclusive table lock on
  * {@code schema_version} (Derby and PostgreSQL both support {@code LOCK TABLE ... IN EXCLUSIVE
  * MODE}) and applies each migration in its own transaction (both databases have transactional
- * DDL), so a crash mid-migration leaves the previous version intact. Migrations only ever add
- * (expand); removing something old happens one release later (contract), so an old and a new
- * instance can share a database during a rolling upgrade.
+ * DDL), so a crash mid-migration leaves the previous version intact.
+ *
+ * <p>Rolling upgrades (docs/operations.md): migrations only ever add (expand), so a build keeps
+ * serving when the database holds versions it does not know, applied by a newer release running
+ * beside it. Removing what an older release still reads (contract) happens one release later, in a
+ * migration that declares {@code -- compatible-from: <version>} on a line of its own: the oldest
+ * migration a build must know to work on the schema from then on. A build that knows less reports
+ * {@link SchemaStatus#usable()} false and stays unready instead of failing on a missing column.
  */
 public final class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
@@ -39,12 +46,16 @@ public final class Migrations {
           "V2__activity.sql",
           "V3__lifecycle.sql",
           "V4__limits.sql",
+          "V5__schema_compatibility.sql",
           "V7__event_sequencer.sql");
+
+  private static final Pattern COMPATIBLE_FROM =
+      Pattern.compile("^--\\s*compatible-from:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
 
   private Migrations() {}
 
-  /** Applies what is missing; returns the versions applied by this call. */
-  public static List<Integer> migrate(DataSource dataSource) throws SQLException {
+  /** Applies what is missing; returns what was applied and whether this build may use the schema. */
+  public static SchemaStatus migrate(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(c.getMetaData());
       c.setAutoCommit(true);
@@ -64,24 +75,60 @@ public final class Migrations {
               s.execute(statement);
             }
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-            ps.setInt(1, version);
-            ps.setString(2, file);
-            ps.setLong(3, System.currentTimeMillis());
-            ps.executeUpdate();
-          }
+          record(c, file);
           applied.add(version);
           LOG.log(Level.INFO, "Applied schema migration {0}", file);
         }
+        SchemaStatus status = status(c, applied);
         c.commit();
+        return status;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      return applied;
     }
+  }
+
+  private static void record(Connection c, String file) throws SQLException {
+    Integer compatibleFrom = compatibleFrom(file);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            compatibleFrom == null
+                ? "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"
+                : "INSERT INTO schema_version (version, description, applied_at, compatible_from)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      ps.setInt(1, versionOf(file));
+      ps.setString(2, file);
+      ps.setLong(3, System.currentTimeMillis());
+      if (compatibleFrom != null) {
+        ps.setInt(4, compatibleFrom);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static SchemaStatus status(Connection c, List<Integer> applied) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT MAX(version), MAX(compatible_from) FROM schema_version")) {
+      rs.next();
+      return new SchemaStatus(applied, latestKnown(), rs.getInt(1), rs.getInt(2));
+    }
+  }
+
+  /** The newest migration this build knows. */
+  static int latestKnown() {
+    return versionOf(FILES.get(FILES.size() - 1));
+  }
+
+  /** The {@code -- compatible-from: <version>} a contract migration declares, or null. */
+  static Integer compatibleFrom(String file) {
+    return declaredCompatibleFrom(read(file));
+  }
+
+  static Integer declaredCompatibleFrom(String sql) {
+    Matcher m = COMPATIBLE_FROM.matcher(sql);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
   private static void ensureVersionTable(Connection c) throws SQLException {
@@ -135,15 +182,7 @@ public final class Migrations {
 
   /** The statements of one file for one dialect: placeholders replaced, comments dropped. */
   static List<String> statements(String file, Dialect dialect) {
-    String sql;
-    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing migration " + file);
-      }
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read migration " + file, e);
-    }
+    String sql = read(file);
     List<String> result = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : sql.split("\n")) {
@@ -164,6 +203,17 @@ public final class Migrations {
       result.add(dialect.apply(current.toString().strip()));
     }
     return result;
+  }
+
+  private static String read(String file) {
+    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing migration " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read migration " + file, e);
+    }
   }
 
   /** The SQL differences between the two supported databases. */

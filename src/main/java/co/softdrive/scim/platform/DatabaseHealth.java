@@ -8,9 +8,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the database answers and the schema is current. */
+/**
+ * Ready only when the database answers and the schema is current for this build: migrated, and
+ * not contracted past what this build knows. Reports the schema versions, which differ while a
+ * rolling upgrade runs an older and a newer release side by side.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
@@ -27,10 +32,18 @@ public class DatabaseHealth implements HealthCheck {
     } catch (SQLException e) {
       reachable = false;
     }
-    return HealthCheckResponse.named("database")
-        .status(reachable && state.isMigrated())
-        .withData("reachable", reachable)
-        .withData("schemaCurrent", state.isMigrated())
-        .build();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("database")
+            .status(reachable && state.isMigrated())
+            .withData("reachable", reachable)
+            .withData("schemaCurrent", state.isMigrated());
+    state
+        .schema()
+        .ifPresent(
+            s ->
+                response
+                    .withData("schemaVersion", s.database())
+                    .withData("buildSchemaVersion", s.known()));
+    return response.build();
   }
 }

@@ -1,18 +1,28 @@
 package co.softdrive.scim.platform;
 
+import co.softdrive.scim.persistence.SchemaStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 
-/** Whether the schema has been brought up to date; readiness stays DOWN until it has. */
+/**
+ * Whether the schema has been brought up to date and this build may use it; readiness stays DOWN
+ * until it has. Holds the schema versions that readiness reports (useful during rolling upgrades).
+ */
 @ApplicationScoped
 public class DatabaseState {
-  private final AtomicBoolean migrated = new AtomicBoolean();
+  private volatile SchemaStatus schema;
 
   public boolean isMigrated() {
-    return migrated.get();
+    SchemaStatus s = schema;
+    return s != null && s.usable();
   }
 
-  void markMigrated() {
-    migrated.set(true);
+  /** The schema as last found at start-up, if the database was reached. */
+  public Optional<SchemaStatus> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  void found(SchemaStatus status) {
+    schema = status;
   }
 }

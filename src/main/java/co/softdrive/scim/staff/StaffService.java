@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  *
  * <p>Because HTTP Basic presents the password on every admin API call, a successful check is
  * remembered for {@link #VERIFIED_CACHE_MILLIS} under a SHA-256 of the credentials (never the
- * password itself); disabling an account or changing its password clears it.
+ * password itself), together with the stored hash it matched. The memory saves only the slow
+ * PBKDF2 computation: every call still reads the account (one primary-key lookup), so disabling
+ * an account, a new password or new roles take effect at once on every instance.
  */
 @ApplicationScoped
 public class StaffService {
@@ -52,7 +54,7 @@ public class StaffService {
 
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-  private record Verified(String username, Set<String> roles, long at) {}
+  private record Verified(String storedHash, long at) {}
 
   /** A staff account as lists show it. */
   public record StaffView(
@@ -82,38 +84,46 @@ public class StaffService {
     if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Set<String>> recent = verifiedRecently(username, password);
-    if (recent.isPresent()) {
-      return recent;
-    }
-    String key = fingerprint(username, password);
-    long now = System.currentTimeMillis();
     StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
     if (account == null || !account.isEnabled()) {
       return Optional.empty();
     }
-    if (!passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
-      return Optional.empty();
+    String key = fingerprint(username, password);
+    long now = System.currentTimeMillis();
+    Verified hit = verified.get(key);
+    boolean remembered =
+        hit != null
+            && now - hit.at() < VERIFIED_CACHE_MILLIS
+            && hit.storedHash().equals(account.getPasswordHash());
+    if (!remembered) {
+      if (!passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
+        return Optional.empty();
+      }
+      if (verified.size() > 10_000) {
+        verified.clear();
+      }
+      verified.put(key, new Verified(account.getPasswordHash(), now));
     }
-    if (verified.size() > 10_000) {
-      verified.clear();
-    }
-    verified.put(key, new Verified(username, account.getRoles(), now));
     return Optional.of(account.getRoles());
   }
 
   /**
-   * The roles of credentials that {@link #verify} accepted within {@link #VERIFIED_CACHE_MILLIS};
-   * empty otherwise, without reading the account or hashing the password. Lets a sign-in that is
-   * being throttled still succeed with the right password when it was just used, at no cost.
+   * The roles of credentials that {@link #verify} accepted within {@link #VERIFIED_CACHE_MILLIS}
+   * for the account as it is now (enabled, same stored hash); empty otherwise, without hashing the
+   * password. Lets a sign-in that is being throttled still succeed with the right password when it
+   * was just used, at the cost of one account read.
    */
   public Optional<Set<String>> verifiedRecently(String username, String password) {
     if (username == null || password == null) {
       return Optional.empty();
     }
     Verified hit = verified.get(fingerprint(username, password));
-    return hit != null && System.currentTimeMillis() - hit.at() < VERIFIED_CACHE_MILLIS
-        ? Optional.of(hit.roles())
+    if (hit == null || System.currentTimeMillis() - hit.at() >= VERIFIED_CACHE_MILLIS) {
+      return Optional.empty();
+    }
+    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
+    return account != null && account.isEnabled() && hit.storedHash().equals(account.getPasswordHash())
+        ? Optional.of(account.getRoles())
         : Optional.empty();
   }
 
@@ -170,28 +180,20 @@ public class StaffService {
     if (enabled != null) {
       account.setEnabled(enabled, now);
     }
-    verified.values().removeIf(v -> v.username().equals(username));
     LOG.log(Level.INFO, "Staff account {0} updated", username);
     return StaffView.of(account);
   }
 
   /**
-   * Creates the first admin account when no staff account exists: the name from {@code
-   * softdrive.admin.user} (default {@code admin}), the password from {@code
-   * softdrive.admin.password}, or a random one logged once.
+   * Creates the first admin account ({@code admin} and {@code support} roles) when no staff account
+   * exists; returns whether it did. Start-up calls it on every instance, so two instances starting
+   * together on an empty database race: the loser's commit fails on the primary key.
    */
   @Transactional
-  public void bootstrap(String username, String configuredPassword) {
+  public boolean createFirstAdmin(String username, String password) {
     long count = em.createNamedQuery("StaffAccountEntity.count", Long.class).getSingleResult();
     if (count > 0) {
-      return;
-    }
-    String password = configuredPassword;
-    boolean generated = password == null || password.isBlank();
-    if (generated) {
-      byte[] bytes = new byte[18];
-      new SecureRandom().nextBytes(bytes);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      return false;
     }
     em.persist(
         new StaffAccountEntity(
@@ -199,16 +201,19 @@ public class StaffService {
             passwordHash.generate(password.toCharArray()),
             new LinkedHashSet<>(List.of(ADMIN, SUPPORT)),
             System.currentTimeMillis()));
-    if (generated) {
-      // Deliberately logged once: this is the only way to learn the generated first password.
-      LOG.log(
-          Level.WARNING,
-          "Created the first admin account \"{0}\" with the generated password {1} ."
-              + " Sign in and change it; set SOFTDRIVE_ADMIN_PASSWORD to choose it instead.",
-          new Object[] {username, password});
-    } else {
-      LOG.log(Level.INFO, "Created the first admin account \"{0}\" from configuration", username);
-    }
+    return true;
+  }
+
+  /** Whether any staff account exists. */
+  public boolean anyAccount() {
+    return em.createNamedQuery("StaffAccountEntity.count", Long.class).getSingleResult() > 0;
+  }
+
+  /** A random first password (144 bits, base64url). */
+  public static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Set<String> validRoles(Set<String> roles) {

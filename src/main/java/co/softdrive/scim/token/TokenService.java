@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +45,7 @@ public class TokenService {
   @Inject TokenUsageWriter usageWriter;
 
   @Resource ManagedExecutorService executor;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private final Map<String, Verdict> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> lastUsedWritten = new ConcurrentHashMap<>();
@@ -111,7 +114,7 @@ public class TokenService {
     TokenEntity token = find(tenantId, tokenId);
     long now = System.currentTimeMillis();
     token.revoke(by, now);
-    cache.remove(token.getSecretHash());
+    forgetAfterCommit(token.getSecretHash());
     LOG.log(Level.INFO, "Revoked token {0} of tenant {1} by {2}", new Object[] {tokenId, tenantId, by});
     return TokenView.of(token, now);
   }
@@ -185,6 +188,23 @@ public class TokenService {
     }
     Verdict verdict = cache.get(TokenSecrets.hash(secret));
     return verdict == null ? Optional.empty() : Optional.ofNullable(verdict.tenantId());
+  }
+
+  /**
+   * Drops the cached verdict once the revocation is committed: dropping it earlier would let a
+   * request in between cache the still-committed "active" verdict for another cache period.
+   */
+  private void forgetAfterCommit(String hash) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            cache.remove(hash);
+          }
+        });
   }
 
   /** Forgets cached verdicts for one tenant (after suspension) so this instance reacts at once. */

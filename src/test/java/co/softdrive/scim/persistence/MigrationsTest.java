@@ -2,6 +2,7 @@ package co.softdrive.scim.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -54,5 +55,64 @@ class MigrationsTest {
         }
       }
     }
+  }
+
+  @Test
+  void aFreshDatabaseGetsEveryMigrationAndASecondRunAppliesNothing() throws Exception {
+    try (MemoryDatabase db = MemoryDatabase.migrated()) {
+      SchemaStatus again = Migrations.migrate(db.dataSource());
+      assertEquals(List.of(), again.applied());
+      assertEquals(Migrations.latestKnown(), again.database());
+      assertEquals(Migrations.latestKnown(), again.known());
+      assertTrue(again.usable());
+      assertFalse(again.ahead());
+    }
+  }
+
+  /** Rolling upgrade: the old instance keeps serving on a schema a newer release expanded. */
+  @Test
+  void aSchemaExpandedByANewerReleaseIsUsedAsItIs() throws Exception {
+    try (MemoryDatabase db = MemoryDatabase.migrated()) {
+      int next = Migrations.latestKnown() + 1;
+      db.execute("ALTER TABLE tenant ADD COLUMN added_by_next_release VARCHAR(20)");
+      recordVersion(db, next, "NULL");
+      SchemaStatus status = Migrations.migrate(db.dataSource());
+      assertEquals(List.of(), status.applied());
+      assertEquals(next, status.database());
+      assertTrue(status.ahead());
+      assertTrue(status.usable(), "an expand migration never locks out the release before it");
+    }
+  }
+
+  /** ...but not on one contracted past what it knows: it stays unready instead of failing later. */
+  @Test
+  void aSchemaContractedPastThisBuildIsRefused() throws Exception {
+    try (MemoryDatabase db = MemoryDatabase.migrated()) {
+      int known = Migrations.latestKnown();
+      recordVersion(db, known + 1, "NULL");
+      recordVersion(db, known + 2, String.valueOf(known + 1));
+      SchemaStatus status = Migrations.migrate(db.dataSource());
+      assertFalse(status.usable());
+      assertEquals(known + 1, status.requiredKnown());
+      // A build that knows the required migration would use it.
+      assertTrue(new SchemaStatus(List.of(), known + 1, known + 2, known + 1).usable());
+    }
+  }
+
+  @Test
+  void aContractMigrationDeclaresTheOldestCompatibleVersionOnALineOfItsOwn() {
+    for (String file : Migrations.FILES) {
+      Integer from = Migrations.compatibleFrom(file);
+      assertTrue(from == null || from <= Migrations.versionOf(file), file);
+    }
+    assertNull(Migrations.compatibleFrom("V5__schema_compatibility.sql"), "its comment only quotes the marker");
+    assertEquals(7, Migrations.declaredCompatibleFrom("-- Drop tenant.old\n-- compatible-from: 7\nALTER TABLE x\n;\n"));
+    assertNull(Migrations.declaredCompatibleFrom("-- quoting \"-- compatible-from: 7\" is no marker\n"));
+  }
+
+  private static void recordVersion(MemoryDatabase db, int version, String compatibleFrom) throws Exception {
+    db.execute(
+        "INSERT INTO schema_version (version, description, applied_at, compatible_from) VALUES ("
+            + version + ", 'V" + version + "__by_a_newer_release.sql', 0, " + compatibleFrom + ")");
   }
 }

@@ -1,0 +1,53 @@
+package co.softdrive.scim.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * A throw-away embedded Derby database in memory with the real schema (every migration applied),
+ * for unit tests of code that is plain JDBC. {@link #close()} drops it.
+ */
+public final class MemoryDatabase implements AutoCloseable {
+  private final String name = "memory:unit-" + UUID.randomUUID();
+  private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+
+  private MemoryDatabase() {
+    dataSource.setDatabaseName(name);
+    dataSource.setCreateDatabase("create");
+  }
+
+  /** A new database, migrated to the newest version this build knows. */
+  public static MemoryDatabase migrated() throws SQLException {
+    MemoryDatabase db = new MemoryDatabase();
+    Migrations.migrate(db.dataSource());
+    return db;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs one statement in auto-commit. */
+  public void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  @Override
+  public void close() {
+    EmbeddedDataSource drop = new EmbeddedDataSource();
+    drop.setDatabaseName(name);
+    drop.setConnectionAttributes("drop=true");
+    try {
+      drop.getConnection().close();
+    } catch (SQLException expected) {
+      // Derby reports a successful drop as SQLState 08006.
+    }
+  }
+}
