@@ -71,7 +71,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
       CredentialValidationResult result = identityStores.validate(c);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-        LOG.log(Level.INFO, "Console sign-in failed for {0}", c.getCaller());
+        // People type passwords into the username field: name only an account that exists.
+        LOG.log(
+            Level.INFO,
+            "Console sign-in failed for {0}",
+            staff.exists(c.getCaller()) ? c.getCaller() : "a name that is no staff account");
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.getSession(true);
