@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bearer authentication of the SCIM API: who gets in, which tenant they see, and for how long. */
@@ -147,14 +146,16 @@ class BearerAuthIT {
     assumeTrue(ItConfig.dbKind().equals("postgres"), "needs a database shared by several instances");
     TenantFixture revoked = TenantFixture.create("other-instance-revoke");
     TenantFixture suspended = TenantFixture.create("other-instance-suspend");
-    revoked.scim().get("/Users").then().statusCode(200);
-    suspended.scim().get("/Users").then().statusCode(200);
     try (Connection c = SecretScan.connect()) {
+      // Each change follows a successful request, whose check this instance has just cached.
+      revoked.scim().get("/Users").then().statusCode(200);
       update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = 'another-instance' WHERE id = ?",
           System.currentTimeMillis(), revoked.tokenId);
       awaitStatus(revoked.token, 401).then().body("detail", containsString("revoked"));
+      suspended.scim().get("/Users").then().statusCode(200);
       update(c, "UPDATE tenant SET status = 'SUSPENDED' WHERE id = ?", null, suspended.tenantId);
       awaitStatus(suspended.token, 401).then().body("detail", containsString("suspended"));
+      // Resumed elsewhere: the cached refusal lasts no longer than the bound either.
       update(c, "UPDATE tenant SET status = 'ACTIVE' WHERE id = ?", null, suspended.tenantId);
       awaitStatus(suspended.token, 200);
     }

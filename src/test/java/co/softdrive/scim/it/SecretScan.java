@@ -108,12 +108,13 @@ public final class SecretScan {
 
   /**
    * Scans every value of every table of the application's schema, read as text (each column is
-   * one place); a hit is named {@code table.column} in lower case. Returns how many values were
-   * read.
+   * one place); a hit is named {@code table.column} in lower case. Returns what was read.
    */
-  public long database(Connection c) throws SQLException {
+  public DatabaseRead database(Connection c) throws SQLException {
+    List<String> tables = tables(c);
+    int before = places;
     long values = 0;
-    for (String table : tables(c)) {
+    for (String table : tables) {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
         ResultSetMetaData md = rs.getMetaData();
@@ -130,8 +131,11 @@ public final class SecretScan {
         }
       }
     }
-    return values;
+    return new DatabaseRead(tables.size(), places - before, values);
   }
+
+  /** How much of the database a scan read. */
+  public record DatabaseRead(int tables, int columns, long values) {}
 
   /** The application's tables (the migrations' schema). */
   private static List<String> tables(Connection c) throws SQLException {
@@ -154,6 +158,8 @@ public final class SecretScan {
           System.getenv().getOrDefault("SCIM_DB_USER", "postgres"),
           System.getenv().getOrDefault("SCIM_DB_PASSWORD", ""));
     }
+    // Embedded Derby in this JVM logs to target/, not to derby.log in the working tree.
+    System.setProperty("derby.stream.error.file", "target/derby-it-client.log");
     return DriverManager.getConnection(
         "jdbc:derby:" + System.getProperty("it.data.dir") + "/derby/scim");
   }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * every table, every server log file (with trace on for our code and SQL), every response body it
  * provoked, /metrics, and the console pages. A token's SHA-256 belongs only in {@code
  * api_token.secret_hash}, a staff password's PBKDF2 hash only in {@code
- * staff_account.password_hash}; a SCIM {@code password} Entra may send is kept nowhere.
+ * staff_account.password_hash}, a webhook's signing secret only in {@code webhook_endpoint.secret};
+ * a SCIM {@code password} Entra may send is kept nowhere.
  */
 class SecretsIT {
   static final Pattern TOKEN = Pattern.compile("sdscim_[A-Za-z0-9_-]{43}");
@@ -49,6 +50,7 @@ class SecretsIT {
   void secretsAppearOnlyWhereTheyBelong() throws Exception {
     TenantFixture t;
     String consoleToken;
+    String webhookUrl;
     List<String> staff = List.of("staff-api-" + u, "staff-console-" + u);
     ServerControl.trace(TRACE);
     try {
@@ -98,7 +100,7 @@ class SecretsIT {
       Page staffPage = console.get("/console/staff.xhtml");
       capture("console staff create (ajax)", console.press(staffPage, "create:create-button", "create", "create accounts",
           Map.of("create:username", staff.get(1), "create:password", consolePassword)));
-      String shortPassword = "Short-" + u.substring(0, 5);
+      String shortPassword = "Tiny-c-" + u.substring(0, 4);
       scan.secret("too-short staff password (console)", shortPassword);
       capture("console staff create refused (ajax)", console.press(staffPage, "create:create-button", "create",
           "create accounts", Map.of("create:username", "short-" + u, "create:password", shortPassword)));
@@ -136,7 +138,17 @@ class SecretsIT {
       capture("SCIM 401 staff password as bearer", bearer(resetPassword).get("/Users"), 401);
       capture("SCIM 401 expired token", BearerAuthIT.awaitStatus(expiring.secret(), 401), 401);
 
-      // 6. What staff read: admin API answers, console pages, metrics.
+      // 6. A webhook's signing secret: shown once; kept, since it signs deliveries, in its column only.
+      Response webhook = admin().contentType(ContentType.JSON)
+          .body(Jsons.of("url", "http://127.0.0.1:9/secrets-it", "tenantId", t.tenantId))
+          .post(ItConfig.adminBase() + "/webhooks");
+      assertEquals(201, webhook.statusCode(), webhook.asString());
+      webhookUrl = ItConfig.adminBase() + "/webhooks/" + webhook.path("id");
+      scan.secret("webhook signing secret", webhook.path("secret"), "webhook_endpoint.secret");
+      capture("admin GET webhook", admin().get(webhookUrl), 200);
+      capture("admin GET webhooks", admin().get(ItConfig.adminBase() + "/webhooks"), 200);
+
+      // 7. What staff read: admin API answers, console pages, metrics.
       String tenantApi = ItConfig.adminBase() + "/tenants/" + t.tenantId;
       capture("admin GET tokens", admin().get(tenantApi + "/tokens"), 200);
       capture("admin GET token", admin().get(tenantApi + "/tokens/" + t.tokenId), 200);
@@ -156,11 +168,12 @@ class SecretsIT {
       ServerControl.trace(null);
     }
 
-    // 7. The database, every value of every table (embedded Derby only while the server is down).
-    long values = databaseScan(staff);
-    // 8. Every log file, and everything captured.
+    // 8. The database, every value of every table (embedded Derby only while the server is down).
+    SecretScan.DatabaseRead database = databaseScan(staff);
+    // 9. Every log file, and everything captured.
     List<String> logFiles = scan.logs();
     captured.forEach(scan::scan);
+    admin().delete(webhookUrl).then().statusCode(204);
 
     assertTrue(logFiles.stream().anyMatch(f -> f.startsWith("trace")), "trace was written: " + logFiles);
     SecretScan control = new SecretScan().secret("display prefix", t.token.substring(0, 13));
@@ -172,8 +185,9 @@ class SecretsIT {
     assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(0)));
     assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(1)));
     System.out.printf(
-        "SecretsIT: %d places scanned (%d log files, %d database values, %d responses and pages) for %d secrets%n",
-        scan.placesScanned(), logFiles.size(), values, captured.size(), scan.secretCount());
+        "SecretsIT: %d secrets, %d places: %d tables (%d columns, %d values), %d log files, %d responses and pages%n",
+        scan.secretCount(), scan.placesScanned(), database.tables(), database.columns(), database.values(),
+        logFiles.size(), captured.size());
     assertEquals(Map.of(), scan.leaks(), "secrets where they must not be");
   }
 
@@ -192,7 +206,7 @@ class SecretsIT {
         .post(ItConfig.adminBase() + "/staff"), 400);
   }
 
-  private long databaseScan(List<String> staff) throws Exception {
+  private SecretScan.DatabaseRead databaseScan(List<String> staff) throws Exception {
     if (!ItConfig.dbKind().equals("postgres")) {
       ServerControl.stop();
     }

@@ -29,19 +29,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StaffIsolationIT {
   static World w;
+  /** B as it was set up; no row may change it. */
+  static String tenantB;
 
   @BeforeAll
   static void twoTenants() {
     w = new World();
+    tenantB = w.snapshotOfB();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("matrix")
   void aUrlOfTenantANamingTenantBsRowsRevealsAndChangesNothingOfB(Row row) {
-    String before = w.snapshotOfB();
     Result result = row.send().apply(w);
     row.expect().check(row, result, w);
-    assertEquals(before, w.snapshotOfB(), "tenant B changed by: " + row);
+    assertEquals(tenantB, w.snapshotOfB(), "tenant B changed by: " + row);
   }
 
   /** The same URLs scoped to B do show B's rows: the markers the matrix looks for are real. */
@@ -74,8 +76,9 @@ class StaffIsolationIT {
   static void writeTheMatrix() {
     IsolationMatrix.write(
         "staff-isolation-matrix.md",
-        List.of("Surface", "Method", "URL (A's scope, B's ids)", "Expected"),
-        matrix().map(r -> List.of(r.surface(), r.method(), "`" + r.target() + "`", r.expect().meaning)).toList());
+        List.of("Surface", "Method", "URL (A's scope, B's ids)", "Request", "Expected"),
+        matrix().map(r -> List.of(r.surface(), r.method(), "`" + r.target() + "`", r.detail(), r.expect().meaning))
+            .toList());
   }
 
   /** What a staff request got. */
@@ -123,39 +126,43 @@ class StaffIsolationIT {
   }
 
   /** One staff request in tenant A's scope naming B's rows. */
-  record Row(String surface, String method, String target, Expect expect, Function<World, Result> send) {
+  record Row(String surface, String method, String target, String detail, Expect expect, Function<World, Result> send) {
     @Override
     public String toString() {
-      return surface + " " + method + " " + target + " -> " + expect.meaning;
+      return surface + " " + method + " " + target + " " + detail + " -> " + expect.meaning;
     }
   }
 
-  private static Row api(String method, String target, String body, Expect expect) {
-    return new Row("admin API", method, target, expect, w -> w.api(method, target, body));
+  private static Row api(String method, String target, Expect expect) {
+    return new Row("admin API", method, target, "", expect, w -> w.api(method, target, null));
+  }
+
+  private static Row decide(String target, String body, String detail) {
+    return new Row("admin API", "POST", target, detail, Expect.DECIDED_NONE, w -> w.api("POST", target, body));
   }
 
   private static Row page(String target, Expect expect) {
-    return new Row("console", "GET", target, expect, w -> w.page(target));
+    return new Row("console", "GET", target, "", expect, w -> w.page(target));
   }
 
   static Stream<Row> matrix() {
-    String decideB = "{\"userIds\":[\"{userOfB}\"]}";
+    String heldOfB = "{\"userIds\":[\"{userOfB}\"]}";
     return Stream.of(
-        api("GET", "/tenants/{A}/tokens/{tokenOfB}", null, Expect.NOT_FOUND),
-        api("DELETE", "/tenants/{A}/tokens/{tokenOfB}", null, Expect.NOT_FOUND),
-        api("GET", "/tenants/{A}/tokens", null, Expect.NOTHING_OF_B),
-        api("GET", "/tenants/{A}/users/{userOfB}", null, Expect.NOT_FOUND),
-        api("GET", "/tenants/{A}/groups/{groupOfB}", null, Expect.NOT_FOUND),
-        api("GET", "/tenants/{A}/audit?userId={userOfB}", null, Expect.EMPTY),
-        api("GET", "/tenants/{A}/audit", null, Expect.NOTHING_OF_B),
-        api("GET", "/tenants/{A}/pending-deletions", null, Expect.NOTHING_OF_B),
-        api("POST", "/tenants/{A}/pending-deletions/approve", decideB, Expect.DECIDED_NONE),
-        api("POST", "/tenants/{A}/pending-deletions/reject", decideB, Expect.DECIDED_NONE),
-        api("POST", "/tenants/{A}/pending-deletions/approve", "", Expect.DECIDED_NONE),
-        api("POST", "/tenants/{A}/pending-deletions/reject", "", Expect.DECIDED_NONE),
-        api("GET", "/tenants/{A}/activity?resourceId={userOfB}", null, Expect.EMPTY),
-        api("GET", "/tenants/{A}/activity", null, Expect.NOTHING_OF_B),
-        api("GET", "/events?tenantId={A}&after=0&limit=1000", null, Expect.NOTHING_OF_B),
+        api("GET", "/tenants/{A}/tokens/{tokenOfB}", Expect.NOT_FOUND),
+        api("DELETE", "/tenants/{A}/tokens/{tokenOfB}", Expect.NOT_FOUND),
+        api("GET", "/tenants/{A}/tokens", Expect.NOTHING_OF_B),
+        api("GET", "/tenants/{A}/users/{userOfB}", Expect.NOT_FOUND),
+        api("GET", "/tenants/{A}/groups/{groupOfB}", Expect.NOT_FOUND),
+        api("GET", "/tenants/{A}/audit?userId={userOfB}", Expect.EMPTY),
+        api("GET", "/tenants/{A}/audit", Expect.NOTHING_OF_B),
+        api("GET", "/tenants/{A}/pending-deletions", Expect.NOTHING_OF_B),
+        decide("/tenants/{A}/pending-deletions/approve", heldOfB, "B's held deletion by id"),
+        decide("/tenants/{A}/pending-deletions/reject", heldOfB, "B's held deletion by id"),
+        decide("/tenants/{A}/pending-deletions/approve", "", "no body (all of A's)"),
+        decide("/tenants/{A}/pending-deletions/reject", "", "no body (all of A's)"),
+        api("GET", "/tenants/{A}/activity?resourceId={userOfB}", Expect.EMPTY),
+        api("GET", "/tenants/{A}/activity", Expect.NOTHING_OF_B),
+        api("GET", "/events?tenantId={A}&after=0&limit=1000", Expect.NOTHING_OF_B),
         page("/console/user.xhtml?tenant={A}&id={userOfB}", Expect.NOT_FOUND),
         page("/console/user.xhtml?tenant={A}&id={userOfB}&before=9223372036854775807", Expect.NOT_FOUND),
         page("/console/group.xhtml?tenant={A}&id={groupOfB}", Expect.NOT_FOUND),
@@ -166,7 +173,7 @@ class StaffIsolationIT {
         page("/console/groups.xhtml?tenant={A}", Expect.NOTHING_OF_B),
         page("/console/pending.xhtml?tenant={A}", Expect.NOTHING_OF_B),
         page("/console/tenant.xhtml?id={A}", Expect.NOTHING_OF_B),
-        new Row("console", "POST", "/console/users.xhtml?tenant={A}, search for B's userName (ajax)",
+        new Row("console", "POST", "/console/users.xhtml?tenant={A}", "ajax search for B's userName",
             Expect.NOTHING_OF_B, w -> w.searchUsers("{A}", w.bUserName)));
   }
 
