@@ -20,7 +20,7 @@ public final class IsolationMatrix {
     lines.add(line(header));
     lines.add(line(header.stream().map(h -> "---").toList()));
     rows.forEach(r -> lines.add(line(r)));
-    Path file = Path.of(System.getProperty("it.build.dir", "target"), "reliability", fileName);
+    Path file = Path.of("target", "reliability", fileName);
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, lines);
