@@ -94,7 +94,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return AuthenticationStatus.SEND_FAILURE;
       }
       if (check.valid() == null) {
-        LOG.log(Level.INFO, "Console sign-in failed for {0}", c.getCaller());
+        // People type passwords into the username field: name only an account that exists.
+        LOG.log(
+            Level.INFO,
+            "Console sign-in failed for {0}",
+            staff.exists(c.getCaller()) ? c.getCaller() : "a name that is no staff account");
         return AuthenticationStatus.SEND_FAILURE;
       }
       CredentialValidationResult result = check.valid();

@@ -136,6 +136,11 @@ public class StaffService {
     return account == null || !account.isEnabled() ? Optional.empty() : Optional.of(account.getRoles());
   }
 
+  /** Whether a staff account of this name exists (enabled or not). */
+  public boolean exists(String username) {
+    return username != null && !username.isEmpty() && em.find(StaffAccountEntity.class, username) != null;
+  }
+
   public List<StaffView> list() {
     return em.createNamedQuery("StaffAccountEntity.list", StaffAccountEntity.class)
         .getResultStream()

@@ -7,15 +7,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bearer authentication of the SCIM API: who gets in, and which tenant they see. */
+/** Bearer authentication of the SCIM API: who gets in, which tenant they see, and for how long. */
 class BearerAuthIT {
   static final String PROBE = "/Users?filter=userName+eq+%22aab4f0c2-93b1-4d6a-9a10-5e3f6c9c0e11%22";
+
+  /**
+   * The documented bound, {@code scim.auth.cache-seconds} (default 5 s): how long an instance may
+   * keep trusting a token check, so how long a revocation, expiry or suspension made elsewhere may
+   * take to reach it. On the instance that revokes or suspends it is immediate (tests below).
+   */
+  static final Duration AUTH_CACHE_BOUND = Duration.ofSeconds(5);
+
+  /** Polling allows this much on top of the bound, for a loaded build machine. */
+  static final Duration POLL_MARGIN = Duration.ofSeconds(15);
 
   @Test
   void missingMalformedAndUnknownTokensAre401WithScimErrorAndChallenge() {
@@ -106,12 +124,74 @@ class BearerAuthIT {
   }
 
   @Test
-  void anotherTenantsTokenIdCannotBeRevokedThroughTheWrongTenant() {
-    TenantFixture a = TenantFixture.create("tok-a");
-    TenantFixture b = TenantFixture.create("tok-b");
-    admin().delete(ItConfig.adminBase() + "/tenants/" + b.tenantId + "/tokens/" + a.tokenId)
-        .then().statusCode(404);
-    a.scim().get("/Users").then().statusCode(200);
+  void expiredTokenIsRefusedOnceItsExpiryHasPassed() {
+    TenantFixture t = TenantFixture.create("expiry");
+    TenantFixture.Token token = TenantFixture.issueToken(t.tenantId, "short-lived", Instant.now().plusSeconds(10));
+    // Accepted before its expiry, which also puts the accepting check in this instance's cache.
+    given().header("Authorization", "Bearer " + token.secret()).get(ItConfig.scimBase() + "/Users")
+        .then().statusCode(200);
+    awaitStatus(token.secret(), 401).then().body("detail", containsString("expired"));
+    admin().get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + token.id()).then()
+        .statusCode(200).body("status", equalTo("expired"));
+  }
+
+  /**
+   * Another instance revokes a token or suspends a tenant: this instance hears nothing, yet refuses
+   * the token once its cached check is older than the bound. "Another instance" is a direct write
+   * to the shared PostgreSQL database; embedded Derby serves exactly one instance, where revocation
+   * and suspension act at once (revokedTokenStops..., suspendedTenantGets401...).
+   */
+  @Test
+  void revocationAndSuspensionByAnotherInstanceTakeEffectWithinTheBound() throws Exception {
+    assumeTrue(ItConfig.dbKind().equals("postgres"), "needs a database shared by several instances");
+    TenantFixture revoked = TenantFixture.create("other-instance-revoke");
+    TenantFixture suspended = TenantFixture.create("other-instance-suspend");
+    try (Connection c = SecretScan.connect()) {
+      // Each change follows a successful request, whose check this instance has just cached.
+      revoked.scim().get("/Users").then().statusCode(200);
+      update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = 'another-instance' WHERE id = ?",
+          System.currentTimeMillis(), revoked.tokenId);
+      awaitStatus(revoked.token, 401).then().body("detail", containsString("revoked"));
+      suspended.scim().get("/Users").then().statusCode(200);
+      update(c, "UPDATE tenant SET status = 'SUSPENDED' WHERE id = ?", null, suspended.tenantId);
+      awaitStatus(suspended.token, 401).then().body("detail", containsString("suspended"));
+      // Resumed elsewhere: the cached refusal lasts no longer than the bound either.
+      update(c, "UPDATE tenant SET status = 'ACTIVE' WHERE id = ?", null, suspended.tenantId);
+      awaitStatus(suspended.token, 200);
+    }
+  }
+
+  private static void update(Connection c, String sql, Long millis, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (millis != null) {
+        ps.setLong(i++, millis);
+      }
+      ps.setString(i, id);
+      assertEquals(1, ps.executeUpdate());
+    }
+  }
+
+  /**
+   * Polls {@code GET /Users} with the token every 100 ms until it gets {@code status}, for at most
+   * the auth cache bound plus {@link #POLL_MARGIN}; prints how long it took.
+   */
+  static Response awaitStatus(String token, int status) {
+    long start = System.nanoTime();
+    long deadline = start + AUTH_CACHE_BOUND.plus(POLL_MARGIN).toNanos();
+    while (true) {
+      Response r = given().header("Authorization", "Bearer " + token).get(ItConfig.scimBase() + "/Users");
+      if (r.statusCode() == status) {
+        System.out.printf("Token answered %d after %d ms (bound %d s)%n", status,
+            (System.nanoTime() - start) / 1_000_000, AUTH_CACHE_BOUND.toSeconds());
+        return r;
+      }
+      if (System.nanoTime() > deadline) {
+        fail("Still " + r.statusCode() + " instead of " + status + " after the bound of " + AUTH_CACHE_BOUND
+            + " plus " + POLL_MARGIN);
+      }
+      ServerControl.sleep(100);
+    }
   }
 
   @Test

@@ -6,18 +6,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data outlives the server: stop Liberty, check the stored data holds no secret in clear, start it
- * again, and find tenants, tokens, users, groups, memberships and the change feed intact.
+ * Data outlives the server: stop Liberty, start it again, and find tenants, tokens, users, groups,
+ * memberships and the change feed intact. (What the stored data must not hold is SecretsIT's.)
  */
 class RestartIT {
 
   @Test
-  void dataAndTokensSurviveARestartAndNoSecretIsStoredInClear() throws Exception {
+  void dataAndTokensSurviveARestart() {
     TenantFixture t = TenantFixture.create("restart");
     String user = t.createUser("survivor@contoso.example");
     String group = t.createGroup("Survivors");
@@ -29,14 +28,6 @@ class RestartIT {
             .then().statusCode(200).extract().jsonPath().getList("events.cursor", Long.class);
 
     ServerControl.stop();
-    try (Connection c = SecretScan.connect()) {
-      assertEquals(List.of(), SecretScan.inDatabase(c, t.token), "token secret stored in clear");
-      assertEquals(List.of(), SecretScan.inDatabase(c, t.token.substring(13)), "token secret stored in part");
-      assertEquals(List.of(), SecretScan.inDatabase(c, ItConfig.adminPassword()), "staff password stored in clear");
-    } finally {
-      SecretScan.shutdownDerby();
-    }
-    assertEquals(List.of(), SecretScan.inLogs(t.token.substring(13)), "token secret in the logs");
     ServerControl.start();
 
     t.scim().get("/Users/" + user).then().statusCode(200).body("userName", equalTo("survivor@contoso.example"));

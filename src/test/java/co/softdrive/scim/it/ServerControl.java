@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Stops and starts the Liberty server the build started (for restart and crash tests). */
+/** Stops and starts the Liberty server the build started (for restart and crash tests), sets its trace. */
 public final class ServerControl {
   private ServerControl() {}
 
@@ -26,6 +30,44 @@ public final class ServerControl {
   public static void start() {
     run("start");
     awaitReady(180);
+  }
+
+  /**
+   * Sets the running server's trace specification through a configuration override, which Liberty
+   * applies without a restart, and waits until it reports the configuration updated; {@code null}
+   * removes the override again (back to server.xml's specification).
+   */
+  public static void trace(String specification) {
+    Path override = serverDir().resolve("configDropins/overrides/it-trace.xml");
+    long updatesBefore = configUpdates();
+    try {
+      if (specification == null) {
+        if (!Files.deleteIfExists(override)) {
+          return;
+        }
+      } else {
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (configUpdates() == updatesBefore) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("The server did not apply the trace specification " + specification);
+      }
+      sleep(200);
+    }
+  }
+
+  /** How many configuration updates (CWWKG0017I) the current messages.log reports. */
+  private static long configUpdates() {
+    try (Stream<String> lines = Files.lines(serverDir().resolve("logs/messages.log"), StandardCharsets.ISO_8859_1)) {
+      return lines.filter(l -> l.contains("CWWKG0017I")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Polls /health/ready until it answers 200 or the time is up. */

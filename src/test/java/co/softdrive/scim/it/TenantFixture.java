@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -37,15 +37,24 @@ public final class TenantFixture {
             .statusCode(201)
             .extract()
             .path("id");
+    Token token = issueToken(tenantId, "entra-provisioning", null);
+    return new TenantFixture(tenantId, name, token.secret(), token.id());
+  }
+
+  /** A token issued through the admin API: its id and its secret (shown only in that response). */
+  public record Token(String id, String secret) {}
+
+  /** Issues another token of a tenant, optionally expiring at {@code expiresAt}. */
+  public static Token issueToken(String tenantId, String serviceAccount, Instant expiresAt) {
     var token =
         admin()
             .contentType(ContentType.JSON)
-            .body(Jsons.of("serviceAccount", "entra-provisioning"))
+            .body(Jsons.of("serviceAccount", serviceAccount, "expiresAt", expiresAt == null ? null : expiresAt.toString()))
             .post(ItConfig.adminBase() + "/tenants/" + tenantId + "/tokens")
             .then()
             .statusCode(201)
             .extract();
-    return new TenantFixture(tenantId, name, token.path("token"), token.path("id"));
+    return new Token(token.path("id"), token.path("token"));
   }
 
   /**
