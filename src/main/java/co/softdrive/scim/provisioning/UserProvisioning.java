@@ -7,6 +7,7 @@ import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.patch.PatchRequest;
@@ -42,6 +43,7 @@ import java.util.logging.Logger;
  * purges the record.
  */
 @ApplicationScoped
+@RetryDeadlocks
 public class UserProvisioning {
   private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
   static final int MAX_INDEXED_LENGTH = 512;
