@@ -117,6 +117,7 @@ public class UserProvisioning {
     long now = System.currentTimeMillis();
     String oldUserName = user.getUserName();
     String oldAttributes = user.getAttributes();
+    lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
     JsonObject attributes = write(user, newAttributes, now);
     if (!oldUserName.equals(user.getUserName())) {
       flushUnique(user.getUserName());

@@ -126,6 +126,30 @@ class ConcurrencyIT {
   }
 
   @Test
+  void sixteenClientsDeactivatingDifferentUsersAtOnceAllSucceed() throws Exception {
+    // Below the deletion guard's default minimum (25): every account is deleted at once.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      ids.add(user("deactivate-" + i));
+    }
+    long cursor = Feed.lastCursorOf(t.tenantId);
+
+    List<Http.Reply> replies =
+        AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Users/" + ids.get(i), patch(op("Replace", "active", "false"))));
+
+    assertEquals(Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    for (String id : ids) {
+      assertEquals(false, http.send("GET", "/Users/" + id, null).json().getBoolean("active"));
+    }
+    assertEquals(
+        new HashSet<>(ids),
+        Feed.ofTenant(t.tenantId, cursor).stream()
+            .filter(e -> e.getString("type").equals("account.deleted"))
+            .map(e -> e.getString("resourceId"))
+            .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
   void concurrentAddsAndRemovesOfOverlappingMembersLeaveTheGroupAsTheFeedDescribesIt() throws Exception {
     String group = t.createGroup("overlap-" + UUID.randomUUID());
     List<String> pool = new ArrayList<>();
