@@ -64,6 +64,19 @@ public class AccountLifecycle {
   }
 
   /**
+   * Before the new attributes of {@code user} are written: a deactivation takes its tenant's guard
+   * lock now, while this transaction holds only an update lock on the user's row. Taken after the
+   * row was written, it deadlocked on Derby: the deactivation holding the tenant lock counts the
+   * tenant's accounts and waits for the written row of another deactivation, which waits for the
+   * tenant lock.
+   */
+  public void beforeUpdate(UserEntity user, boolean active) {
+    if (!active && AccountState.ACTIVE.equals(user.getAccountState())) {
+      em.find(TenantEntity.class, user.getTenantId(), LockModeType.PESSIMISTIC_WRITE);
+    }
+  }
+
+  /**
    * The SCIM record of {@code user} was replaced or patched; its {@code active} column already
    * holds the new value.
    */

@@ -1,11 +1,7 @@
 package co.softdrive.scim.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -19,19 +15,12 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
-  @Resource(lookup = "jdbc/scim")
-  DataSource dataSource;
-
+  @Inject DatabaseProbe probe;
   @Inject DatabaseState state;
 
   @Override
   public HealthCheckResponse call() {
-    boolean reachable;
-    try (Connection c = dataSource.getConnection()) {
-      reachable = c.isValid(2);
-    } catch (SQLException e) {
-      reachable = false;
-    }
+    boolean reachable = probe.reachable();
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("database")
             .status(reachable && state.isMigrated())

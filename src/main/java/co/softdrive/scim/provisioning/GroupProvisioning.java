@@ -7,6 +7,7 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.patch.MemberChange;
@@ -45,6 +46,7 @@ import java.util.logging.Logger;
  * is lost.
  */
 @ApplicationScoped
+@RetryDeadlocks
 public class GroupProvisioning {
   private static final Logger LOG = Logger.getLogger(GroupProvisioning.class.getName());
   static final int MAX_DISPLAY_NAME = 512;

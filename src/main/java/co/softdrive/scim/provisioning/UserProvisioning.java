@@ -7,6 +7,7 @@ import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.patch.PatchRequest;
@@ -42,6 +43,7 @@ import java.util.logging.Logger;
  * purges the record.
  */
 @ApplicationScoped
+@RetryDeadlocks
 public class UserProvisioning {
   private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
   static final int MAX_INDEXED_LENGTH = 512;
@@ -115,6 +117,7 @@ public class UserProvisioning {
     long now = System.currentTimeMillis();
     String oldUserName = user.getUserName();
     String oldAttributes = user.getAttributes();
+    lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
     JsonObject attributes = write(user, newAttributes, now);
     if (!oldUserName.equals(user.getUserName())) {
       flushUnique(user.getUserName());
@@ -123,8 +126,11 @@ public class UserProvisioning {
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
+    // Read before the outbox takes its row lock: a read after it waits for membership rows that a
+    // concurrent group PATCH holds while that PATCH waits for the outbox row (a deadlock on Derby).
+    jakarta.json.JsonArray groups = groups(user.getTenantId(), user.getId());
     outbox.append(events);
-    return view(user, attributes, groups(user.getTenantId(), user.getId()));
+    return view(user, attributes, groups);
   }
 
   @Transactional

@@ -1,6 +1,8 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.platform.DatabaseProbe;
 import co.softdrive.scim.protocol.error.ScimException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -15,12 +17,16 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One place that turns exceptions into error bodies: 4xx logged at FINE, 5xx at SEVERE with a
- * reference id that also goes into {@code detail}. Never a stack trace or HTML to the client.
+ * reference id that also goes into {@code detail}. Never a stack trace or HTML to the client. A
+ * database outage is 503 with {@code Retry-After}, so that Entra retries later: recognised by the
+ * SQLState of a lost connection, or, for any other database error, by the database not answering
+ * a probe right then (PostgreSQL refusing connections says 55000, for example).
  */
 public final class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
@@ -52,6 +58,7 @@ public final class ErrorMappers {
   public static final class WebApplicationExceptionMapper
       implements ExceptionMapper<WebApplicationException> {
     @Context UriInfo uri;
+    @Inject DatabaseProbe database;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -63,7 +70,7 @@ public final class ErrorMappers {
                   ? "Method not allowed on " + uri.getPath()
                   : statusDetail(status);
       if (status >= 500) {
-        return unexpected(uri, e);
+        return unexpected(uri, e, database::reachable);
       }
       Response r = ErrorBodies.of(status, null, detail, ErrorBodies.isScimPath(uri.getPath()));
       if (e instanceof NotAllowedException) {
@@ -91,19 +98,20 @@ public final class ErrorMappers {
   @Provider
   public static final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Context UriInfo uri;
+    @Inject DatabaseProbe database;
 
     @Override
     public Response toResponse(Throwable e) {
-      return unexpected(uri, e);
+      return unexpected(uri, e, database::reachable);
     }
   }
 
-  static Response unexpected(UriInfo uri, Throwable e) {
+  static Response unexpected(UriInfo uri, Throwable e, BooleanSupplier databaseReachable) {
     boolean scim = ErrorBodies.isScimPath(uri.getPath());
     if (isConcurrentUpdate(e)) {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }
-    if (isDatabaseUnavailable(e)) {
+    if (isDatabaseUnavailable(e) || (isDatabaseError(e) && !databaseReachable.getAsBoolean())) {
       LOG.log(Level.SEVERE, "Database unavailable: {0}", rootMessage(e));
       return ErrorBodies.of(503, null, "The service is temporarily unavailable; retry later", scim);
     }
@@ -133,6 +141,15 @@ public final class ErrorMappers {
       }
       if (t instanceof RollbackException || t instanceof PersistenceException) {
         continue;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDatabaseError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        return true;
       }
     }
     return false;

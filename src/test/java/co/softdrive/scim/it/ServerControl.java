@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Stops and starts the Liberty server the build started (for restart and crash tests), sets its trace. */
+/**
+ * Stops, starts and kills the Liberty server the build started (for restart and crash tests), and
+ * sets its trace.
+ */
 public final class ServerControl {
   private ServerControl() {}
 
@@ -68,6 +71,41 @@ public final class ServerControl {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * SIGKILLs the server's JVM (no shutdown hooks, no orderly close of the database) and waits
+   * until it is gone. The pid comes from the file Liberty writes on start; it must name a live
+   * java process, so that a stale file never kills something else.
+   */
+  public static void kill() {
+    ProcessHandle jvm = process();
+    if (!jvm.destroyForcibly()) {
+      throw new IllegalStateException("could not SIGKILL the server process " + jvm.pid());
+    }
+    try {
+      jvm.onExit().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("server process " + jvm.pid() + " still alive after SIGKILL", e);
+    }
+  }
+
+  /** The running server's JVM, from {@code wlp/usr/servers/.pid/scim.pid}. */
+  public static ProcessHandle process() {
+    Path pidFile = serverDir().resolveSibling(".pid").resolve(serverDir().getFileName() + ".pid");
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidFile).strip());
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("no usable pid file " + pidFile, e);
+    }
+    ProcessHandle p =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("server process " + pid + " is not running"));
+    String command = p.info().command().orElse("");
+    if (!command.endsWith("java")) {
+      throw new IllegalStateException("pid " + pid + " from " + pidFile + " is not a JVM: " + command);
+    }
+    return p;
   }
 
   /** Polls /health/ready until it answers 200 or the time is up. */
