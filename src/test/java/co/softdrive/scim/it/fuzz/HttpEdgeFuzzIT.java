@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
  * {@code /Users} and {@code /Groups}, and list queries with mutated {@code filter}, {@code
  * attributes}, {@code count} and {@code startIndex} ({@link Mutations}). Every answer must be a 2xx
  * or a SCIM error (a 4xx whose JSON body has the Error schema and the same {@code status}): never a
- * 5xx, never a hang (10 s client timeout). A canary user and group made before the fuzzing — never
- * named by any fuzzed request — must read exactly the same afterwards, {@code meta.version}
- * included.
+ * 5xx, never a hang (a 30 s client timeout, generous because the build machine may be busy). A
+ * canary user and group made before the fuzzing — never named by any fuzzed request — must read
+ * exactly the same afterwards, {@code meta.version} included.
  *
  * <p>Requests that once failed are kept in {@code HttpEdgeFuzzITInputs} (see {@link FuzzRequest})
  * and replayed first on every run; a new failure is written to {@code target/http-fuzz-findings}
@@ -48,7 +48,7 @@ class HttpEdgeFuzzIT {
   private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   private static final Path CORPUS = Path.of("src/test/resources/co/softdrive/scim/it/fuzz/HttpEdgeFuzzITInputs");
   private static final Path FINDINGS = Path.of("target/http-fuzz-findings");
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
