@@ -12,6 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,13 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>the request is applied, or refused with a SCIM 400 carrying a {@code scimType};
  *   <li>the stored resource given to the engine is never changed (PATCH is atomic);
- *   <li>a patched resource is valid and canonical: normalising it as a POST body would gives it back
- *       unchanged, it survives a JSON text round trip, and a Group's members never enter its JSON.
+ *   <li>a patched resource is valid and canonical: normalising it as a POST body (without Entra's
+ *       rewrites) gives it back unchanged, it survives a JSON text round trip, and a Group's members
+ *       never enter its JSON.
  * </ul>
  */
 class PatchEngineFuzzTest {
   private static final Set<String> PATCH_ERRORS =
       Set.of("invalidSyntax", "invalidPath", "invalidFilter", "noTarget", "invalidValue", "mutability", "tooMany");
+
+  /**
+   * Checks the schema without Entra's value rewrites: they undo client quirks in input and need not
+   * be idempotent (a role whose value is a JSON-object string is unwrapped again each time:
+   * crash-58264200 in the inputs directory), while a stored resource must conform as it is.
+   */
+  private static final ResourceNormalizer SCHEMA_ONLY = new ResourceNormalizer(List.of());
 
   private static final JsonObject USER =
       read(
@@ -69,22 +78,21 @@ class PatchEngineFuzzTest {
     EntraQuirks quirks = data.consumeBoolean() ? EntraQuirks.defaults() : EntraQuirks.none();
     boolean group = data.consumeBoolean();
     ResourceTypeDef type = group ? SchemaRegistry.GROUP_TYPE : SchemaRegistry.USER_TYPE;
-    ResourceNormalizer normalizer = new ResourceNormalizer(quirks.valueRewrites());
-    JsonObject resource = normalizer.normalize(type, group ? GROUP : USER);
+    JsonObject resource = new ResourceNormalizer(quirks.valueRewrites()).normalize(type, group ? GROUP : USER);
     String stored = resource.toString();
     JsonObject body = PatchBodies.body(data, group);
 
     acceptedOrRefused(() -> PatchRequest.parse(body, quirks), PATCH_ERRORS)
         .flatMap(request -> acceptedOrRefused(() -> new PatchEngine(quirks).apply(type, resource, request), PATCH_ERRORS))
-        .ifPresent(result -> checkValid(normalizer, type, result));
+        .ifPresent(result -> checkValid(type, result));
     if (!resource.toString().equals(stored)) {
       throw new AssertionError("PATCH " + body + " changed the stored resource to " + resource);
     }
   }
 
-  private static void checkValid(ResourceNormalizer normalizer, ResourceTypeDef type, PatchResult result) {
+  private static void checkValid(ResourceTypeDef type, PatchResult result) {
     JsonObject patched = result.resource();
-    NormalizedResource again = normalizer.normalizeWithMembers(type, patched);
+    NormalizedResource again = SCHEMA_ONLY.normalizeWithMembers(type, patched);
     if (!again.attributes().equals(patched)) {
       throw new AssertionError("PATCH left a non-canonical " + patched + "; as a POST body it is " + again.attributes());
     }
