@@ -52,8 +52,8 @@ record UserColumns(
         lower(string(user, "displayName")),
         lower(name == null ? null : string(name, "givenName")),
         lower(name == null ? null : string(name, "familyName")),
-        lower(enterprise == null ? null : string(enterprise, "employeeNumber")),
-        lower(softdrive == null ? null : string(softdrive, "userType")),
+        shorter(lower(enterprise == null ? null : string(enterprise, "employeeNumber")), 256),
+        shorter(lower(softdrive == null ? null : string(softdrive, "userType")), 256),
         manager == null ? null : emptyToNull(string(manager, "value")),
         user.get("active") != JsonValue.FALSE,
         emails);
@@ -77,6 +77,14 @@ record UserColumns(
 
   /** Index columns hold at most 512 characters; longer values are still stored in full in JSON. */
   private static String truncate(String s) {
-    return s.length() > 512 ? s.substring(0, 512) : s;
+    return shorter(s, 512);
+  }
+
+  /**
+   * At most {@code max} characters: employee_number_ci and user_type_ci hold 256 (a longer value
+   * was a 500 on PUT/PATCH and a false 409 on POST, found by HttpEdgeFuzzIT).
+   */
+  private static String shorter(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 }

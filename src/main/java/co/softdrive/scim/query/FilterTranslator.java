@@ -142,7 +142,8 @@ final class FilterTranslator {
   private String present(Column column, String alias) {
     String col = column.on(alias);
     if (!column.nullable()) {
-      return "1 = 1";
+      // Not "1 = 1": with all parameters bound (ResourceQueries) Derby refuses "? = ?".
+      return col + " IS NOT NULL";
     }
     return column.kind() == Column.Kind.STRING_CI || column.kind() == Column.Kind.STRING_EXACT
         ? "(" + col + " IS NOT NULL AND " + col + " <> '')"

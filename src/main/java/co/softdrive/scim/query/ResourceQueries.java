@@ -81,6 +81,10 @@ public class ResourceQueries {
   }
 
   private static void bind(TypedQuery<?> q, String tenantId, Map<String, Object> params) {
+    // On Derby, EclipseLink stops binding a query's parameters once it holds an EXISTS subquery
+    // or a LIKE ... ESCAPE, and inlines booleans as 0/1, which Derby refuses to compare with a
+    // BOOLEAN column (a 500 for emails[primary eq true], found by HttpEdgeFuzzIT). Bind them all.
+    q.setHint("eclipselink.jdbc.bind-parameters", "true");
     q.setParameter("tenantId", tenantId);
     params.forEach(q::setParameter);
   }
