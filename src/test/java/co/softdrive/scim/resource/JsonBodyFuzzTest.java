@@ -1,5 +1,6 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.protocol.limits.Limits;
 import static co.softdrive.scim.fuzz.ScimOutcome.acceptedOrRefused;
 
 import co.softdrive.scim.protocol.list.AttributeProjection;
@@ -40,8 +41,8 @@ class JsonBodyFuzzTest {
   private static final Set<String> BODY_ERRORS =
       Set.of("invalidSyntax", "invalidValue", "invalidPath", "invalidFilter", "noTarget", "mutability", "tooMany");
   private static final EntraQuirks QUIRKS = EntraQuirks.defaults();
-  private static final ResourceNormalizer NORMALIZER = new ResourceNormalizer(QUIRKS.valueRewrites());
-  private static final PatchEngine ENGINE = new PatchEngine(QUIRKS);
+  private static final ResourceNormalizer NORMALIZER = new ResourceNormalizer(QUIRKS.valueRewrites(), Limits.defaults());
+  private static final PatchEngine ENGINE = new PatchEngine(QUIRKS, Limits.defaults());
   private static final JsonObject STORED_USER =
       NORMALIZER.normalize(
           SchemaRegistry.USER_TYPE,
@@ -86,12 +87,12 @@ class JsonBodyFuzzTest {
   private static void useAsResource(ResourceTypeDef type, JsonObject body) {
     acceptedOrRefused(() -> NORMALIZER.normalizeWithMembers(type, body), BODY_ERRORS);
     JsonObject stored = type == SchemaRegistry.USER_TYPE ? STORED_USER : STORED_GROUP;
-    acceptedOrRefused(() -> PatchRequest.parse(body, QUIRKS), BODY_ERRORS)
+    acceptedOrRefused(() -> PatchRequest.parse(body, QUIRKS, Limits.defaults()), BODY_ERRORS)
         .ifPresent(request -> acceptedOrRefused(() -> ENGINE.apply(type, stored, request), BODY_ERRORS));
   }
 
   private static void useAsSearch(JsonObject body) {
-    acceptedOrRefused(() -> ListRequest.fromSearchBody(body, 100, 200), BODY_ERRORS)
+    acceptedOrRefused(() -> ListRequest.fromSearchBody(body, 100, Limits.defaults()), BODY_ERRORS)
         .ifPresent(
             request -> {
               acceptedOrRefused(

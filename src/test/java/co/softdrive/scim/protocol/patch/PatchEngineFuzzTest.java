@@ -1,5 +1,6 @@
 package co.softdrive.scim.protocol.patch;
 
+import co.softdrive.scim.protocol.limits.Limits;
 import static co.softdrive.scim.fuzz.ScimOutcome.acceptedOrRefused;
 
 import co.softdrive.scim.fuzz.FuzzBytes;
@@ -39,7 +40,7 @@ class PatchEngineFuzzTest {
    * be idempotent (a role whose value is a JSON-object string is unwrapped again each time:
    * crash-58264200 in the inputs directory), while a stored resource must conform as it is.
    */
-  private static final ResourceNormalizer SCHEMA_ONLY = new ResourceNormalizer(List.of());
+  private static final ResourceNormalizer SCHEMA_ONLY = new ResourceNormalizer(List.of(), Limits.defaults());
 
   private static final JsonObject USER =
       read(
@@ -78,12 +79,12 @@ class PatchEngineFuzzTest {
     EntraQuirks quirks = data.consumeBoolean() ? EntraQuirks.defaults() : EntraQuirks.none();
     boolean group = data.consumeBoolean();
     ResourceTypeDef type = group ? SchemaRegistry.GROUP_TYPE : SchemaRegistry.USER_TYPE;
-    JsonObject resource = new ResourceNormalizer(quirks.valueRewrites()).normalize(type, group ? GROUP : USER);
+    JsonObject resource = new ResourceNormalizer(quirks.valueRewrites(), Limits.defaults()).normalize(type, group ? GROUP : USER);
     String stored = resource.toString();
     JsonObject body = PatchBodies.body(data, group);
 
-    acceptedOrRefused(() -> PatchRequest.parse(body, quirks), PATCH_ERRORS)
-        .flatMap(request -> acceptedOrRefused(() -> new PatchEngine(quirks).apply(type, resource, request), PATCH_ERRORS))
+    acceptedOrRefused(() -> PatchRequest.parse(body, quirks, Limits.defaults()), PATCH_ERRORS)
+        .flatMap(request -> acceptedOrRefused(() -> new PatchEngine(quirks, Limits.defaults()).apply(type, resource, request), PATCH_ERRORS))
         .ifPresent(result -> checkValid(type, result));
     if (!resource.toString().equals(stored)) {
       throw new AssertionError("PATCH " + body + " changed the stored resource to " + resource);
