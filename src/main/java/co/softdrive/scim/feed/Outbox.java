@@ -39,6 +39,9 @@ public class Outbox {
 
   @Inject EventSequencer sequencer;
 
+  /** The database's dialect, read once (not on every write). */
+  private volatile Dialect dialect;
+
   /** Derby only: the next pending-event id, seeded from the table on first use. */
   private final AtomicLong nextDerbyId = new AtomicLong(-1);
 
@@ -50,7 +53,7 @@ public class Outbox {
     long now = System.currentTimeMillis();
     Connection c = em.unwrap(Connection.class);
     try {
-      boolean postgres = Dialect.of(c.getMetaData()) == Dialect.POSTGRES;
+      boolean postgres = dialect(c) == Dialect.POSTGRES;
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
@@ -75,6 +78,15 @@ public class Outbox {
     } catch (SQLException e) {
       throw new PersistenceException("Could not write change events", e);
     }
+  }
+
+  private Dialect dialect(Connection c) throws SQLException {
+    Dialect d = dialect;
+    if (d == null) {
+      d = Dialect.of(c.getMetaData());
+      dialect = d;
+    }
+    return d;
   }
 
   /**
