@@ -30,7 +30,8 @@ mvnq clean
 test -d data/derby || { echo "FAIL: data/derby is gone after mvn clean" >&2; exit 1; }
 mvnq package liberty:create liberty:deploy liberty:start -DskipTests
 await_ready
-if curl -fs -u "admin:$SOFTDRIVE_ADMIN_PASSWORD" "$base/api/v1/admin/tenants" | grep -q "\"$name\""; then
+tenants=$(curl -fs -u "admin:$SOFTDRIVE_ADMIN_PASSWORD" "$base/api/v1/admin/tenants")
+if [[ $tenants == *"\"$name\""* ]]; then
   echo "clean-survival: tenant $name survived a restart and mvn clean: 1 passed, 0 failed"
 else
   echo "clean-survival: tenant $name is missing after mvn clean: 0 passed, 1 failed" >&2

@@ -120,6 +120,6 @@ mvn ${MVN_FLAGS:--B -ntp} test-compile failsafe:integration-test failsafe:verify
 report=target/failsafe-reports/TEST-co.softdrive.scim.it.multi.MultiInstanceIT.xml
 counts=$(grep -o '<testsuite [^>]*>' "$report" | grep -o '\(tests\|skipped\|failures\|errors\)="[0-9]*"' | tr '\n' ' ')
 echo "multi-instance: $counts"
-echo "$counts" | grep -q 'skipped="0"' && echo "$counts" | grep -q 'failures="0"' && echo "$counts" | grep -q 'errors="0"' \
-  && ! echo "$counts" | grep -q 'tests="0"' || { echo "multi-instance: tests skipped or failed" >&2; exit 1; }
+[[ $counts == *'skipped="0"'* && $counts == *'failures="0"'* && $counts == *'errors="0"'* \
+   && $counts != *'tests="0"'* ]] || { echo "multi-instance: tests skipped or failed" >&2; exit 1; }
 cat "$work/figures.txt"
