@@ -1,7 +1,8 @@
 package co.softdrive.scim.console;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.activity.ActivityBucket;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -50,14 +51,14 @@ final class ChartJson {
     DateTimeFormatter f =
         DateTimeFormatter.ofPattern(width.toHours() >= 24 ? "MM-dd" : "MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
     buckets.forEach(b -> labels.add(f.format(b.start())));
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     for (Series s : series) {
-      JsonArrayBuilder data = Json.createArrayBuilder();
+      JsonArrayBuilder data = JSON.createArrayBuilder();
       buckets.forEach(b -> data.add(s.value().applyAsLong(b)));
       JsonObjectBuilder d =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", s.label())
               .add("data", data)
               .add("backgroundColor", s.color())
@@ -67,26 +68,26 @@ final class ChartJson {
       }
       datasets.add(d);
     }
-    JsonObjectBuilder axis = Json.createObjectBuilder().add("stacked", stacked);
+    JsonObjectBuilder axis = JSON.createObjectBuilder().add("stacked", stacked);
     JsonObjectBuilder options =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("responsive", true)
             .add("maintainAspectRatio", false)
             .add("animation", false)
             .add(
                 "scales",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("x", axis)
                     .add(
                         "y",
-                        Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)))
+                        JSON.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)))
             .add(
                 "plugins",
-                Json.createObjectBuilder()
-                    .add("legend", Json.createObjectBuilder().add("position", "bottom")));
-    return Json.createObjectBuilder()
+                JSON.createObjectBuilder()
+                    .add("legend", JSON.createObjectBuilder().add("position", "bottom")));
+    return JSON.createObjectBuilder()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add("options", options)
         .build()
         .toString();

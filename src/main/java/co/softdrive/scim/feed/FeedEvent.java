@@ -1,6 +1,7 @@
 package co.softdrive.scim.feed;
 
-import jakarta.json.Json;
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ public record FeedEvent(
     JsonObject data) {
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("cursor", cursor)
         .add("type", type)
         .add("tenantId", tenantId)

@@ -1,9 +1,10 @@
 package co.softdrive.scim.feed;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,10 +53,10 @@ public class WebhookDelivery {
       store.release(endpoint.getId());
       return false;
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     events.forEach(e -> array.add(e.toJson()));
     long last = events.get(events.size() - 1).cursor();
-    String body = Json.createObjectBuilder().add("events", array).add("nextCursor", last).build().toString();
+    String body = JSON.createObjectBuilder().add("events", array).add("nextCursor", last).build().toString();
     long seconds = System.currentTimeMillis() / 1000;
     try {
       HttpRequest request =

@@ -1,5 +1,7 @@
 package co.softdrive.scim.inspection;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -7,7 +9,6 @@ import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonWriter;
@@ -139,7 +140,7 @@ public class UserDirectory {
   static String pretty(JsonObject json) {
     StringWriter out = new StringWriter();
     try (JsonWriter w =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
       w.writeObject(json);
     }
     return out.toString().strip();

@@ -1,5 +1,7 @@
 package co.softdrive.scim.lifecycle;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.persistence.Migrations.Dialect;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -15,7 +17,6 @@ import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -235,7 +236,7 @@ public class AccountLifecycle {
   }
 
   static ChangeEvent event(UserEntity user, String type, String reason) {
-    JsonObjectBuilder data = Json.createObjectBuilder().add("userName", user.getUserName());
+    JsonObjectBuilder data = JSON.createObjectBuilder().add("userName", user.getUserName());
     if (user.getExternalId() != null) {
       data.add("externalId", user.getExternalId());
     }

@@ -1,5 +1,7 @@
 package co.softdrive.scim.lifecycle;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.persistence.GroupEntity;
@@ -8,7 +10,6 @@ import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -68,7 +69,7 @@ public class GroupPolicy {
       }
       user.setActive(false);
       user.setAttributes(
-          Json.createObjectBuilder(ScimJson.parseStored(user.getAttributes()))
+          JSON.createObjectBuilder(ScimJson.parseStored(user.getAttributes()))
               .add("active", false)
               .build()
               .toString(),

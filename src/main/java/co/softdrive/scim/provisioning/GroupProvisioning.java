@@ -1,5 +1,7 @@
 package co.softdrive.scim.provisioning;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
@@ -20,7 +22,6 @@ import co.softdrive.scim.query.Page;
 import co.softdrive.scim.query.ResourceQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -294,7 +295,7 @@ public class GroupProvisioning {
   }
 
   private static ChangeEvent groupEvent(GroupEntity group, String type, String previousName) {
-    var data = Json.createObjectBuilder().add("displayName", group.getDisplayName());
+    var data = JSON.createObjectBuilder().add("displayName", group.getDisplayName());
     if (group.getExternalId() != null) {
       data.add("externalId", group.getExternalId());
     }
@@ -308,7 +309,7 @@ public class GroupProvisioning {
   private static void memberEvents(
       GroupEntity group, String type, List<String> userIds, List<ChangeEvent> events) {
     for (int i = 0; i < userIds.size(); i += IDS_PER_EVENT) {
-      var ids = Json.createArrayBuilder();
+      var ids = JSON.createArrayBuilder();
       userIds.subList(i, Math.min(userIds.size(), i + IDS_PER_EVENT)).forEach(ids::add);
       events.add(
           new ChangeEvent(
@@ -316,7 +317,7 @@ public class GroupProvisioning {
               type,
               "Group",
               group.getId(),
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("displayName", group.getDisplayName())
                   .add("userIds", ids)
                   .build()));

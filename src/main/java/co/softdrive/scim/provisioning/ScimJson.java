@@ -1,6 +1,7 @@
 package co.softdrive.scim.provisioning;
 
-import jakarta.json.Json;
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -14,7 +15,7 @@ public final class ScimJson {
   private ScimJson() {}
 
   public static JsonObject parseStored(String json) {
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = JSON.createReader(new StringReader(json))) {
       return r.readObject();
     }
   }
@@ -25,7 +26,7 @@ public final class ScimJson {
    * @param extra additional attributes (e.g. a group's members) or null
    */
   public static JsonObject render(ResourceView view, String location, JsonObject extra) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     JsonValue schemas = view.attributes().get("schemas");
     if (schemas != null) {
       b.add("schemas", schemas);
@@ -47,7 +48,7 @@ public final class ScimJson {
   }
 
   public static JsonObject meta(ResourceView view, String location) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("resourceType", view.resourceType())
         .add("created", Instant.ofEpochMilli(view.created()).toString())
         .add("lastModified", Instant.ofEpochMilli(view.lastModified()).toString())

@@ -1,5 +1,7 @@
 package co.softdrive.scim.provisioning;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
@@ -19,7 +21,6 @@ import co.softdrive.scim.query.Page;
 import co.softdrive.scim.query.ResourceQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -67,7 +68,7 @@ public class UserProvisioning {
     lifecycle.created(user, actor, now, events);
     em.persist(user);
     flushUnique(user.getUserName());
-    writeEmails(user, UserColumns.of(attributes));
+    insertEmails(user, UserColumns.of(attributes));
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
     return view(user, attributes, JsonValue.EMPTY_JSON_ARRAY);
@@ -243,8 +244,8 @@ public class UserProvisioning {
           "Tenant {0}: ignoring manager reference of user {1}: not a user of this tenant",
           new Object[] {tenantId, userId});
     }
-    JsonObjectBuilder e = Json.createObjectBuilder(ent).remove("manager");
-    JsonObjectBuilder b = Json.createObjectBuilder(attributes);
+    JsonObjectBuilder e = JSON.createObjectBuilder(ent).remove("manager");
+    JsonObjectBuilder b = JSON.createObjectBuilder(attributes);
     JsonObject newEnt = e.build();
     if (newEnt.isEmpty()) {
       b.remove(Schemas.ENTERPRISE_USER);
@@ -257,13 +258,13 @@ public class UserProvisioning {
     if (!(attributes.get("schemas") instanceof jakarta.json.JsonArray schemas)) {
       return attributes;
     }
-    JsonArrayBuilder kept = Json.createArrayBuilder();
+    JsonArrayBuilder kept = JSON.createArrayBuilder();
     for (JsonValue v : schemas) {
       if (!(v instanceof jakarta.json.JsonString s && s.getString().equalsIgnoreCase(urn))) {
         kept.add(v);
       }
     }
-    return Json.createObjectBuilder(attributes).add("schemas", kept).build();
+    return JSON.createObjectBuilder(attributes).add("schemas", kept).build();
   }
 
   private void ensureUserNameFree(String tenantId, String userId, String userName) {
@@ -292,6 +293,11 @@ public class UserProvisioning {
         .setParameter("tenantId", user.getTenantId())
         .setParameter("userId", user.getId())
         .executeUpdate();
+    insertEmails(user, c);
+  }
+
+  /** The indexed email rows of {@code user}, which has none yet. */
+  private void insertEmails(UserEntity user, UserColumns c) {
     int pos = 0;
     for (UserColumns.Email e : c.emails()) {
       if (e.valueCi().length() <= MAX_INDEXED_LENGTH) {
@@ -314,10 +320,10 @@ public class UserProvisioning {
   }
 
   private jakarta.json.JsonArray groups(String tenantId, String userId) {
-    JsonArrayBuilder b = Json.createArrayBuilder();
+    JsonArrayBuilder b = JSON.createArrayBuilder();
     for (Object[] row : memberships.groupsOf(tenantId, userId)) {
       b.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("value", (String) row[0])
               .add("display", (String) row[1])
               .add("type", "direct"));
@@ -337,7 +343,7 @@ public class UserProvisioning {
         key = k;
       }
     }
-    return key == null ? attributes : Json.createObjectBuilder(attributes).remove(key).build();
+    return key == null ? attributes : JSON.createObjectBuilder(attributes).remove(key).build();
   }
 
   static ResourceView view(UserEntity u, JsonObject attributes, jakarta.json.JsonArray groups) {

@@ -1,12 +1,13 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.activity.ActivityEntry;
 import co.softdrive.scim.activity.ActivityRecorder;
 import co.softdrive.scim.activity.ScimOperation;
 import co.softdrive.scim.token.Principal;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -106,7 +107,7 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     if (body.length() > 16_384 || !body.startsWith("{")) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       return null;

@@ -1,5 +1,7 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.feed.FeedEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.feed.WebhookStore;
@@ -7,7 +9,6 @@ import co.softdrive.scim.feed.WebhookView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -49,9 +50,9 @@ public class AdminEventsResource {
       @QueryParam("tenantId") String tenantId) {
     long from = AdminJson.cursor(after);
     List<FeedEvent> events = outbox.read(from, AdminJson.limit(limit, 100, 1000), tenantId);
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     events.forEach(e -> array.add(e.toJson()));
     long next = events.isEmpty() ? from : events.get(events.size() - 1).cursor();
-    return Json.createObjectBuilder().add("events", array).add("nextCursor", next).build();
+    return JSON.createObjectBuilder().add("events", array).add("nextCursor", next).build();
   }
 }

@@ -1,10 +1,11 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.lifecycle.TombstonePurge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,6 @@ public class AdminJobsResource {
   @POST
   @Path("tombstone-purge")
   public JsonObject runPurge() {
-    return Json.createObjectBuilder().add("purged", purge.runNow()).build();
+    return JSON.createObjectBuilder().add("purged", purge.runNow()).build();
   }
 }

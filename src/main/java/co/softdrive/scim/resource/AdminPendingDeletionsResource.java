@@ -1,5 +1,7 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.lifecycle.PendingDeletion;
@@ -7,7 +9,6 @@ import co.softdrive.scim.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -61,7 +62,7 @@ public class AdminPendingDeletionsResource {
     List<String> ids = json == null ? null : AdminJson.strings(json, "userIds");
     String staff = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
     int n = lifecycle.decide(tenantId, ids, approve, Actor.staff(staff));
-    return Json.createObjectBuilder().add(approve ? "approved" : "rejected", n).build();
+    return JSON.createObjectBuilder().add(approve ? "approved" : "rejected", n).build();
   }
 
   private static JsonObject readOptional(InputStream body) {

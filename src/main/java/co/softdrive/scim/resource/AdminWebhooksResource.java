@@ -1,11 +1,12 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.feed.WebhookStore;
 import co.softdrive.scim.feed.WebhookView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,10 +55,10 @@ public class AdminWebhooksResource {
             security.getUserPrincipal().getName());
     WebhookView w = created.webhook();
     JsonObject out =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", w.id())
             .add("url", w.url())
-            .add("tenantId", w.tenantId() == null ? jakarta.json.JsonValue.NULL : Json.createValue(w.tenantId()))
+            .add("tenantId", w.tenantId() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(w.tenantId()))
             .add("deliveredThroughCursor", w.deliveredThroughCursor())
             .add("secret", created.secret())
             .build();

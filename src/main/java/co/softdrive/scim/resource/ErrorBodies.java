@@ -1,7 +1,8 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimException;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -36,10 +37,10 @@ public final class ErrorBodies {
 
   private static Response of(
       int status, String scimType, String detail, boolean scim, long retryAfterSeconds) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = JSON.createObjectBuilder();
     Response.ResponseBuilder response = Response.status(status);
     if (scim) {
-      body.add("schemas", Json.createArrayBuilder().add(ERROR_SCHEMA));
+      body.add("schemas", JSON.createArrayBuilder().add(ERROR_SCHEMA));
       body.add("status", Integer.toString(status));
       if (scimType != null) {
         body.add("scimType", scimType);

@@ -1,9 +1,10 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.limits.Limits;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -42,7 +43,7 @@ public final class JsonBodies {
       throw ScimBadRequest.invalidSyntax("The request body is empty; a JSON object is expected");
     }
     checkDepth(text, maxDepth);
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw ScimBadRequest.invalidSyntax("The request body must be a JSON object");
@@ -79,7 +80,7 @@ public final class JsonBodies {
   private static void checkDepth(String text, int maxDepth) {
     int depth = 0;
     try (JsonParser parser =
-        Json.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        JSON.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       while (parser.hasNext()) {
         switch (parser.next()) {
           case START_ARRAY, START_OBJECT -> {

@@ -1,5 +1,7 @@
 package co.softdrive.scim.resource;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.list.AttributeProjection;
 import co.softdrive.scim.protocol.schema.Schemas;
@@ -9,7 +11,6 @@ import co.softdrive.scim.provisioning.ScimJson;
 import co.softdrive.scim.query.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -80,7 +81,7 @@ public class ScimResponses {
       String tenantId = principal.tenantId();
       StreamingOutput out =
           stream -> {
-            try (JsonGenerator g = Json.createGenerator(stream)) {
+            try (JsonGenerator g = JSON.createGenerator(stream)) {
               writeGroup(g, body, tenantId, view.id());
             }
           };
@@ -100,7 +101,7 @@ public class ScimResponses {
     List<ResourceView> views = page.items();
     StreamingOutput out =
         stream -> {
-          try (JsonGenerator g = Json.createGenerator(stream)) {
+          try (JsonGenerator g = JSON.createGenerator(stream)) {
             g.writeStartObject();
             g.writeStartArray("schemas").write(Schemas.LIST_RESPONSE).writeEnd();
             g.write("totalResults", page.total());

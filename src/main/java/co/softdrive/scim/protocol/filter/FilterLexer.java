@@ -1,8 +1,9 @@
 package co.softdrive.scim.protocol.filter;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -24,8 +25,6 @@ final class FilterLexer {
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final String text;
   private final Function<String, ScimBadRequest> errors;

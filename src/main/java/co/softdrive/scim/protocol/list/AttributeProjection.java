@@ -1,11 +1,12 @@
 package co.softdrive.scim.protocol.list;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
 public final class AttributeProjection {
   /** Attributes qualified with a core schema (RFC 7643 §8.7.1) are top-level attributes. */
   private static final String CORE_PREFIX = "urn:ietf:params:scim:schemas:core:";
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private AttributeProjection() {}
 

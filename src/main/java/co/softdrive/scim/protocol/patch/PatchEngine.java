@@ -1,5 +1,7 @@
 package co.softdrive.scim.protocol.patch;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.filter.FilterEvaluator;
@@ -21,7 +23,6 @@ import co.softdrive.scim.protocol.schema.ResourceNormalizer;
 import co.softdrive.scim.protocol.schema.ResourceTypeDef;
 import co.softdrive.scim.protocol.schema.SchemaDef;
 import co.softdrive.scim.protocol.schema.ValueCoercer;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -270,7 +271,7 @@ public final class PatchEngine {
     if (!def.multiValued()) {
       JsonValue current = target.get(name);
       if (def.isComplex() && current instanceof JsonObject o) {
-        target.put(name, Json.createObjectBuilder(o).addAll(Json.createObjectBuilder((JsonObject) coerced.get())).build());
+        target.put(name, JSON.createObjectBuilder(o).addAll(JSON.createObjectBuilder((JsonObject) coerced.get())).build());
       } else {
         target.put(name, coerced.get());
       }
@@ -406,7 +407,7 @@ public final class PatchEngine {
                       "no value of '" + def.name() + "' matches the filter, and the filter does not describe one"));
       JsonObject fresh = sub != null
           ? withSub(seed, sub.name(), coercer.attribute(sub, value, where).orElse(null))
-          : Json.createObjectBuilder(seed).addAll(Json.createObjectBuilder(objectValue(value, where))).build();
+          : JSON.createObjectBuilder(seed).addAll(JSON.createObjectBuilder(objectValue(value, where))).build();
       Optional<JsonValue> element = coercer.element(def, fresh, def.name());
       if (element.isPresent()) {
         elements.add(element.get());
@@ -425,7 +426,7 @@ public final class PatchEngine {
         JsonObject given = coercer.element(def, objectValue(value, where), def.name())
             .map(JsonValue::asJsonObject).orElse(JsonValue.EMPTY_JSON_OBJECT);
         // RFC 7644 §3.5.2.3: replace swaps the matched values; add merges into them.
-        updated = op == Op.REPLACE ? given : Json.createObjectBuilder(current).addAll(Json.createObjectBuilder(given)).build();
+        updated = op == Op.REPLACE ? given : JSON.createObjectBuilder(current).addAll(JSON.createObjectBuilder(given)).build();
       }
       elements.set(i, updated);
     }
@@ -499,7 +500,7 @@ public final class PatchEngine {
   }
 
   private static JsonObject withSub(JsonObject object, String sub, JsonValue value) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     object.forEach((k, v) -> {
       if (!k.equalsIgnoreCase(sub)) {
         b.add(k, v);
@@ -535,11 +536,11 @@ public final class PatchEngine {
         primary = i;
       }
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JSON.createArrayBuilder();
     for (int i = 0; i < elements.size(); i++) {
       JsonValue e = elements.get(i);
       if (primary >= 0 && i != primary && isPrimary(e)) {
-        e = Json.createObjectBuilder(e.asJsonObject()).add("primary", false).build();
+        e = JSON.createObjectBuilder(e.asJsonObject()).add("primary", false).build();
       }
       out.add(e);
     }
@@ -589,19 +590,19 @@ public final class PatchEngine {
     }
 
     JsonObject build() {
-      JsonArrayBuilder schemas = Json.createArrayBuilder().add(type.coreSchema().id());
-      JsonObjectBuilder out = Json.createObjectBuilder();
+      JsonArrayBuilder schemas = JSON.createArrayBuilder().add(type.coreSchema().id());
+      JsonObjectBuilder out = JSON.createObjectBuilder();
       bySchema.get(type.coreSchema()).forEach(out::add);
       for (SchemaDef ext : type.extensions()) {
         Map<String, JsonValue> attrs = bySchema.get(ext);
         if (!attrs.isEmpty()) {
           schemas.add(ext.id());
-          JsonObjectBuilder nested = Json.createObjectBuilder();
+          JsonObjectBuilder nested = JSON.createObjectBuilder();
           attrs.forEach(nested::add);
           out.add(ext.id(), nested);
         }
       }
-      return Json.createObjectBuilder().add("schemas", schemas).addAll(out).build();
+      return JSON.createObjectBuilder().add("schemas", schemas).addAll(out).build();
     }
   }
 }

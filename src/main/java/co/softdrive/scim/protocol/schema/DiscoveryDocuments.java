@@ -1,6 +1,7 @@
 package co.softdrive.scim.protocol.schema;
 
-import jakarta.json.Json;
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,23 +48,23 @@ public final class DiscoveryDocuments {
    */
   public static JsonObject serviceProviderConfig(String baseUrl, int maxResults, String documentationUri) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG));
+        JSON.createObjectBuilder().add("schemas", JSON.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG));
     if (documentationUri != null) {
       b.add("documentationUri", documentationUri);
     }
     return b.add("patch", supported(true))
         .add(
             "bulk",
-            Json.createObjectBuilder().add("supported", false).add("maxOperations", 0).add("maxPayloadSize", 0))
-        .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
+            JSON.createObjectBuilder().add("supported", false).add("maxOperations", 0).add("maxPayloadSize", 0))
+        .add("filter", JSON.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
         .add("changePassword", supported(false))
         .add("sort", supported(true))
         .add("etag", supported(true))
         .add(
             "authenticationSchemes",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "OAuth Bearer Token")
                         .add("description", "Authentication with the Secret Token issued by Softdrive support, sent as 'Authorization: Bearer <token>'.")
@@ -73,14 +74,14 @@ public final class DiscoveryDocuments {
   }
 
   private static JsonObjectBuilder supported(boolean supported) {
-    return Json.createObjectBuilder().add("supported", supported);
+    return JSON.createObjectBuilder().add("supported", supported);
   }
 
   private static JsonObject listResponse(List<JsonObject> resources) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     resources.forEach(array::add);
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.LIST_RESPONSE))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.LIST_RESPONSE))
         .add("totalResults", resources.size())
         .add("itemsPerPage", resources.size())
         .add("startIndex", 1)
@@ -89,10 +90,10 @@ public final class DiscoveryDocuments {
   }
 
   private static JsonObject schemaResource(String baseUrl, SchemaDef s) {
-    JsonArrayBuilder attributes = Json.createArrayBuilder();
+    JsonArrayBuilder attributes = JSON.createArrayBuilder();
     s.attributes().forEach(a -> attributes.add(attribute(a)));
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.SCHEMA))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.SCHEMA))
         .add("id", s.id())
         .add("name", s.name())
         .add("description", s.description())
@@ -103,24 +104,24 @@ public final class DiscoveryDocuments {
 
   private static JsonObject attribute(AttributeDef a) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", a.name())
             .add("type", a.type().wire())
             .add("multiValued", a.multiValued())
             .add("description", a.description())
             .add("required", a.required());
     if (a.isComplex()) {
-      JsonArrayBuilder subs = Json.createArrayBuilder();
+      JsonArrayBuilder subs = JSON.createArrayBuilder();
       a.subAttributes().forEach(sub -> subs.add(attribute(sub)));
       b.add("subAttributes", subs);
     } else {
       b.add("caseExact", a.caseExact());
     }
     if (!a.canonicalValues().isEmpty()) {
-      b.add("canonicalValues", Json.createArrayBuilder(a.canonicalValues()));
+      b.add("canonicalValues", JSON.createArrayBuilder(a.canonicalValues()));
     }
     if (a.type() == AttributeDef.Type.REFERENCE) {
-      b.add("referenceTypes", Json.createArrayBuilder(a.referenceTypes()));
+      b.add("referenceTypes", JSON.createArrayBuilder(a.referenceTypes()));
     }
     return b.add("mutability", a.mutability().wire())
         .add("returned", a.returned().wire())
@@ -129,11 +130,11 @@ public final class DiscoveryDocuments {
   }
 
   private static JsonObject resourceTypeResource(String baseUrl, ResourceTypeDef t) {
-    JsonArrayBuilder extensions = Json.createArrayBuilder();
+    JsonArrayBuilder extensions = JSON.createArrayBuilder();
     t.extensions()
-        .forEach(e -> extensions.add(Json.createObjectBuilder().add("schema", e.id()).add("required", false)));
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.RESOURCE_TYPE))
+        .forEach(e -> extensions.add(JSON.createObjectBuilder().add("schema", e.id()).add("required", false)));
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.RESOURCE_TYPE))
         .add("id", t.name())
         .add("name", t.name())
         .add("endpoint", t.endpoint())
@@ -145,6 +146,6 @@ public final class DiscoveryDocuments {
   }
 
   private static JsonObjectBuilder meta(String resourceType, String location) {
-    return Json.createObjectBuilder().add("resourceType", resourceType).add("location", location);
+    return JSON.createObjectBuilder().add("resourceType", resourceType).add("location", location);
   }
 }

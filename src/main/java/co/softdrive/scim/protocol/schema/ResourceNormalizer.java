@@ -1,9 +1,10 @@
 package co.softdrive.scim.protocol.schema;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.path.AttrPath;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -121,25 +122,25 @@ public final class ResourceNormalizer {
     if (v.isPresent()) {
       JsonValue existing = target.get(def.name());
       JsonObjectBuilder merged =
-          existing instanceof JsonObject o ? Json.createObjectBuilder(o) : Json.createObjectBuilder();
+          existing instanceof JsonObject o ? JSON.createObjectBuilder(o) : JSON.createObjectBuilder();
       target.put(def.name(), merged.add(sub.name(), v.get()).build());
     }
   }
 
   private static JsonObject build(ResourceTypeDef type, Map<SchemaDef, Map<String, JsonValue>> bySchema) {
-    JsonArrayBuilder schemas = Json.createArrayBuilder().add(type.coreSchema().id());
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonArrayBuilder schemas = JSON.createArrayBuilder().add(type.coreSchema().id());
+    JsonObjectBuilder out = JSON.createObjectBuilder();
     bySchema.get(type.coreSchema()).forEach(out::add);
     for (SchemaDef ext : type.extensions()) {
       Map<String, JsonValue> attrs = bySchema.get(ext);
       if (!attrs.isEmpty()) {
         schemas.add(ext.id());
-        JsonObjectBuilder nested = Json.createObjectBuilder();
+        JsonObjectBuilder nested = JSON.createObjectBuilder();
         attrs.forEach(nested::add);
         out.add(ext.id(), nested);
       }
     }
-    return Json.createObjectBuilder().add("schemas", schemas).addAll(out).build();
+    return JSON.createObjectBuilder().add("schemas", schemas).addAll(out).build();
   }
 
   /**

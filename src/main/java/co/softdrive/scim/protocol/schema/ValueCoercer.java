@@ -1,8 +1,9 @@
 package co.softdrive.scim.protocol.schema;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.limits.Limits;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -66,7 +67,7 @@ public final class ValueCoercer {
       throw ScimBadRequest.invalidValue(
           "attribute '" + where + "' has more than " + limits.attributeValues() + " values");
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JSON.createArrayBuilder();
     int count = 0;
     for (JsonValue e : elements) {
       Optional<JsonValue> c = single(def, e, where, limitFor(def, limit));
@@ -122,7 +123,7 @@ public final class ValueCoercer {
   }
 
   private Optional<JsonValue> complex(AttributeDef def, JsonObject o, String where, int limit) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = JSON.createObjectBuilder();
     int count = 0;
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       Optional<AttributeDef> sub = def.subAttribute(e.getKey());

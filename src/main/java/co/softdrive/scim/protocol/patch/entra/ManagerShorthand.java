@@ -1,9 +1,10 @@
 package co.softdrive.scim.protocol.patch.entra;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.schema.AttributeDef;
 import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.protocol.schema.ValueRewrite;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -49,7 +50,7 @@ public final class ManagerShorthand implements ValueRewrite {
     if (v instanceof JsonString s) {
       return s.getString().isEmpty()
           ? JsonValue.NULL
-          : Json.createObjectBuilder().add("value", s).build();
+          : JSON.createObjectBuilder().add("value", s).build();
     }
     return v == null ? JsonValue.NULL : value;
   }

@@ -1,9 +1,10 @@
 package co.softdrive.scim.protocol.patch.entra;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.schema.AttributeDef;
 import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.protocol.schema.ValueRewrite;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -43,7 +44,7 @@ public final class RolesAsJsonStrings implements ValueRewrite {
       return value;
     }
     if (value instanceof JsonArray array) {
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = JSON.createArrayBuilder();
       array.forEach(e -> out.add(element(e)));
       return out.build();
     }
@@ -60,7 +61,7 @@ public final class RolesAsJsonStrings implements ValueRewrite {
         if (inner == null) {
           return e;
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         o.forEach((k, v) -> {
           if (!k.equalsIgnoreCase("value") && !k.equalsIgnoreCase("display")) {
             out.add(k, v);
@@ -83,7 +84,7 @@ public final class RolesAsJsonStrings implements ValueRewrite {
     if (!t.startsWith("{")) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(t))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(t))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       return null;

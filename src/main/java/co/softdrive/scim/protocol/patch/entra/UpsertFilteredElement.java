@@ -1,8 +1,9 @@
 package co.softdrive.scim.protocol.patch.entra;
 
+import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
+
 import co.softdrive.scim.protocol.filter.CompareOp;
 import co.softdrive.scim.protocol.filter.Filter;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class UpsertFilteredElement {
 
   /** The element a filter describes, e.g. {@code {"type":"work"}}; empty for other filters. */
   public static Optional<JsonObject> seed(Filter filter) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     return collect(filter, b) ? Optional.of(b.build()) : Optional.empty();
   }
 
