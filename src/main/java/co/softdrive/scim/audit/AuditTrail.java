@@ -1,5 +1,6 @@
 package co.softdrive.scim.audit;
 
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.List;
  * entry exists exactly when its change was committed.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class AuditTrail {
   static final int MAX_REASON = 300;
 

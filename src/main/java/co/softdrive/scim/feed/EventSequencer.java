@@ -1,5 +1,6 @@
 package co.softdrive.scim.feed;
 
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import java.util.List;
  * number of instances may run it at once: they queue on the row lock.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class EventSequencer {
   /** Pending rows moved per transaction. */
   static final int BATCH = 1000;

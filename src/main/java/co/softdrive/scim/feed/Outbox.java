@@ -1,6 +1,7 @@
 package co.softdrive.scim.feed;
 
 import co.softdrive.scim.persistence.Migrations.Dialect;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * before it; concurrent sequencers queue on the row lock.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class Outbox {
   @PersistenceContext(unitName = "scim")
   EntityManager em;

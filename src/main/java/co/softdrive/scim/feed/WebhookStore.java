@@ -2,6 +2,7 @@ package co.softdrive.scim.feed;
 
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
 import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 /** Webhook endpoints and their delivery state; each method is its own short transaction. */
 @ApplicationScoped
+@QuietClientErrors
 public class WebhookStore {
   static final long LEASE_MILLIS = 60_000;
   static final long MAX_BACKOFF_MILLIS = 3_600_000;

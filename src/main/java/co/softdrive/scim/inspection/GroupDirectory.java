@@ -1,6 +1,7 @@
 package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.persistence.GroupEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 /** A tenant's groups and their members for the console, paged in the database. */
 @ApplicationScoped
+@QuietClientErrors
 public class GroupDirectory {
   static final Map<String, String> SORTS =
       Map.of(

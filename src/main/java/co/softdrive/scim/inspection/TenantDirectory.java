@@ -4,6 +4,7 @@ import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.TenantActivity;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,7 @@ import java.util.Map;
  * time, paged in the database. Counts and activity are computed for the rows of the page only.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class TenantDirectory {
   static final Map<String, String> SORTS =
       Map.of("name", "t.nameCi", "status", "t.status", "createdAt", "t.createdAt");

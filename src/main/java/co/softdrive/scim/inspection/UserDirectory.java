@@ -4,6 +4,7 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.provisioning.ScimJson;
@@ -27,6 +28,7 @@ import java.util.Map;
  * or externalId (exact case), filter by account state, sort, page in the database.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class UserDirectory {
   /** Account-state filters: all, active accounts, tombstones, deletions held by the guard. */
   public enum State {

@@ -3,6 +3,7 @@ package co.softdrive.scim.lifecycle;
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.persistence.Migrations.Dialect;
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +43,7 @@ import java.util.logging.Logger;
  * with several instances.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class AccountLifecycle {
   private static final Logger LOG = Logger.getLogger(AccountLifecycle.class.getName());
 

@@ -3,6 +3,7 @@ package co.softdrive.scim.lifecycle;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.provisioning.UserProvisioning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
  * row lock, so no user is purged twice.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class TombstonePurge {
   private static final Logger LOG = Logger.getLogger(TombstonePurge.class.getName());
   public static final String JOB = "tombstone-purge";

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,7 +49,16 @@ public final class Migrations {
           "V3__lifecycle.sql",
           "V4__limits.sql",
           "V5__schema_compatibility.sql",
-          "V7__event_sequencer.sql");
+          "V7__event_sequencer.sql",
+          "V8__no_cascading_deletes.sql");
+
+  /**
+   * {@code DROP FOREIGN KEY <table> (<column>)}: drops the foreign key of that one column, whatever
+   * name the database gave it (V1 declared its foreign keys inline, without names, and Derby and
+   * PostgreSQL name them differently). Nothing to drop is not an error.
+   */
+  private static final Pattern DROP_FOREIGN_KEY =
+      Pattern.compile("^DROP FOREIGN KEY (\\w+) \\((\\w+)\\)$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern COMPATIBLE_FROM =
       Pattern.compile("^--\\s*compatible-from:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
@@ -71,9 +82,7 @@ public final class Migrations {
             continue;
           }
           for (String statement : statements(file, dialect)) {
-            try (Statement s = c.createStatement()) {
-              s.execute(statement);
-            }
+            execute(c, statement);
           }
           record(c, file);
           applied.add(version);
@@ -87,6 +96,43 @@ public final class Migrations {
         throw e;
       }
     }
+  }
+
+  private static void execute(Connection c, String statement) throws SQLException {
+    Matcher dropForeignKey = DROP_FOREIGN_KEY.matcher(statement);
+    if (dropForeignKey.matches()) {
+      String table = dropForeignKey.group(1);
+      for (String name : foreignKeys(c, table, dropForeignKey.group(2))) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
+        }
+      }
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  /** Names of the foreign keys of {@code table} made of {@code column} alone. */
+  static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    boolean upper = md.storesUpperCaseIdentifiers();
+    String t = upper ? table.toUpperCase(Locale.ROOT) : table.toLowerCase(Locale.ROOT);
+    Map<String, List<String>> columnsByKey = new LinkedHashMap<>();
+    try (ResultSet rs = md.getImportedKeys(null, c.getSchema(), t)) {
+      while (rs.next()) {
+        columnsByKey.computeIfAbsent(rs.getString("FK_NAME"), k -> new ArrayList<>())
+            .add(rs.getString("FKCOLUMN_NAME"));
+      }
+    }
+    List<String> names = new ArrayList<>();
+    columnsByKey.forEach((name, columns) -> {
+      if (columns.size() == 1 && columns.get(0).equalsIgnoreCase(column)) {
+        names.add(name);
+      }
+    });
+    return names;
   }
 
   private static void record(Connection c, String file) throws SQLException {

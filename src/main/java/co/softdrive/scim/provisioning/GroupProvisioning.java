@@ -9,6 +9,7 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -47,6 +48,7 @@ import java.util.logging.Logger;
  * is lost.
  */
 @ApplicationScoped
+@QuietClientErrors
 @RetryDeadlocks
 public class GroupProvisioning {
   private static final Logger LOG = Logger.getLogger(GroupProvisioning.class.getName());

@@ -9,6 +9,7 @@ import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -44,6 +45,7 @@ import java.util.logging.Logger;
  * purges the record.
  */
 @ApplicationScoped
+@QuietClientErrors
 @RetryDeadlocks
 public class UserProvisioning {
   private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());

@@ -1,6 +1,7 @@
 package co.softdrive.scim.staff;
 
 import co.softdrive.scim.persistence.StaffAccountEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
  * an account, a new password or new roles take effect at once on every instance.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class StaffService {
   private static final Logger LOG = Logger.getLogger(StaffService.class.getName());
   public static final String SUPPORT = "support";

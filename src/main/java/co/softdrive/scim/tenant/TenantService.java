@@ -1,6 +1,7 @@
 package co.softdrive.scim.tenant;
 
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
 
 /** Tenants (Softdrive customers): create, list with counts, rename, suspend and resume. */
 @ApplicationScoped
+@QuietClientErrors
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
   static final int MAX_NAME_LENGTH = 200;

@@ -2,6 +2,7 @@ package co.softdrive.scim.token;
 
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.TokenEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;
@@ -33,6 +34,7 @@ import java.util.logging.Logger;
  * scim.auth.last-used-interval-seconds} per token and instance, off the request thread.
  */
 @ApplicationScoped
+@QuietClientErrors
 public class TokenService {
   private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
   static final int MAX_SERVICE_ACCOUNT_LENGTH = 100;

@@ -1,5 +1,6 @@
 package co.softdrive.scim.token;
 
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.util.logging.Logger;
 
 /** Writes a token's last-used time in its own transaction, off the request thread. */
 @ApplicationScoped
+@QuietClientErrors
 public class TokenUsageWriter {
   private static final Logger LOG = Logger.getLogger(TokenUsageWriter.class.getName());
 

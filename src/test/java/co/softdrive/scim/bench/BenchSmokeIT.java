@@ -21,9 +21,13 @@ class BenchSmokeIT {
   void everyScenarioProducesFiguresWithoutErrors() throws Exception {
     Path json = Path.of("target", "bench", "smoke-it.json");
     Path png = Path.of("target", "bench", "smoke-it.png");
+    // The server the build started (liberty-maven-plugin writes its pid): memory figures too.
+    Path pidFile = Path.of("target", "liberty", "wlp", "usr", "servers", ".pid", "scim.pid");
+    String pid = Files.isReadable(pidFile) ? Files.readString(pidFile).trim() : "0";
     // One worker: the smoke run checks the tool, not the server under concurrency.
     BenchOptions options =
         BenchOptions.parse(
+            "--server-pid", pid,
             "--base-url", ItConfig.scimBase(),
             "--admin-user", ItConfig.adminUser(),
             "--admin-password", ItConfig.adminPassword(),
@@ -51,5 +55,13 @@ class BenchSmokeIT {
     assertFalse(written.getJsonArray("scenarios").isEmpty());
     assertFalse(written.getJsonArray("targets").isEmpty());
     assertTrue(Files.size(png) > 0);
+    String tables = BenchTables.markdown(List.of(BenchTables.read(json)));
+    assertTrue(tables.contains("### initial") && tables.contains("| user.create | 40 (0) |"), tables);
+    if (!"0".equals(pid)) {
+      assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");
+      for (Report.Phase phase : report.phases) {
+        assertTrue(phase.heapAfterGc > 0, phase.name + ": no heap figure after a full GC");
+      }
+    }
   }
 }

@@ -25,10 +25,13 @@ final class Report {
   final Instant started = Instant.now();
   private final long startNanos = System.nanoTime();
   double wallSeconds;
+  /** Heap retained by the server before the first scenario (after a full GC), or -1. */
+  final long baselineHeapAfterGc;
 
   Report(BenchOptions options, ServerSampler sampler) {
     this.options = options;
     this.sampler = sampler;
+    this.baselineHeapAfterGc = sampler.heapAfterFullGc();
   }
 
   Phase begin(String name) {
@@ -59,6 +62,8 @@ final class Report {
     private long endNanos;
     private long endMillis;
     private ServerSampler.Sample memoryEnd;
+    /** Heap the server retains once the scenario is over (after a full GC), or -1. */
+    long heapAfterGc = -1;
 
     Phase(String name, ServerSampler sampler) {
       this.name = name;
@@ -79,6 +84,7 @@ final class Report {
       endNanos = System.nanoTime();
       memoryEnd = sampler.sample();
       endMillis = sampler.nowMillis();
+      heapAfterGc = sampler.heapAfterFullGc();
     }
 
     double wallSeconds() {
@@ -191,6 +197,17 @@ final class Report {
     long firstRss = phases.isEmpty() ? -1 : phases.get(0).memoryEnd == null ? -1 : phases.get(0).memoryEnd.rssBytes();
     long lastRss = phases.isEmpty() ? -1 : phases.get(phases.size() - 1).memoryEnd == null ? -1
         : phases.get(phases.size() - 1).memoryEnd.rssBytes();
+    long maxRetained = phases.stream().mapToLong(p -> p.heapAfterGc).max().orElse(-1);
+    if (baselineHeapAfterGc > 0 && maxRetained > 0) {
+      long growth = maxRetained - baselineHeapAfterGc;
+      t.add(
+          new Target(
+              "memory flat: heap after a full GC does not grow with the stored users (< 32 MiB growth)",
+              fmt("%s before the first scenario, at most %s after one (%s; users stored by the run: %s)",
+                  mib(baselineHeapAfterGc), mib(maxRetained), (growth >= 0 ? "+" : "-") + mib(Math.abs(growth)),
+                  phase("initial").map(p -> String.valueOf(p.facts.getOrDefault("users", "?"))).orElse("none")),
+              growth < 32L * 1024 * 1024));
+    }
     if (maxHeap > 0 || lastRss > 0) {
       t.add(
           new Target(
@@ -221,8 +238,9 @@ final class Report {
           sb.append("    ! ").append(e).append('\n');
         }
       }
-      sb.append(fmt("memory: heap max %s, RSS start %s, max %s, end %s%n", mib(p.maxHeap()),
-          mib(p.memoryStart.rssBytes()), mib(p.maxRss()), mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+      sb.append(fmt("memory: heap max %s, after full GC %s, RSS start %s, max %s, end %s%n", mib(p.maxHeap()),
+          mib(p.heapAfterGc), mib(p.memoryStart.rssBytes()), mib(p.maxRss()),
+          mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
     }
     sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets (issue #6):%n", wallSeconds));
     for (Target t : targets()) {
@@ -271,7 +289,8 @@ final class Report {
           .add("name", p.name).add("wallSeconds", round(p.wallSeconds())).add("errors", p.errors())
           .add("facts", facts).add("requests", requests)
           .add("memory", Json.createObjectBuilder()
-              .add("heapMaxBytes", p.maxHeap()).add("rssStartBytes", p.memoryStart.rssBytes())
+              .add("heapMaxBytes", p.maxHeap()).add("heapAfterGcBytes", p.heapAfterGc)
+              .add("rssStartBytes", p.memoryStart.rssBytes())
               .add("rssMaxBytes", p.maxRss())
               .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
     }
@@ -295,6 +314,7 @@ final class Report {
         .add("baseUrl", options.baseUrl)
         .add("startedAt", started.toString())
         .add("wallSeconds", round(wallSeconds))
+        .add("baselineHeapAfterGcBytes", baselineHeapAfterGc)
         .add("config", config)
         .add("scenarios", phasesJson)
         .add("memorySamples", samples)

@@ -134,6 +134,28 @@ final class ServerSampler {
     return -1;
   }
 
+  /**
+   * Runs a full GC in the server ({@code jcmd <pid> GC.run}, which honours
+   * {@code -XX:+ExplicitGCInvokesConcurrent} only if set) and returns the heap still used: what the
+   * server retains, as opposed to garbage not yet collected. -1 without {@code --server-pid} or
+   * when jcmd cannot attach (another user's JVM, or not a HotSpot JVM).
+   */
+  long heapAfterFullGc() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        return -1;
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+    return jcmdHeap();
+  }
+
   private long jcmdHeap() {
     try {
       Process p =

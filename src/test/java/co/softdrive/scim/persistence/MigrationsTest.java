@@ -57,6 +57,35 @@ class MigrationsTest {
     }
   }
 
+  /**
+   * V8: no foreign key cascades a delete (Derby locked the whole dependent table for it), and the
+   * keys of memberships and e-mail rows include the tenant.
+   */
+  @Test
+  void foreignKeysOfMembershipsAndEmailsIncludeTheTenantAndNeverCascade() throws Exception {
+    try (MemoryDatabase db = MemoryDatabase.migrated();
+        java.sql.Connection c = db.dataSource().getConnection()) {
+      java.sql.DatabaseMetaData md = c.getMetaData();
+      java.util.Map<String, String> keys = new java.util.TreeMap<>();
+      for (String table : List.of("GROUP_MEMBER", "SCIM_USER_EMAIL")) {
+        try (java.sql.ResultSet rs = md.getImportedKeys(null, c.getSchema(), table)) {
+          while (rs.next()) {
+            keys.merge(table + " " + rs.getString("FK_NAME") + " -> " + rs.getString("PKTABLE_NAME")
+                    + (rs.getShort("DELETE_RULE") == java.sql.DatabaseMetaData.importedKeyCascade ? " CASCADE" : ""),
+                rs.getString("FKCOLUMN_NAME"), (a, b) -> a + "," + b);
+          }
+        }
+      }
+      assertEquals(
+          java.util.Map.of(
+              "GROUP_MEMBER FK_MEMBER_GROUP -> SCIM_GROUP", "TENANT_ID,GROUP_ID",
+              "GROUP_MEMBER FK_MEMBER_USER -> SCIM_USER", "TENANT_ID,USER_ID",
+              "SCIM_USER_EMAIL FK_EMAIL_USER -> SCIM_USER", "TENANT_ID,USER_ID"),
+          keys);
+      assertEquals(List.of(), Migrations.foreignKeys(c, "group_member", "user_id"));
+    }
+  }
+
   @Test
   void aFreshDatabaseGetsEveryMigrationAndASecondRunAppliesNothing() throws Exception {
     try (MemoryDatabase db = MemoryDatabase.migrated()) {

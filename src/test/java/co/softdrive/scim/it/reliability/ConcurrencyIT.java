@@ -4,8 +4,10 @@ import static co.softdrive.scim.it.reliability.Bodies.members;
 import static co.softdrive.scim.it.reliability.Bodies.op;
 import static co.softdrive.scim.it.reliability.Bodies.patch;
 import static co.softdrive.scim.it.reliability.Bodies.str;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.TenantFixture;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -81,6 +83,13 @@ class ConcurrencyIT {
       assertEquals(1, found.getInt("totalResults"));
       String winner = replies.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().getString("id");
       assertEquals(winner, found.getJsonArray("Resources").getJsonObject(0).getString("id"));
+      // A loser's audit row was written before its INSERT failed: its 409 must have rolled it back.
+      List<String> audited =
+          given().auth().preemptive().basic(ItConfig.adminUser(), ItConfig.adminPassword())
+              .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/audit?limit=1000")
+              .then().statusCode(200).extract().jsonPath()
+              .getList("findAll { it.userName == '" + userName + "' }.userId", String.class);
+      assertEquals(List.of(winner), audited, "audit rows of " + userName);
     }
   }
 
