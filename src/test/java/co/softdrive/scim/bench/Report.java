@@ -197,17 +197,21 @@ final class Report {
     long firstRss = phases.isEmpty() ? -1 : phases.get(0).memoryEnd == null ? -1 : phases.get(0).memoryEnd.rssBytes();
     long lastRss = phases.isEmpty() ? -1 : phases.get(phases.size() - 1).memoryEnd == null ? -1
         : phases.get(phases.size() - 1).memoryEnd.rssBytes();
-    long maxRetained = phases.stream().mapToLong(p -> p.heapAfterGc).max().orElse(-1);
-    if (baselineHeapAfterGc > 0 && maxRetained > 0) {
-      long growth = maxRetained - baselineHeapAfterGc;
-      t.add(
-          new Target(
-              "memory flat: heap after a full GC does not grow with the stored users (< 32 MiB growth)",
-              fmt("%s before the first scenario, at most %s after one (%s; users stored by the run: %s)",
-                  mib(baselineHeapAfterGc), mib(maxRetained), (growth >= 0 ? "+" : "-") + mib(Math.abs(growth)),
-                  phase("initial").map(p -> String.valueOf(p.facts.getOrDefault("users", "?"))).orElse("none")),
-              growth < 32L * 1024 * 1024));
-    }
+    phase("initial").ifPresent(p -> {
+      long half = ((Number) p.facts.getOrDefault("heapAfterGcAtHalfUsers", -1L)).longValue();
+      long all = ((Number) p.facts.getOrDefault("heapAfterGcAtAllUsers", -1L)).longValue();
+      int users = options.users - options.users / 2;
+      if (half > 0 && all > 0 && users > 0) {
+        double perUser = (all - half) / (double) users;
+        t.add(
+            new Target(
+                "memory flat: heap retained after a full GC grows < 64 bytes per stored user"
+                    + " (between half and all of the initial cycle's users)",
+                fmt("%s with %d users, %s with %d: %+.0f bytes per user added", mib(half), options.users / 2,
+                    mib(all), options.users, perUser),
+                perUser < 64));
+      }
+    });
     if (maxHeap > 0 || lastRss > 0) {
       t.add(
           new Target(

@@ -54,7 +54,12 @@ final class Scenarios {
   /** Users: filter miss then POST (R2, R4). Groups: filter then POST then Add batches (R7, R9, R11). */
   void initial() {
     Report.Phase p = report.begin("initial");
+    // Heap the server retains (after a full GC) with half and with all of the users stored: a
+    // server that keeps per-user state in memory grows between the two (memory target, Report).
+    createUsers(p, o.users / 2);
+    p.fact("heapAfterGcAtHalfUsers", report.sampler.heapAfterFullGc());
     createUsers(p, o.users);
+    p.fact("heapAfterGcAtAllUsers", report.sampler.heapAfterFullGc());
     populationSize = o.users;
     Random rnd = new Random(o.seed);
     groupSizes = GroupPlan.sizes(o.groups, o.memberships, o.users, o.hugeGroups, o.hugeShare, rnd);
