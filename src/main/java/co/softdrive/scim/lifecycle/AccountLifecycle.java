@@ -191,36 +191,54 @@ public class AccountLifecycle {
     if (window <= 0) {
       return false;
     }
-    if (countInState(tenantId, AccountState.PENDING_DELETION) > 0) {
+    if (countInState(tenantId, AccountState.PENDING_DELETION, 1) > 0) {
       return true;
     }
     int percent = tenant.getGuardPercent() != null ? tenant.getGuardPercent() : config.guardPercent();
     int minCount = tenant.getGuardMinCount() != null ? tenant.getGuardMinCount() : config.guardMinCount();
     long deleted = audit.countAutomaticDeletionsSince(tenantId, now - window * 60_000L);
-    long active = countInState(tenantId, AccountState.ACTIVE);
-    return GuardRule.trips(deleted + 1, active + deleted, percent, minCount);
+    long deletions = deleted + 1;
+    if (deletions <= minCount) {
+      return false; // below the absolute threshold whatever the tenant's size: no count needed
+    }
+    if (percent <= 0) {
+      return true; // every deletion past the absolute threshold is held
+    }
+    long needed = GuardRule.activeNeeded(deletions, deleted, percent);
+    if (needed <= 0) {
+      return false;
+    }
+    long active = countInState(tenantId, AccountState.ACTIVE, needed);
+    return GuardRule.trips(deletions, active + deleted, percent, minCount);
   }
 
   /**
-   * Users of the tenant in a state, counted without waiting for other transactions' row locks
+   * Users of the tenant in a state, counted up to {@code upTo} (the guard needs to know only
+   * whether there are at least that many; an index range of the tenant's users in that state, read
+   * no further), without waiting for other transactions' row locks
    * (Derby: {@code WITH UR}; PostgreSQL reads never wait): the caller holds the tenant row, and a
    * writer holding a user row may be waiting for it, so a locking count deadlocked. The guard is a
    * threshold; a count that includes other transactions' uncommitted changes serves it as well.
    */
-  private long countInState(String tenantId, String state) {
+  private long countInState(String tenantId, String state, long upTo) {
     Connection c = em.unwrap(Connection.class);
     try {
       boolean derby = Dialect.of(c.getMetaData()) == Dialect.DERBY;
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT COUNT(*) FROM scim_user WHERE tenant_id = ? AND account_state = ?"
+              "SELECT 1 FROM scim_user WHERE tenant_id = ? AND account_state = ?"
                   + (derby ? " WITH UR" : ""))) {
         ps.setString(1, tenantId);
         ps.setString(2, state);
+        ps.setMaxRows((int) Math.min(upTo, Integer.MAX_VALUE));
+        ps.setFetchSize((int) Math.min(upTo, 1000));
+        long n = 0;
         try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
+          while (rs.next()) {
+            n++;
+          }
         }
+        return n;
       }
     } catch (SQLException e) {
       throw new PersistenceException("Could not count users of tenant " + tenantId, e);

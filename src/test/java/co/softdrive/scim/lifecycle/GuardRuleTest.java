@@ -28,4 +28,20 @@ class GuardRuleTest {
       long deletions, long base, int percent, int minCount, boolean trips) {
     assertEquals(trips, GuardRule.trips(deletions, base, percent, minCount));
   }
+
+  /** Counting active accounts only up to activeNeeded gives the same answer as counting them all. */
+  @ParameterizedTest
+  @MethodSource("rows")
+  void activeNeededIsTheSmallestActiveCountThatDoesNotTripThePercentage(
+      long deletions, long base, int percent, int minCount, boolean trips) {
+    long deleted = deletions - 1;
+    long needed = GuardRule.activeNeeded(deletions, deleted, percent);
+    if (percent > 0 && needed > 0) {
+      assertEquals(deletions > minCount, GuardRule.trips(deletions, needed - 1 + deleted, percent, minCount));
+      assertEquals(false, GuardRule.trips(deletions, needed + deleted, percent, minCount));
+    }
+    long active = Math.max(0, base - deleted);
+    boolean lazily = deletions > minCount && (needed > 0 && Math.min(active, needed) < needed);
+    assertEquals(GuardRule.trips(deletions, active + deleted, percent, minCount), lazily);
+  }
 }
