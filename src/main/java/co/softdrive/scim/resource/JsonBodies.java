@@ -58,6 +58,10 @@ public final class JsonBodies {
               + ")");
     } catch (JsonException e) {
       throw ScimBadRequest.invalidSyntax("The request body is not valid JSON");
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Parsson refuses a number whose exponent does not fit an int (1e9999999999), found by
+      // HttpEdgeFuzzIT: a client error, not a 500.
+      throw ScimBadRequest.invalidSyntax("The request body holds a number out of range");
     }
   }
 
@@ -102,6 +106,10 @@ public final class JsonBodies {
               + ")");
     } catch (JsonException e) {
       throw ScimBadRequest.invalidSyntax("The request body is not valid JSON");
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Parsson refuses a number whose exponent does not fit an int (1e9999999999), found by
+      // HttpEdgeFuzzIT: a client error, not a 500.
+      throw ScimBadRequest.invalidSyntax("The request body holds a number out of range");
     }
   }
 }

@@ -29,6 +29,19 @@ class JsonBodiesTest {
     return "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
   }
 
+  /** Found by HttpEdgeFuzzIT: Parsson throws NumberFormatException for such an exponent. */
+  @Test
+  void aNumberWhoseExponentOverflowsIsInvalidSyntaxNotAServerError() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () -> JsonBodies.readObject(body("{\"count\":1e9999999099,\"startIndex\":-1e400}"), Limits.defaults()));
+    assertEquals(400, e.status());
+    assertEquals("invalidSyntax", e.scimType().orElseThrow());
+    // A large exponent that fits is still a number (whoever uses it checks its range).
+    assertEquals(1, JsonBodies.readObject(body("{\"a\":1e400}"), Limits.defaults()).size());
+  }
+
   @Test
   void aBodyAtTheSizeLimitIsReadAndOneByteMoreIs413() {
     Limits limits = TestLimits.with("request-bytes", 100);
