@@ -41,9 +41,6 @@ public class Outbox {
 
   @Inject EventSequencer sequencer;
 
-  /** The database's dialect, read once (not on every write). */
-  private volatile Dialect dialect;
-
   /** Derby only: the next pending-event id, seeded from the table on first use. */
   private final AtomicLong nextDerbyId = new AtomicLong(-1);
 
@@ -55,7 +52,7 @@ public class Outbox {
     long now = System.currentTimeMillis();
     Connection c = em.unwrap(Connection.class);
     try {
-      boolean postgres = dialect(c) == Dialect.POSTGRES;
+      boolean postgres = Dialect.of(c) == Dialect.POSTGRES;
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
@@ -80,15 +77,6 @@ public class Outbox {
     } catch (SQLException e) {
       throw new PersistenceException("Could not write change events", e);
     }
-  }
-
-  private Dialect dialect(Connection c) throws SQLException {
-    Dialect d = dialect;
-    if (d == null) {
-      d = Dialect.of(c.getMetaData());
-      dialect = d;
-    }
-    return d;
   }
 
   /**

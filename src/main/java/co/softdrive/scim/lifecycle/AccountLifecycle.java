@@ -223,7 +223,7 @@ public class AccountLifecycle {
   private long countInState(String tenantId, String state, long upTo) {
     Connection c = em.unwrap(Connection.class);
     try {
-      boolean derby = Dialect.of(c.getMetaData()) == Dialect.DERBY;
+      boolean derby = Dialect.of(c) == Dialect.DERBY;
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT 1 FROM scim_user WHERE tenant_id = ? AND account_state = ?"

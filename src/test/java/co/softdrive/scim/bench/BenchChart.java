@@ -1,8 +1,6 @@
 package co.softdrive.scim.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,14 +42,7 @@ public final class BenchChart {
   record Run(String label, Map<String, double[]> rows) {}
 
   public static void main(String[] args) throws IOException {
-    List<String> list = new ArrayList<>();
-    for (String a : args) {
-      for (String part : a.trim().split("\\s+")) {
-        if (!part.isEmpty()) {
-          list.add(part);
-        }
-      }
-    }
+    List<String> list = words(args);
     if (list.size() < 2) {
       System.err.println("usage: BenchChart out.png run1.json [run2.json ...]");
       return;
@@ -65,31 +55,41 @@ public final class BenchChart {
     System.out.println("chart written to " + list.get(0));
   }
 
-  /** Rows "scenario / type" -> {p50, p99, throughput}; set-up phases are left out. */
-  static Run read(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file);
-        JsonReader jr = Json.createReader(r)) {
-      JsonObject root = jr.readObject();
-      Map<String, double[]> rows = new LinkedHashMap<>();
-      for (JsonValue sv : root.getJsonArray("scenarios")) {
-        JsonObject s = sv.asJsonObject();
-        String scenario = s.getString("name");
-        if (scenario.endsWith("-setup")) {
-          continue;
-        }
-        for (JsonValue rv : s.getJsonArray("requests")) {
-          JsonObject q = rv.asJsonObject();
-          rows.put(
-              scenario + " / " + q.getString("type"),
-              new double[] {
-                q.getJsonNumber("p50Ms").doubleValue(),
-                q.getJsonNumber("p99Ms").doubleValue(),
-                q.getJsonNumber("throughput").doubleValue()
-              });
+  /** The arguments split at white space (exec:java passes -Dbench.args as one string). */
+  static List<String> words(String[] args) {
+    List<String> list = new ArrayList<>();
+    for (String a : args) {
+      for (String part : a.trim().split("\\s+")) {
+        if (!part.isEmpty()) {
+          list.add(part);
         }
       }
-      return new Run(root.getString("label", file.getFileName().toString()), rows);
     }
+    return list;
+  }
+
+  /** Rows "scenario / type" -> {p50, p99, throughput}; set-up phases are left out. */
+  static Run read(Path file) throws IOException {
+    JsonObject root = BenchTables.read(file);
+    Map<String, double[]> rows = new LinkedHashMap<>();
+    for (JsonValue sv : root.getJsonArray("scenarios")) {
+      JsonObject s = sv.asJsonObject();
+      String scenario = s.getString("name");
+      if (scenario.endsWith("-setup")) {
+        continue;
+      }
+      for (JsonValue rv : s.getJsonArray("requests")) {
+        JsonObject q = rv.asJsonObject();
+        rows.put(
+            scenario + " / " + q.getString("type"),
+            new double[] {
+              q.getJsonNumber("p50Ms").doubleValue(),
+              q.getJsonNumber("p99Ms").doubleValue(),
+              q.getJsonNumber("throughput").doubleValue()
+            });
+      }
+    }
+    return new Run(root.getString("label", file.getFileName().toString()), rows);
   }
 
   static void render(List<Run> runs, Path out) throws IOException {

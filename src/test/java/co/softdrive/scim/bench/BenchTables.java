@@ -30,12 +30,8 @@ public final class BenchTables {
 
   public static void main(String[] args) throws IOException {
     List<JsonObject> runs = new ArrayList<>();
-    for (String a : args) {
-      for (String part : a.trim().split("\\s+")) {
-        if (!part.isEmpty()) {
-          runs.add(read(Path.of(part)));
-        }
-      }
+    for (String file : BenchChart.words(args)) {
+      runs.add(read(Path.of(file)));
     }
     if (runs.isEmpty()) {
       System.err.println("usage: BenchTables run1.json [run2.json ...]");

@@ -19,10 +19,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Bearer authentication of the SCIM API: who gets in, which tenant they see, and for how long. */
 class BearerAuthIT {
+  private static final Logger LOG = Logger.getLogger(BearerAuthIT.class.getName());
+
   static final String PROBE = "/Users?filter=userName+eq+%22aab4f0c2-93b1-4d6a-9a10-5e3f6c9c0e11%22";
 
   /**
@@ -182,8 +186,8 @@ class BearerAuthIT {
     while (true) {
       Response r = given().header("Authorization", "Bearer " + token).get(ItConfig.scimBase() + "/Users");
       if (r.statusCode() == status) {
-        System.out.printf("Token answered %d after %d ms (bound %d s)%n", status,
-            (System.nanoTime() - start) / 1_000_000, AUTH_CACHE_BOUND.toSeconds());
+        LOG.log(Level.INFO, "Token answered {0} after {1} ms (bound {2} s)",
+            new Object[] {status, (System.nanoTime() - start) / 1_000_000, AUTH_CACHE_BOUND.toSeconds()});
         return r;
       }
       if (System.nanoTime() > deadline) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * a SCIM {@code password} Entra may send is kept nowhere.
  */
 class SecretsIT {
+  private static final Logger LOG = Logger.getLogger(SecretsIT.class.getName());
+
   static final Pattern TOKEN = Pattern.compile("sdscim_[A-Za-z0-9_-]{43}");
   static final String TRACE = "*=info:co.softdrive.scim.*=all:eclipselink.sql=all";
 
@@ -184,10 +188,13 @@ class SecretsIT {
     assertEquals(Set.of("api_token.secret_hash"), scan.where(hashLabel("token generated in the console")));
     assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(0)));
     assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(1)));
-    System.out.printf(
-        "SecretsIT: %d secrets, %d places: %d tables (%d columns, %d values), %d log files, %d responses and pages%n",
-        scan.secretCount(), scan.placesScanned(), database.tables(), database.columns(), database.values(),
-        logFiles.size(), captured.size());
+    LOG.log(
+        Level.INFO,
+        "SecretsIT: {0} secrets, {1} places: {2} tables ({3} columns, {4} values), {5} log files, {6} responses and pages",
+        new Object[] {
+          scan.secretCount(), scan.placesScanned(), database.tables(), database.columns(), database.values(),
+          logFiles.size(), captured.size()
+        });
     assertEquals(Map.of(), scan.leaks(), "secrets where they must not be");
   }
 

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.Test;
  * for adding there. The run is reproducible from the seed it prints ({@code -Dit.fuzz.seed=...}).
  */
 class HttpEdgeFuzzIT {
+  private static final Logger LOG = Logger.getLogger(HttpEdgeFuzzIT.class.getName());
+
   private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   private static final Path CORPUS = Path.of("src/test/resources/co/softdrive/scim/it/fuzz/HttpEdgeFuzzITInputs");
   private static final Path FINDINGS = Path.of("target/http-fuzz-findings");
@@ -82,9 +86,10 @@ class HttpEdgeFuzzIT {
       send(mutations.next());
       sent++;
     }
-    System.out.printf(
-        "HTTP edge fuzz: %d corpus requests replayed, %d fuzzed requests (seed %d), statuses %s%n",
-        corpus.size(), sent, seed, statuses);
+    LOG.log(
+        Level.INFO,
+        "HTTP edge fuzz: {0} corpus requests replayed, {1} fuzzed requests (seed {2}), statuses {3}",
+        new Object[] {corpus.size(), sent, Long.toString(seed), statuses});
 
     assertTrue(failures.isEmpty(), failures.size() + " failing requests (seed " + seed + ", saved in "
         + FINDINGS + "; add them to " + CORPUS + "):\n" + String.join("\n", failures));

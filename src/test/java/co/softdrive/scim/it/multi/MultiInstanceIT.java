@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "multi.balancer.url", matches = ".+")
 class MultiInstanceIT {
+  private static final Logger LOG = Logger.getLogger(MultiInstanceIT.class.getName());
+
   static final int CLIENTS = 16;
   /** Guard settings of the provisioning run's tenant: the 41st of its 200 users' deletions trips. */
   static final int GUARD_PERCENT = 20;
@@ -366,7 +369,7 @@ class MultiInstanceIT {
   /** Prints the figures and appends them to {@code multi.figures} (the script shows that file). */
   private static void report(String what, Map<String, ?> figures) {
     String line = "[multi-instance] " + what + ": " + figures;
-    System.out.println(line);
+    LOG.info(line);
     String file = System.getProperty("multi.figures");
     if (file != null) {
       try {

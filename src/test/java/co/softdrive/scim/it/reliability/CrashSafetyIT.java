@@ -9,6 +9,8 @@ import co.softdrive.scim.it.TenantFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * (default 6) threads; {@code it.crash.seed} makes the choice of requests repeatable.
  */
 class CrashSafetyIT {
+  private static final Logger LOG = Logger.getLogger(CrashSafetyIT.class.getName());
+
   static final int KILLS = Integer.getInteger("it.crash.kills", 2);
   static final int ACKS_PER_CYCLE = Integer.getInteger("it.crash.acks-per-cycle", 60);
   static final int CLIENTS = Integer.getInteger("it.crash.clients", 6);
@@ -41,7 +45,8 @@ class CrashSafetyIT {
     Http http = new Http(t.token, Duration.ofSeconds(60));
     Ledger ledger = new Ledger();
     CrashLoad load = new CrashLoad(http, groups, ledger);
-    System.out.printf("CrashSafetyIT on %s: %d kills, %d clients, seed %d%n", ItConfig.dbKind(), KILLS, CLIENTS, SEED);
+    LOG.log(Level.INFO, "CrashSafetyIT on {0}: {1} kills, {2} clients, seed {3}",
+        new Object[] {ItConfig.dbKind(), KILLS, CLIENTS, Long.toString(SEED)});
 
     load.start(CLIENTS, SEED);
     try {
@@ -52,7 +57,8 @@ class CrashSafetyIT {
         long pid = ServerControl.process().pid();
         ServerControl.kill();
         load.down = true;
-        System.out.printf("kill %d: SIGKILLed pid %d after %d acknowledged writes%n", kill, pid, ledger.acked.get());
+        LOG.log(Level.INFO, "kill {0}: SIGKILLed pid {1} after {2} acknowledged writes",
+            new Object[] {kill, Long.toString(pid), ledger.acked.get()});
         ServerControl.start();
         load.down = false;
       }
@@ -64,13 +70,16 @@ class CrashSafetyIT {
     ServerSnapshot server = ServerSnapshot.read(http, groups);
     CrashCheck check = new CrashCheck();
     check.run(ledger, server, t.tenantId, cursorBefore, Feed.after(cursorBefore));
-    System.out.printf(
-        "CrashSafetyIT on %s: %d kills survived; %d writes sent, %d acknowledged (%d user PATCHes), %d with"
-            + " unknown outcome (%d of those applied), %d refused while down; checked %d users, %d member"
-            + " changes, %d events; %d lost or inconsistent%n",
-        ItConfig.dbKind(), KILLS, ledger.sent.get(), ledger.acked.get(), ledger.userPatchesAcked.get(),
-        ledger.unknown.get(), check.unknownApplied, ledger.refused.get(), check.usersChecked,
-        check.memberOpsChecked, check.eventsChecked, check.violations.size());
+    LOG.log(
+        Level.INFO,
+        "CrashSafetyIT on {0}: {1} kills survived; {2} writes sent, {3} acknowledged ({4} user PATCHes), {5} with"
+            + " unknown outcome ({6} of those applied), {7} refused while down; checked {8} users, {9} member"
+            + " changes, {10} events; {11} lost or inconsistent",
+        new Object[] {
+          ItConfig.dbKind(), KILLS, ledger.sent.get(), ledger.acked.get(), ledger.userPatchesAcked.get(),
+          ledger.unknown.get(), check.unknownApplied, ledger.refused.get(), check.usersChecked,
+          check.memberOpsChecked, check.eventsChecked, check.violations.size()
+        });
     assertEquals(List.of(), ledger.unexpected, "answers other than the expected 2xx");
     assertEquals(List.of(), check.violations);
     if (MemberCounts.checkable()) {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * requests again without a restart.
  */
 class DegradedDatabaseIT {
+  private static final Logger LOG = Logger.getLogger(DegradedDatabaseIT.class.getName());
+
   /** Longer than scim.auth.cache-seconds (5): requests with and without a cached token verdict. */
   static final long OUTAGE_MILLIS = 7_000;
 
@@ -79,10 +83,11 @@ class DegradedDatabaseIT {
       JsonObject found = http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null).json();
       assertEquals(0, found.getInt("totalResults"), "a write answered 503 was applied: " + userName);
     }
-    System.out.printf(
-        "DegradedDatabaseIT: %d SCIM requests during the outage, all 503 with Retry-After, slowest %d ms;"
-            + " ready again and serving without restart%n",
-        answered, slowestMillis);
+    LOG.log(
+        Level.INFO,
+        "DegradedDatabaseIT: {0} SCIM requests during the outage, all 503 with Retry-After, slowest {1} ms;"
+            + " ready again and serving without restart",
+        new Object[] {answered, slowestMillis});
   }
 
   private static void assertUnavailable(Http.Reply r) {
