@@ -57,11 +57,16 @@ class BenchSmokeIT {
     assertTrue(Files.size(png) > 0);
     String tables = BenchTables.markdown(List.of(BenchTables.read(json)));
     assertTrue(tables.contains("### initial") && tables.contains("| user.create | 40 (0) |"), tables);
+    JsonObject machine = written.getJsonObject("clientMachine");
+    assertTrue(machine.getInt("cores") > 0 && !machine.getString("java").isEmpty(), machine.toString());
+    assertTrue(tables.contains("smoke: client machine "), tables);
     if (!"0".equals(pid)) {
       assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");
       for (Report.Phase phase : report.phases) {
         assertTrue(phase.heapAfterGc > 0, phase.name + ": no heap figure after a full GC");
+        assertTrue(phase.serverCpuSeconds() > 0, phase.name + ": no server CPU figure");
       }
+      assertTrue(tables.contains(" ms per request)"), tables);
     }
   }
 }

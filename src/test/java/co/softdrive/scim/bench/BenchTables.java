@@ -55,6 +55,14 @@ public final class BenchTables {
         scenarios.add(s.asJsonObject().getString("name"));
       }
     }
+    for (JsonObject run : runs) {
+      JsonObject m = run.getJsonObject("clientMachine");
+      if (m != null) {
+        sb.append(fmt("%s: client machine %s, %d cores, %s, %s, Java %s.  %n", run.getString("label"),
+            m.getString("cpu"), m.getInt("cores"), mib(m, "memoryBytes"), m.getString("os"), m.getString("java")));
+      }
+    }
+    sb.append('\n');
     for (String scenario : scenarios) {
       sb.append("### ").append(scenario).append("\n\n| request |");
       StringBuilder rule = new StringBuilder("|---|");
@@ -89,6 +97,10 @@ public final class BenchTables {
           JsonObject m = s.getJsonObject("memory");
           sb.append(fmt("%s: wall %.1f s, heap max %s, after full GC %s, RSS max %s", run.getString("label"),
               num(s, "wallSeconds"), mib(m, "heapMaxBytes"), mib(m, "heapAfterGcBytes"), mib(m, "rssMaxBytes")));
+          JsonObject cpu = s.getJsonObject("serverCpu");
+          if (cpu != null && num(cpu, "seconds") >= 0) {
+            sb.append(fmt(", server CPU %.1f s (%.2f ms per request)", num(cpu, "seconds"), num(cpu, "msPerRequest")));
+          }
           s.getJsonObject("facts").forEach((k, v) -> sb.append(", ").append(k).append('=').append(text(v)));
           sb.append(".  \n");
         });

@@ -23,6 +23,7 @@ final class Report {
   final List<Phase> phases = new ArrayList<>();
   final ServerSampler sampler;
   final Instant started = Instant.now();
+  final Machine machine = Machine.current();
   private final long startNanos = System.nanoTime();
   double wallSeconds;
   /** Heap retained by the server before the first scenario (after a full GC), or -1. */
@@ -59,6 +60,8 @@ final class Report {
     private final long startNanos = System.nanoTime();
     private final long startMillis;
     private final ServerSampler.Sample memoryStart;
+    private final double cpuStart;
+    private double cpuEnd = -1;
     private long endNanos;
     private long endMillis;
     private ServerSampler.Sample memoryEnd;
@@ -70,6 +73,7 @@ final class Report {
       this.sampler = sampler;
       this.startMillis = sampler.nowMillis();
       this.memoryStart = sampler.sample();
+      this.cpuStart = sampler.cpuSeconds();
     }
 
     synchronized Latencies of(String type) {
@@ -82,6 +86,7 @@ final class Report {
 
     void end() {
       endNanos = System.nanoTime();
+      cpuEnd = sampler.cpuSeconds();
       memoryEnd = sampler.sample();
       endMillis = sampler.nowMillis();
       heapAfterGc = sampler.heapAfterFullGc();
@@ -89,6 +94,18 @@ final class Report {
 
     double wallSeconds() {
       return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
+    }
+
+    /** CPU seconds the server process used during the scenario, or -1 if unknown. */
+    double serverCpuSeconds() {
+      return cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
+    }
+
+    /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
+    double serverCpuMsPerRequest() {
+      long requests = summaries().stream().mapToLong(Latencies.Summary::count).sum();
+      double cpu = serverCpuSeconds();
+      return cpu < 0 || requests == 0 ? -1 : cpu * 1000 / requests;
     }
 
     long errors() {
@@ -228,6 +245,7 @@ final class Report {
   String text() {
     StringBuilder sb = new StringBuilder();
     sb.append(fmt("%nSCIM benchmark %s against %s (%s)%n", options.label, options.baseUrl, started));
+    sb.append(fmt("client machine: %s%n", machine.text()));
     for (Phase p : phases) {
       sb.append(fmt("%n== %s: %.1f s wall", p.name, p.wallSeconds()));
       if (!p.facts.isEmpty()) {
@@ -245,6 +263,9 @@ final class Report {
       sb.append(fmt("memory: heap max %s, after full GC %s, RSS start %s, max %s, end %s%n", mib(p.maxHeap()),
           mib(p.heapAfterGc), mib(p.memoryStart.rssBytes()), mib(p.maxRss()),
           mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+      if (p.serverCpuSeconds() >= 0) {
+        sb.append(fmt("server CPU: %.1f s, %.2f ms per request%n", p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
+      }
     }
     sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets (issue #6):%n", wallSeconds));
     for (Target t : targets()) {
@@ -296,7 +317,10 @@ final class Report {
               .add("heapMaxBytes", p.maxHeap()).add("heapAfterGcBytes", p.heapAfterGc)
               .add("rssStartBytes", p.memoryStart.rssBytes())
               .add("rssMaxBytes", p.maxRss())
-              .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+              .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes()))
+          .add("serverCpu", Json.createObjectBuilder()
+              .add("seconds", round(p.serverCpuSeconds()))
+              .add("msPerRequest", round(p.serverCpuMsPerRequest()))));
     }
     JsonArrayBuilder samples = Json.createArrayBuilder();
     for (ServerSampler.Sample s : sampler.all()) {
@@ -317,6 +341,7 @@ final class Report {
         .add("label", options.label)
         .add("baseUrl", options.baseUrl)
         .add("startedAt", started.toString())
+        .add("clientMachine", machine.json())
         .add("wallSeconds", round(wallSeconds))
         .add("baselineHeapAfterGcBytes", baselineHeapAfterGc)
         .add("config", config)

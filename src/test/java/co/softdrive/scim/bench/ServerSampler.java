@@ -79,6 +79,26 @@ final class ServerSampler {
     return samples.stream().filter(s -> s.atMillis() >= fromMillis && s.atMillis() <= toMillis).toList();
   }
 
+  /**
+   * CPU time the server process has used so far (user + system, {@code /proc/<pid>/stat}, in
+   * seconds), or -1 without {@code --server-pid} or off Linux. A database server in other
+   * processes (PostgreSQL) is not included.
+   */
+  double cpuSeconds() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // After "(comm)": state is field 3, utime field 14 and stime field 15, in clock ticks (USER_HZ,
+      // 100 on Linux).
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
   long nowMillis() {
     return System.currentTimeMillis() - t0;
   }
