@@ -5,17 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** One entry of the account audit trail (see {@code audit.AuditTrail}). */
 @Entity
 @Table(name = "account_audit")
-@NamedQuery(
-    name = "AccountAuditEntity.countAutomaticDeletions",
-    query =
-        "SELECT COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-            + " AND a.action = 'deleted' AND a.occurredAt > :since AND a.actorType <> 'staff'")
 public class AccountAuditEntity {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

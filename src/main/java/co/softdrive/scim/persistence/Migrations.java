@@ -50,7 +50,8 @@ public final class Migrations {
           "V4__limits.sql",
           "V5__schema_compatibility.sql",
           "V7__event_sequencer.sql",
-          "V8__no_cascading_deletes.sql");
+          "V8__no_cascading_deletes.sql",
+          "V9__guard_window_index.sql");
 
   /**
    * {@code DROP FOREIGN KEY <table> (<column>)}: drops the foreign key of that one column, whatever
