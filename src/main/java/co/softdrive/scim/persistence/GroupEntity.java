@@ -26,6 +26,9 @@ import java.util.Locale;
         "SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :tenantId"
             + " AND g.displayNameCi = :displayNameCi AND g.id <> :exceptId")
 @NamedQuery(
+    name = "GroupEntity.namesOfIds",
+    query = "SELECT g.id, g.tenantId, g.displayName FROM GroupEntity g WHERE g.id IN :ids")
+@NamedQuery(
     name = "GroupEntity.countByTenant",
     query = "SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :tenantId")
 public class GroupEntity {

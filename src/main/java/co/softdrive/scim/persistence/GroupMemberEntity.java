@@ -23,11 +23,10 @@ import java.util.Objects;
         "SELECT m.userId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
             + " AND m.groupId = :groupId AND m.userId > :after ORDER BY m.userId")
 @NamedQuery(
-    name = "GroupMemberEntity.groupsOfUser",
+    name = "GroupMemberEntity.groupIdsOfUser",
     query =
-        "SELECT g.id, g.displayName FROM GroupMemberEntity m, GroupEntity g"
-            + " WHERE m.tenantId = :tenantId AND m.userId = :userId"
-            + " AND g.tenantId = m.tenantId AND g.id = m.groupId ORDER BY g.displayName")
+        "SELECT m.groupId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
+            + " AND m.userId = :userId ORDER BY m.groupId")
 @NamedQuery(
     name = "GroupMemberEntity.existing",
     query =

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,6 +28,10 @@ import java.util.Set;
 public class MembershipRepository {
   /** IN-list and INSERT chunk sizes, largest first. */
   static final int[] BUCKETS = {256, 64, 16, 4, 1};
+
+  /** A user's groups (id, display name) by display name, then id. */
+  private static final Comparator<Object[]> BY_DISPLAY_NAME =
+      Comparator.<Object[], String>comparing(row -> (String) row[1]).thenComparing(row -> (String) row[0]);
 
   @PersistenceContext(unitName = "scim")
   EntityManager em;
@@ -159,9 +164,33 @@ public class MembershipRepository {
         .getSingleResult();
   }
 
-  /** Ids and display names of the groups a user belongs to. */
+  /**
+   * Ids and display names of the groups a user belongs to, by display name. Two reads instead of a
+   * join: the user's group ids in id order, then the groups by primary key (IN lists, which the
+   * database probes in id order). A join read the group rows in the membership index's order and,
+   * on Derby, held one row's lock while it waited for the next: it deadlocked with a concurrent
+   * purge, which updates the same groups in id order ({@link #removeUserEverywhere}). Both take
+   * group rows in id order now (docs/benchmarks.md, session 4).
+   */
   public List<Object[]> groupsOf(String tenantId, String userId) {
-    return em.createNamedQuery("GroupMemberEntity.groupsOfUser", Object[].class)
+    List<Object[]> groups = new ArrayList<>();
+    for (List<String> chunk : padded(groupIdsOf(tenantId, userId))) {
+      for (Object[] row :
+          em.createNamedQuery("GroupEntity.namesOfIds", Object[].class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        if (tenantId.equals(row[1])) {
+          groups.add(new Object[] {row[0], row[2]});
+        }
+      }
+    }
+    groups.sort(BY_DISPLAY_NAME);
+    return groups;
+  }
+
+  /** The ids of the groups a user belongs to, in id order. */
+  private List<String> groupIdsOf(String tenantId, String userId) {
+    return em.createNamedQuery("GroupMemberEntity.groupIdsOfUser", String.class)
         .setParameter("tenantId", tenantId)
         .setParameter("userId", userId)
         .getResultList();
@@ -174,14 +203,7 @@ public class MembershipRepository {
    * only this user's groups are locked.
    */
   public void removeUserEverywhere(String tenantId, String userId, long now) {
-    List<String> groupIds =
-        em.createQuery(
-                "SELECT m.groupId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
-                    + " AND m.userId = :userId ORDER BY m.groupId",
-                String.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("userId", userId)
-            .getResultList();
+    List<String> groupIds = groupIdsOf(tenantId, userId);
     for (String groupId : groupIds) {
       em.createQuery(
               "UPDATE GroupEntity g SET g.memberCount = g.memberCount - 1, g.lastModified = :now,"
