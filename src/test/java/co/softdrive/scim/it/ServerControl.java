@@ -64,6 +64,24 @@ public final class ServerControl {
     }
   }
 
+  /**
+   * How many times the server has run a transaction again as a deadlock victim
+   * ({@code DeadlockRetryInterceptor}'s line), in all of its messages logs; 0 if they cannot be read.
+   */
+  public static long deadlockVictims() {
+    try (Stream<Path> logs = Files.list(serverDir().resolve("logs"))) {
+      long n = 0;
+      for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+          n += lines.filter(l -> l.contains("chosen as a deadlock victim")).count();
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** How many configuration updates (CWWKG0017I) the current messages.log reports. */
   private static long configUpdates() {
     try (Stream<String> lines = Files.lines(serverDir().resolve("logs/messages.log"), StandardCharsets.ISO_8859_1)) {
