@@ -182,10 +182,23 @@ final class ServerSampler {
           new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
       p.waitFor();
-      Matcher m = HEAP_USED.matcher(out);
-      return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+      return heapUsed(out);
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /**
+   * Used heap from {@code jcmd <pid> GC.heap_info}: the sum of its "total NK, used NK" lines, one for
+   * G1 ({@code garbage-first heap}) and one per generation for the parallel and serial collectors
+   * ({@code PSYoungGen} and {@code ParOldGen}); -1 if there is none.
+   */
+  static long heapUsed(String heapInfo) {
+    Matcher m = HEAP_USED.matcher(heapInfo);
+    long used = -1;
+    while (m.find()) {
+      used = Math.max(used, 0) + Long.parseLong(m.group(1)) * 1024;
+    }
+    return used;
   }
 }

@@ -25,6 +25,23 @@ class ServerSamplerTest {
   }
 
   @Test
+  void usedHeapIsSummedOverTheGenerationsOfEveryCollector() {
+    String g1 =
+        " garbage-first heap   total 524288K, used 81234K [0x00000000e0000000, 0x0000000100000000)\n"
+            + "  region size 1024K, 3 young (3072K), 0 survivors (0K)\n"
+            + " Metaspace       used 96431K, committed 97408K, reserved 1138688K\n";
+    String parallel =
+        " PSYoungGen      total 152576K, used 2339K [0x00000000f5580000, 0x0000000100000000, 0x0000000100000000)\n"
+            + "  eden space 131072K, 1% used [0x00000000f5580000,0x00000000f57c8d10,0x00000000fd580000)\n"
+            + " ParOldGen       total 349696K, used 76544K [0x00000000e0000000, 0x00000000f5580000, 0x00000000f5580000)\n"
+            + "  object space 349696K, 21% used [0x00000000e0000000,0x00000000e4ac0000,0x00000000f5580000)\n"
+            + " Metaspace       used 96431K, committed 97408K, reserved 1138688K\n";
+    assertEquals(81234L * 1024, ServerSampler.heapUsed(g1));
+    assertEquals((2339L + 76544L) * 1024, ServerSampler.heapUsed(parallel));
+    assertEquals(-1, ServerSampler.heapUsed("Could not attach"));
+  }
+
+  @Test
   void withoutAPidThereIsNoCpuFigure() {
     assertEquals(-1, new ServerSampler(0, "none", null).cpuSeconds());
   }
