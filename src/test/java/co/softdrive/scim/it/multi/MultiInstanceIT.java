@@ -67,7 +67,7 @@ class MultiInstanceIT {
    */
   @Test
   void entraProvisioningCompletesAndLosesNothingWhenAnInstanceIsKilledMidRun() throws Exception {
-    TenantFixture t = TenantFixture.create("multi-entra");
+    TenantFixture t = TenantFixture.create("multi-entra").withoutRateLimit();
     EntraClient admin = admin(Cluster.balancer());
     ProvisioningRun.expect(
         admin.patch(
@@ -144,7 +144,7 @@ class MultiInstanceIT {
 
   @Test
   void sixteenClientsAddingDifferentMembersToOneGroupAtOnceEndWithAllMembers() throws Exception {
-    TenantFixture t = TenantFixture.create("multi-members");
+    TenantFixture t = TenantFixture.create("multi-members").withoutRateLimit();
     List<String> users = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       users.add(t.createUser("member-" + i + "@fabrikam.example"));
@@ -170,7 +170,7 @@ class MultiInstanceIT {
 
   @Test
   void sixteenClientsCreatingTheSameUserNameGetOne201AndFifteen409() throws Exception {
-    TenantFixture t = TenantFixture.create("multi-same-name");
+    TenantFixture t = TenantFixture.create("multi-same-name").withoutRateLimit();
     EntraClient scim = EntraClient.scim(Cluster.balancer(), t.token);
     String body = "{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:User\"], \"userName\": \"Same.Person@contoso.example\", \"active\": true}";
     List<EntraClient.Reply> replies = atOnce(i -> scim.post("/Users", body));
@@ -187,7 +187,7 @@ class MultiInstanceIT {
   /** Each client owns one attribute and replaces it three times, all clients at once each round. */
   @Test
   void patchesRacingOnOneUserFromBothInstancesLoseNoUpdate() throws Exception {
-    TenantFixture t = TenantFixture.create("multi-racing-patches");
+    TenantFixture t = TenantFixture.create("multi-racing-patches").withoutRateLimit();
     String user = t.createUser("racer@contoso.example");
     EntraClient scim = EntraClient.scim(Cluster.balancer(), t.token);
     for (int round = 1; round <= 3; round++) {

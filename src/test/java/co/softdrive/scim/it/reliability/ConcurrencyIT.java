@@ -37,7 +37,7 @@ class ConcurrencyIT {
 
   @BeforeAll
   static void tenant() {
-    t = TenantFixture.create("concurrency");
+    t = TenantFixture.create("concurrency").withoutRateLimit();
     http = new Http(t.token, Duration.ofSeconds(120));
   }
 
@@ -241,7 +241,7 @@ class ConcurrencyIT {
    */
   @Test
   void deletionsRacingWithPatchesOfOtherMembersOfTheSameGroupsCauseNoDeadlock() throws Exception {
-    TenantFixture own = TenantFixture.create("concurrency-purge");
+    TenantFixture own = TenantFixture.create("concurrency-purge").withoutRateLimit();
     Http client = new Http(own.token, Duration.ofSeconds(120));
     List<String> users = new ArrayList<>();
     for (int i = 0; i < CLIENTS * 3 / 2; i++) {

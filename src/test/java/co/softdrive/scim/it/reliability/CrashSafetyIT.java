@@ -36,7 +36,7 @@ class CrashSafetyIT {
 
   @Test
   void everyAcknowledgedWriteSurvivesSigkillWholeWithItsChangeEvent() throws Exception {
-    TenantFixture t = TenantFixture.create("crash");
+    TenantFixture t = TenantFixture.create("crash").withoutRateLimit();
     List<String> groups = new ArrayList<>();
     for (int i = 0; i < GROUPS; i++) {
       groups.add(t.createGroup("crash-group-" + i));
