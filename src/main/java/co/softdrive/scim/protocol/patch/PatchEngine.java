@@ -227,7 +227,11 @@ public final class PatchEngine {
     }
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       AttrPath p = e.getKey().indexOf('.') > 0
-          ? withSchema(DottedPathKeys.split(e.getKey()).orElseThrow(), extension.get().id())
+          ? withSchema(
+              DottedPathKeys.split(e.getKey())
+                  .orElseThrow(() -> ScimBadRequest.invalidPath(
+                      "'" + e.getKey() + "' in the value for extension '" + urn + "' is not an attribute path")),
+              extension.get().id())
           : new AttrPath(extension.get().id(), e.getKey(), null);
       applyPath(w, op, PatchPath.of(p), e.getValue(), true);
     }
