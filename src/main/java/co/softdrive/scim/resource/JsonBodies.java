@@ -94,6 +94,12 @@ public final class JsonBodies {
             }
           }
           case END_ARRAY, END_OBJECT -> depth--;
+          case KEY_NAME, VALUE_STRING -> {
+            if (parser.getString().indexOf('\0') >= 0) {
+              // No stored value can hold it (PostgreSQL refuses it in text): a 400, not a 500.
+              throw ScimBadRequest.invalidValue("The request body holds the NUL character (U+0000)");
+            }
+          }
           default -> {}
         }
       }

@@ -43,6 +43,16 @@ class JsonBodiesTest {
   }
 
   @Test
+  void aNulCharacterInAStringOrKeyIs400InvalidValue() {
+    for (String json : new String[] {"{\"userName\":\"a\\u0000b\"}", "{\"a\\u0000\":1}"}) {
+      ScimException e =
+          assertThrows(ScimException.class, () -> JsonBodies.readObject(body(json), Limits.defaults()));
+      assertEquals(400, e.status());
+      assertEquals("invalidValue", e.scimType().orElseThrow());
+    }
+  }
+
+  @Test
   void aBodyAtTheSizeLimitIsReadAndOneByteMoreIs413() {
     Limits limits = TestLimits.with("request-bytes", 100);
     assertEquals(100, ofSize(100).length());

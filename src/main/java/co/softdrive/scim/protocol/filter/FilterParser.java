@@ -87,6 +87,11 @@ public final class FilterParser {
       throw lexer.error(
           what + " is " + text.length() + " characters long; the limit is " + maxLength);
     }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // No stored value can hold it (PostgreSQL refuses it in text): found by HttpEdgeFuzzIT as a 500.
+      throw lexer.error(what + " holds the NUL character (U+0000)", nul);
+    }
   }
 
   private void expectEnd() {

@@ -330,4 +330,12 @@ class FilterParserTest {
     assertEquals("invalidFilter", e.scimType().orElseThrow());
     assertTrue(e.detail().contains(expected), e::detail);
   }
+
+  @Test
+  void aNulCharacterIsRefusedAsInvalidFilter() {
+    ScimBadRequest e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ScimBadRequest.class, () -> FilterParser.parse("externalId eq \"jy-\u0000oung\""));
+    org.junit.jupiter.api.Assertions.assertEquals("invalidFilter", e.scimType().orElseThrow());
+  }
 }
