@@ -42,7 +42,7 @@ public final class JsonBodies {
     if (text.isBlank()) {
       throw ScimBadRequest.invalidSyntax("The request body is empty; a JSON object is expected");
     }
-    checkDepth(text, maxDepth);
+    checkStructure(text, maxDepth);
     try (var reader = JSON.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -81,7 +81,8 @@ public final class JsonBodies {
     }
   }
 
-  private static void checkDepth(String text, int maxDepth) {
+  /** One streaming pass over the body: nesting depth, syntax, numbers in range, no NUL in strings. */
+  private static void checkStructure(String text, int maxDepth) {
     int depth = 0;
     try (JsonParser parser =
         JSON.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {

@@ -43,6 +43,11 @@ final class Latencies {
     }
   }
 
+  /** Requests recorded so far (without sorting anything). */
+  synchronized int count() {
+    return count;
+  }
+
   /** A response that had the right status but the wrong content (e.g. a "miss" that matched). */
   synchronized void unexpected(String errorKind, String errorDetail) {
     errors++;

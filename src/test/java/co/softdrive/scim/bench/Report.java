@@ -103,7 +103,10 @@ final class Report {
 
     /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
     double serverCpuMsPerRequest() {
-      long requests = summaries().stream().mapToLong(Latencies.Summary::count).sum();
+      long requests;
+      synchronized (this) {
+        requests = types.values().stream().mapToLong(Latencies::count).sum();
+      }
       double cpu = serverCpuSeconds();
       return cpu < 0 || requests == 0 ? -1 : cpu * 1000 / requests;
     }
