@@ -23,16 +23,18 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
  * Takes activity entries from request threads without ever blocking them, and writes them in
- * batches from the container's managed scheduler. A full queue drops the entry and counts it;
- * a database error drops the batch and counts it (the SCIM request has long been answered).
+ * batches from the container's managed scheduler. A full queue drops the entry and counts it; a
+ * database error drops the batch and counts it (the SCIM request has long been answered).
  */
 @ApplicationScoped
 public class ActivityRecorder {
   private static final Logger LOG = Logger.getLogger(ActivityRecorder.class.getName());
   static final int BATCH = 500;
   static final long PURGE_FIRST_DELAY_SECONDS = 60;
+
   /** The lease that lets one instance purge at a time, about once per interval (JobLeases). */
   static final String PURGE_JOB = "activity-retention";
+
   static final long PURGE_LEASE_MILLIS = 10 * 60_000L;
 
   @Inject ActivityConfig config;
@@ -160,7 +162,9 @@ public class ActivityRecorder {
         long cutoff = System.currentTimeMillis() - config.retentionDays() * 86_400_000L;
         int purged = store.purgeOlderThan(cutoff);
         if (purged > 0) {
-          LOG.log(Level.INFO, "Purged {0} activity rows older than {1} days",
+          LOG.log(
+              Level.INFO,
+              "Purged {0} activity rows older than {1} days",
               new Object[] {purged, config.retentionDays()});
         }
       } finally {

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * The {@code scim_activity} table: batched inserts, the retention purge, and the console's reads
- * (a page of rows, a count, per-bucket counts for charts, a tenant's summary). Every statement is
+ * The {@code scim_activity} table: batched inserts, the retention purge, and the console's reads (a
+ * page of rows, a count, per-bucket counts for charts, a tenant's summary). Every statement is
  * confined to one tenant by its first predicate, so every read and delete runs on an index that
  * starts with {@code tenant_id}. Portable SQL for Derby and PostgreSQL.
  */
@@ -111,9 +111,15 @@ public class ActivityStore {
   public List<ActivityEntry> page(ActivityFilter f, int offset, int limit) {
     Where w = where(f);
     String sql =
-        "SELECT " + COLUMNS + " FROM scim_activity WHERE " + w.sql
-            + " ORDER BY at_millis DESC, id DESC OFFSET " + Math.max(0, offset)
-            + " ROWS FETCH NEXT " + Math.max(1, Math.min(500, limit)) + " ROWS ONLY";
+        "SELECT "
+            + COLUMNS
+            + " FROM scim_activity WHERE "
+            + w.sql
+            + " ORDER BY at_millis DESC, id DESC OFFSET "
+            + Math.max(0, offset)
+            + " ROWS FETCH NEXT "
+            + Math.max(1, Math.min(500, limit))
+            + " ROWS ONLY";
     List<ActivityEntry> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -122,10 +128,20 @@ public class ActivityStore {
         while (rs.next()) {
           rows.add(
               new ActivityEntry(
-                  rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                  rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                  rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12),
-                  rs.getString(13), rs.getInt(14)));
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getInt(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getString(13),
+                  rs.getInt(14)));
         }
       }
     } catch (SQLException e) {
@@ -163,11 +179,16 @@ public class ActivityStore {
     // untyped parameters in a GROUP BY expression.
     String bucket = "((at_millis - " + origin + ") / " + width + ")";
     String sql =
-        "SELECT " + bucket + ", COUNT(*),"
+        "SELECT "
+            + bucket
+            + ", COUNT(*),"
             + " SUM(CASE WHEN status >= 400 AND status < 500 THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END),"
             + " SUM(latency_ms), MAX(latency_ms)"
-            + " FROM scim_activity WHERE " + w.sql + " GROUP BY " + bucket;
+            + " FROM scim_activity WHERE "
+            + w.sql
+            + " GROUP BY "
+            + bucket;
     TreeMap<Long, ActivityBucket> byIndex = new TreeMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -193,7 +214,10 @@ public class ActivityStore {
     List<ActivityBucket> all = new ArrayList<>();
     for (long i = 0; origin + i * width < to; i++) {
       ActivityBucket b = byIndex.get(i);
-      all.add(b != null ? b : new ActivityBucket(Instant.ofEpochMilli(origin + i * width), 0, 0, 0, 0, 0));
+      all.add(
+          b != null
+              ? b
+              : new ActivityBucket(Instant.ofEpochMilli(origin + i * width), 0, 0, 0, 0, 0));
     }
     return all;
   }

@@ -49,7 +49,9 @@ public record ScimOperation(String operation, String resourceType, String resour
     }
     String first = parts[0];
     String type =
-        first.equalsIgnoreCase("Users") ? "User" : first.equalsIgnoreCase("Groups") ? "Group" : null;
+        first.equalsIgnoreCase("Users")
+            ? "User"
+            : first.equalsIgnoreCase("Groups") ? "Group" : null;
     if (type == null) {
       boolean discovery =
           first.equalsIgnoreCase("Schemas")

@@ -1,8 +1,8 @@
 package co.softdrive.scim.audit;
 
 /**
- * Who or what made a change: a tenant's token (Entra), a staff account (console or admin API), or
- * a scheduled job.
+ * Who or what made a change: a tenant's token (Entra), a staff account (console or admin API), or a
+ * scheduled job.
  *
  * @param type {@code token}, {@code staff} or {@code job}
  * @param id token display prefix, staff username, or job name

@@ -1,11 +1,11 @@
 package co.softdrive.scim.audit;
 
+import co.softdrive.scim.persistence.AccountAuditEntity;
 import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import co.softdrive.scim.persistence.AccountAuditEntity;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +70,8 @@ public class AuditTrail {
     }
   }
 
-  static long countAutomaticDeletionsSince(Connection c, String tenantId, long since) throws SQLException {
+  static long countAutomaticDeletionsSince(Connection c, String tenantId, long since)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(AUTOMATIC_DELETIONS_SQL)) {
       ps.setString(1, tenantId);
       ps.setLong(2, since);
@@ -84,7 +85,8 @@ public class AuditTrail {
   /** Newest first, at most {@code limit}, optionally for one user and/or before an id (paging). */
   @Transactional
   public List<AuditEntry> list(String tenantId, String userId, Long beforeId, int limit) {
-    StringBuilder jpql = new StringBuilder("SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId");
+    StringBuilder jpql =
+        new StringBuilder("SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId");
     if (userId != null) {
       jpql.append(" AND a.userId = :userId");
     }

@@ -98,7 +98,11 @@ public class ActivityPage implements Serializable {
     }
     String op = operation != null && ScimOperation.NAMES.contains(operation) ? operation : null;
     return new ActivityFilter(
-        tenantId, end.minus(RANGES.getOrDefault(String.valueOf(range), Duration.ofDays(1))), end, statusClass, op,
+        tenantId,
+        end.minus(RANGES.getOrDefault(String.valueOf(range), Duration.ofDays(1))),
+        end,
+        statusClass,
+        op,
         resource);
   }
 

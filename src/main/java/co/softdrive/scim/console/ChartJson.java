@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Chart.js configurations (the JSON that {@code p:chart} takes) for the activity page: requests
- * per bucket stacked as succeeded / client errors / server errors, and average and maximum
- * latency. Labels are times we format; no tenant data goes into a chart.
+ * Chart.js configurations (the JSON that {@code p:chart} takes) for the activity page: requests per
+ * bucket stacked as succeeded / client errors / server errors, and average and maximum latency.
+ * Labels are times we format; no tenant data goes into a chart.
  */
 final class ChartJson {
   private ChartJson() {}
@@ -47,7 +47,11 @@ final class ChartJson {
   }
 
   private static String chart(
-      String type, List<ActivityBucket> buckets, Duration width, boolean stacked, Series... series) {
+      String type,
+      List<ActivityBucket> buckets,
+      Duration width,
+      boolean stacked,
+      Series... series) {
     DateTimeFormatter f =
         DateTimeFormatter.ofPattern(width.toHours() >= 24 ? "MM-dd" : "MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
@@ -80,7 +84,9 @@ final class ChartJson {
                     .add("x", axis)
                     .add(
                         "y",
-                        JSON.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)))
+                        JSON.createObjectBuilder()
+                            .add("stacked", stacked)
+                            .add("beginAtZero", true)))
             .add(
                 "plugins",
                 JSON.createObjectBuilder()

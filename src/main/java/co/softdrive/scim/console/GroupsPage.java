@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
-/** Backs {@code console/groups.xhtml}: a tenant's groups, searched by name, paged in the database. */
+/**
+ * Backs {@code console/groups.xhtml}: a tenant's groups, searched by name, paged in the database.
+ */
 @Named
 @ViewScoped
 public class GroupsPage implements Serializable {

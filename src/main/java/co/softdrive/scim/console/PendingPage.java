@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Backs {@code console/pending.xhtml}: a tenant's deletions held by the mass-deletion guard,
- * oldest first and paged in the database, with Approve / Reject for the selected ones or for all.
+ * Backs {@code console/pending.xhtml}: a tenant's deletions held by the mass-deletion guard, oldest
+ * first and paged in the database, with Approve / Reject for the selected ones or for all.
  * Decisions go through {@link AccountLifecycle#decide} as the signed-in staff account, so they are
  * in the audit trail and (approvals) in the change feed.
  *
@@ -39,8 +39,10 @@ public class PendingPage implements Serializable {
   private String tenantId;
   private TenantView tenant;
   private String guardRule;
+
   /** How many were held when the page last counted: what "all" refers to. */
   private long shown;
+
   private List<UserRow> selected = new ArrayList<>();
   private final PagedModel<UserRow> model =
       new PagedModel<>() {
@@ -54,7 +56,8 @@ public class PendingPage implements Serializable {
 
         @Override
         protected List<UserRow> load(Slice slice) {
-          return users.page(tenantId, null, UserDirectory.State.PENDING_DELETION, oldestFirst(slice));
+          return users.page(
+              tenantId, null, UserDirectory.State.PENDING_DELETION, oldestFirst(slice));
         }
 
         @Override
@@ -73,7 +76,9 @@ public class PendingPage implements Serializable {
         guardRule(
             s.guardPercent() != null ? s.guardPercent() : defaults.guardPercent(),
             s.guardMinCount() != null ? s.guardMinCount() : defaults.guardMinCount(),
-            s.guardWindowMinutes() != null ? s.guardWindowMinutes() : defaults.guardWindowMinutes());
+            s.guardWindowMinutes() != null
+                ? s.guardWindowMinutes()
+                : defaults.guardWindowMinutes());
     shown = users.count(tenantId, null, UserDirectory.State.PENDING_DELETION);
   }
 
@@ -96,10 +101,13 @@ public class PendingPage implements Serializable {
   private void decideSelected(boolean approve) {
     List<String> ids = selected == null ? List.of() : selected.stream().map(UserRow::id).toList();
     if (ids.isEmpty()) {
-      Messages.error("Select at least one held deletion first (or use the \u201call\u201d buttons).");
+      Messages.error(
+          "Select at least one held deletion first (or use the \u201call\u201d buttons).");
       return;
     }
-    Integer n = Messages.attempt(() -> lifecycle.decide(tenantId, ids, approve, Actor.staff(Messages.staff())));
+    Integer n =
+        Messages.attempt(
+            () -> lifecycle.decide(tenantId, ids, approve, Actor.staff(Messages.staff())));
     if (n != null) {
       report(n, ids.size(), approve);
     }
@@ -122,7 +130,9 @@ public class PendingPage implements Serializable {
       selected = new ArrayList<>();
       return;
     }
-    Integer n = Messages.attempt(() -> lifecycle.decide(tenantId, null, approve, Actor.staff(Messages.staff())));
+    Integer n =
+        Messages.attempt(
+            () -> lifecycle.decide(tenantId, null, approve, Actor.staff(Messages.staff())));
     if (n != null) {
       report(n, (int) expected, approve);
     }
@@ -133,7 +143,9 @@ public class PendingPage implements Serializable {
     if (decided == 0) {
       Messages.error(summary(0, approve));
     } else {
-      Messages.info(summary(decided, approve) + (decided < asked ? " " + (asked - decided) + " had already been decided." : ""));
+      Messages.info(
+          summary(decided, approve)
+              + (decided < asked ? " " + (asked - decided) + " had already been decided." : ""));
     }
   }
 
@@ -144,8 +156,14 @@ public class PendingPage implements Serializable {
     }
     String what = decided == 1 ? "1 held deletion" : decided + " held deletions";
     return approve
-        ? what + " approved: " + (decided == 1 ? "the account is" : "the accounts are") + " deleted now (the SCIM records stay as tombstones)."
-        : what + " rejected: " + (decided == 1 ? "the account is" : "the accounts are") + " kept and active again.";
+        ? what
+            + " approved: "
+            + (decided == 1 ? "the account is" : "the accounts are")
+            + " deleted now (the SCIM records stay as tombstones)."
+        : what
+            + " rejected: "
+            + (decided == 1 ? "the account is" : "the accounts are")
+            + " kept and active again.";
   }
 
   /** Why "all" must not go ahead, or null when the count is what the page showed. */
@@ -153,8 +171,13 @@ public class PendingPage implements Serializable {
     if (shown == now) {
       return now == 0 ? "Nothing is waiting for a decision." : null;
     }
-    return "The list changed: " + now + " deletion" + (now == 1 ? " is" : "s are") + " held now, the page showed "
-        + shown + ". Nothing was decided; check the list and decide again.";
+    return "The list changed: "
+        + now
+        + " deletion"
+        + (now == 1 ? " is" : "s are")
+        + " held now, the page showed "
+        + shown
+        + ". Nothing was decided; check the list and decide again.";
   }
 
   /** The guard's rule in words, with the tenant's effective thresholds. */
@@ -162,15 +185,21 @@ public class PendingPage implements Serializable {
     if (windowMinutes <= 0) {
       return "The deletion guard is off for this tenant: deactivations delete accounts at once.";
     }
-    return "When more than " + minCount + " accounts and more than " + percent
-        + "% of the tenant's active accounts are deleted automatically within " + windowMinutes
+    return "When more than "
+        + minCount
+        + " accounts and more than "
+        + percent
+        + "% of the tenant's active accounts are deleted automatically within "
+        + windowMinutes
         + " minutes, the deletion guard holds further deactivations from Entra: the accounts are kept"
         + " (Entra sees active:false) until staff approve or reject them here.";
   }
 
   /** Oldest held deletion first unless the table asks for another order. */
   static Slice oldestFirst(Slice slice) {
-    return slice.sortField() == null ? new Slice(slice.offset(), slice.limit(), "accountStateAt", true) : slice;
+    return slice.sortField() == null
+        ? new Slice(slice.offset(), slice.limit(), "accountStateAt", true)
+        : slice;
   }
 
   public PagedModel<UserRow> getModel() {

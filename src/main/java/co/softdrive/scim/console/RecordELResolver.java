@@ -8,9 +8,8 @@ import java.lang.reflect.RecordComponent;
 
 /**
  * Lets pages read record components as properties ({@code #{tenant.name}} calls {@code name()}):
- * Jakarta EL 5 (EE 10) only knows JavaBean getters, and the console exposes view records. EL 6
- * does this itself; drop this class when moving to EE 11. Read-only, registered in
- * faces-config.xml.
+ * Jakarta EL 5 (EE 10) only knows JavaBean getters, and the console exposes view records. EL 6 does
+ * this itself; drop this class when moving to EE 11. Read-only, registered in faces-config.xml.
  */
 public class RecordELResolver extends ELResolver {
 

@@ -45,7 +45,8 @@ public class StaffPage implements Serializable {
     StaffView created = Messages.attempt(() -> staff.create(newUsername, newPassword, roles));
     newPassword = null;
     if (created != null) {
-      Messages.info("Staff account " + created.username() + " created with roles " + created.roles() + ".");
+      Messages.info(
+          "Staff account " + created.username() + " created with roles " + created.roles() + ".");
       newUsername = null;
       newAdmin = false;
       load();
@@ -61,7 +62,8 @@ public class StaffPage implements Serializable {
       return;
     }
     if (Messages.attempt(() -> staff.update(username, enabled, null, null)) != null) {
-      Messages.info(username + (enabled ? " enabled." : " disabled; signed out at the next click."));
+      Messages.info(
+          username + (enabled ? " enabled." : " disabled; signed out at the next click."));
       load();
     }
   }

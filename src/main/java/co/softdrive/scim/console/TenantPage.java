@@ -6,8 +6,8 @@ import co.softdrive.scim.inspection.UserDirectory;
 import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.error.ScimException;
-import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.LifecycleSettings;
+import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
 import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
@@ -25,9 +25,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Backs {@code console/tenant.xhtml}: one tenant's counts, name, status and request rate,
- * lifecycle settings, and tokens (generate with the secret shown once beside the Tenant URL and
- * the Entra steps; revoke).
+ * Backs {@code console/tenant.xhtml}: one tenant's counts, name, status and request rate, lifecycle
+ * settings, and tokens (generate with the secret shown once beside the Tenant URL and the Entra
+ * steps; revoke).
  */
 @Named
 @ViewScoped
@@ -56,8 +56,10 @@ public class TenantPage implements Serializable {
   private Integer rateLimitPerSecond;
   private String serviceAccount = "entra-provisioning";
   private LocalDate expiresOn;
+
   /** The secret of the token just generated; shown once, forgotten when the dialog closes. */
   private String issuedSecret;
+
   private String issuedPrefix;
 
   /** f:viewAction: loads the tenant or answers 404. */

@@ -13,9 +13,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Backs {@code console/users.xhtml}: a tenant's users, searched by the start of userName or
- * e-mail or by externalId, filtered by account state (active, tombstoned, pending deletion),
- * paged in the database.
+ * Backs {@code console/users.xhtml}: a tenant's users, searched by the start of userName or e-mail
+ * or by externalId, filtered by account state (active, tombstoned, pending deletion), paged in the
+ * database.
  */
 @Named
 @ViewScoped

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives the change feed's cursors: moves committed rows of {@code change_event_pending} into
- * {@code change_event} in the order they were written, numbering them from the {@code
- * outbox_sequence} row, whose lock each batch holds until it commits. A row is only visible here
- * once its writer has committed, and cursors are only ever given under that lock, so cursors are
- * gap-free, strictly increasing, and never appear below one a consumer has already read. Any
- * number of instances may run it at once: they queue on the row lock.
+ * Gives the change feed's cursors: moves committed rows of {@code change_event_pending} into {@code
+ * change_event} in the order they were written, numbering them from the {@code outbox_sequence}
+ * row, whose lock each batch holds until it commits. A row is only visible here once its writer has
+ * committed, and cursors are only ever given under that lock, so cursors are gap-free, strictly
+ * increasing, and never appear below one a consumer has already read. Any number of instances may
+ * run it at once: they queue on the row lock.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -32,8 +32,8 @@ public class EventSequencer {
   EntityManager em;
 
   /**
-   * Gives cursors to committed pending events, in the order they were written, until none is
-   * left; returns how many it sequenced. Runs in its own transactions.
+   * Gives cursors to committed pending events, in the order they were written, until none is left;
+   * returns how many it sequenced. Runs in its own transactions.
    */
   public int sequence() {
     int total = 0;
@@ -88,8 +88,7 @@ public class EventSequencer {
   }
 
   private static boolean anyPending(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT MIN(id) FROM change_event_pending");
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(id) FROM change_event_pending");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       rs.getLong(1);
@@ -124,8 +123,13 @@ public class EventSequencer {
         while (rs.next()) {
           rows.add(
               new Object[] {
-                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6), rs.getString(7)
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getString(7)
               });
         }
       }
@@ -137,5 +141,4 @@ public class EventSequencer {
   private EventSequencer self() {
     return CDI.current().select(EventSequencer.class).get();
   }
-
 }

@@ -9,29 +9,29 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The change feed's outbox: events are written in the same transaction as the change they
- * describe, so an event exists exactly when its change was committed, and nothing is lost if the
- * server dies between commit and delivery.
+ * The change feed's outbox: events are written in the same transaction as the change they describe,
+ * so an event exists exactly when its change was committed, and nothing is lost if the server dies
+ * between commit and delivery.
  *
  * <p>Writers take no shared lock: they insert into {@code change_event_pending}. The {@link
- * EventSequencer} moves <em>committed</em> pending rows into {@code change_event}, in the
- * order they were written, giving them the next cursors from the single {@code outbox_sequence}
- * row, whose lock it holds until it commits. Cursors are therefore strictly increasing across the
- * whole deployment and without gaps, and a consumer that has read up to cursor c can never later
- * see a new event with a cursor below c. Every instance runs the sequencer every {@code
- * scim.feed.sequence-millis} and before every read, so a read sees every change committed
- * before it; concurrent sequencers queue on the row lock.
+ * EventSequencer} moves <em>committed</em> pending rows into {@code change_event}, in the order
+ * they were written, giving them the next cursors from the single {@code outbox_sequence} row,
+ * whose lock it holds until it commits. Cursors are therefore strictly increasing across the whole
+ * deployment and without gaps, and a consumer that has read up to cursor c can never later see a
+ * new event with a cursor below c. Every instance runs the sequencer every {@code
+ * scim.feed.sequence-millis} and before every read, so a read sees every change committed before
+ * it; concurrent sequencers queue on the row lock.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -80,8 +80,8 @@ public class Outbox {
   }
 
   /**
-   * Ids increase in the order events are written within this instance, which is the only one on
-   * an embedded database; after a restart they continue above the highest pending id.
+   * Ids increase in the order events are written within this instance, which is the only one on an
+   * embedded database; after a restart they continue above the highest pending id.
    */
   private long nextDerbyId(Connection c) throws SQLException {
     if (nextDerbyId.get() < 0) {
@@ -100,8 +100,8 @@ public class Outbox {
   }
 
   /**
-   * Events after {@code after} in cursor order, optionally of one tenant; sequences what is
-   * pending first, so the result holds every change committed before the call.
+   * Events after {@code after} in cursor order, optionally of one tenant; sequences what is pending
+   * first, so the result holds every change committed before the call.
    */
   @Transactional
   public List<FeedEvent> read(long after, int limit, String tenantId) {

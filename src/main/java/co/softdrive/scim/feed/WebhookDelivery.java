@@ -32,7 +32,10 @@ public class WebhookDelivery {
   @Inject Outbox outbox;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   /** One pass over the endpoints that are due; returns how many POSTs succeeded. */
   public int run() {
@@ -56,7 +59,8 @@ public class WebhookDelivery {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     events.forEach(e -> array.add(e.toJson()));
     long last = events.get(events.size() - 1).cursor();
-    String body = JSON.createObjectBuilder().add("events", array).add("nextCursor", last).build().toString();
+    String body =
+        JSON.createObjectBuilder().add("events", array).add("nextCursor", last).build().toString();
     long seconds = System.currentTimeMillis() / 1000;
     try {
       HttpRequest request =
@@ -65,7 +69,9 @@ public class WebhookDelivery {
               .header("Content-Type", "application/json")
               .header("User-Agent", "Softdrive-SCIM-Webhooks/1")
               .header("X-Softdrive-Delivery", endpoint.getId() + ":" + last)
-              .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.getSecret(), seconds, body))
+              .header(
+                  WebhookSignature.HEADER,
+                  WebhookSignature.header(endpoint.getSecret(), seconds, body))
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -78,13 +84,16 @@ public class WebhookDelivery {
       Thread.currentThread().interrupt();
       fail(endpoint, "interrupted");
     } catch (Exception e) {
-      fail(endpoint, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      fail(
+          endpoint,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
     return false;
   }
 
   private void fail(WebhookEndpointEntity endpoint, String error) {
-    LOG.log(Level.WARNING, "Webhook {0} delivery failed: {1}", new Object[] {endpoint.getId(), error});
+    LOG.log(
+        Level.WARNING, "Webhook {0} delivery failed: {1}", new Object[] {endpoint.getId(), error});
     store.failed(endpoint.getId(), error, System.currentTimeMillis());
   }
 }

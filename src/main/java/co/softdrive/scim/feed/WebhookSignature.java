@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Webhook signatures: header {@code X-Softdrive-Signature: t=<unix seconds>,v1=<hex>} where the
- * hex is HMAC-SHA256 over {@code "<t>.<body>"} with the endpoint's secret. Receivers recompute it,
+ * Webhook signatures: header {@code X-Softdrive-Signature: t=<unix seconds>,v1=<hex>} where the hex
+ * is HMAC-SHA256 over {@code "<t>.<body>"} with the endpoint's secret. Receivers recompute it,
  * compare in constant time and reject old timestamps (replays).
  */
 public final class WebhookSignature {

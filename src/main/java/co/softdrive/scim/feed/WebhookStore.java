@@ -53,8 +53,13 @@ public class WebhookStore {
     long start = after != null ? after : outbox.head();
     WebhookEndpointEntity w =
         new WebhookEndpointEntity(
-            UUID.randomUUID().toString(), tenantId, uri.toString(), secret, createdBy,
-            System.currentTimeMillis(), start);
+            UUID.randomUUID().toString(),
+            tenantId,
+            uri.toString(),
+            secret,
+            createdBy,
+            System.currentTimeMillis(),
+            start);
     em.persist(w);
     return new Created(WebhookView.of(w), secret);
   }

@@ -53,7 +53,9 @@ public class GroupDirectory {
             + (slice.ascending() ? " ASC" : " DESC");
     return em.createQuery(
             "SELECT g FROM GroupEntity g WHERE g.tenantId = :t"
-                + " AND g.displayNameCi LIKE :q ESCAPE '!' ORDER BY " + order + ", g.id",
+                + " AND g.displayNameCi LIKE :q ESCAPE '!' ORDER BY "
+                + order
+                + ", g.id",
             GroupEntity.class)
         .setParameter("t", tenantId)
         .setParameter("q", Patterns.startsWith(search))

@@ -2,8 +2,8 @@ package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.TenantActivity;
-import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,7 +61,8 @@ public class TenantDirectory {
   public TenantRow row(String tenantId) {
     TenantEntity t = em.find(TenantEntity.class, tenantId);
     if (t == null) {
-      throw co.softdrive.scim.protocol.error.ScimErrors.notFound("Tenant " + tenantId + " not found");
+      throw co.softdrive.scim.protocol.error.ScimErrors.notFound(
+          "Tenant " + tenantId + " not found");
     }
     return rows(List.of(t)).get(0);
   }

@@ -2,11 +2,11 @@ package co.softdrive.scim.inspection;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
+import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimErrors;
-import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.provisioning.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tenant's users for the console: search by the start of userName or e-mail (case-insensitive)
- * or externalId (exact case), filter by account state, sort, page in the database.
+ * A tenant's users for the console: search by the start of userName or e-mail (case-insensitive) or
+ * externalId (exact case), filter by account state, sort, page in the database.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -111,7 +111,8 @@ public class UserDirectory {
 
   private <T> TypedQuery<T> query(
       String tenantId, String search, State state, String select, String order, Class<T> type) {
-    StringBuilder jpql = new StringBuilder(select).append(" FROM UserEntity u WHERE u.tenantId = :t");
+    StringBuilder jpql =
+        new StringBuilder(select).append(" FROM UserEntity u WHERE u.tenantId = :t");
     boolean searching = search != null && !search.isBlank();
     if (searching) {
       jpql.append(

@@ -2,27 +2,27 @@ package co.softdrive.scim.lifecycle;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.persistence.Migrations.Dialect;
-import co.softdrive.scim.platform.QuietClientErrors;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
 import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.persistence.Migrations.Dialect;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.platform.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +30,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Softdrive's lifecycle rules on Entra's wire (PRODUCT.md): the account state that follows a
- * user's SCIM {@code active} flag, the mass-deletion guard, the audit trail and the change-feed
- * events of every transition. All methods run in the caller's transaction.
+ * Softdrive's lifecycle rules on Entra's wire (PRODUCT.md): the account state that follows a user's
+ * SCIM {@code active} flag, the mass-deletion guard, the audit trail and the change-feed events of
+ * every transition. All methods run in the caller's transaction.
  *
- * <p>Guard: within a sliding window (default 60 minutes) a tenant's automatic account deletions
- * may not exceed both {@code min-count} (default 25) and {@code percent} (default 20) of its
- * active accounts; past that, and while any deletion is pending, a deactivation leaves the account
- * in {@link AccountState#PENDING_DELETION}: Entra gets its normal answer and sees {@code
+ * <p>Guard: within a sliding window (default 60 minutes) a tenant's automatic account deletions may
+ * not exceed both {@code min-count} (default 25) and {@code percent} (default 20) of its active
+ * accounts; past that, and while any deletion is pending, a deactivation leaves the account in
+ * {@link AccountState#PENDING_DELETION}: Entra gets its normal answer and sees {@code
  * active:false}, but no account is deleted and no deletion event is emitted until staff approve.
- * Deactivations of one tenant are serialised by a lock on its tenant row so the count is exact
- * with several instances.
+ * Deactivations of one tenant are serialised by a lock on its tenant row so the count is exact with
+ * several instances.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -62,7 +62,14 @@ public class AccountLifecycle {
       events.add(event(user, EventTypes.ACCOUNT_CREATED, null));
     } else {
       user.setAccountState(AccountState.DELETED, "created inactive", now);
-      record(user, actor, "created-inactive", null, AccountState.DELETED, "created with active=false", now);
+      record(
+          user,
+          actor,
+          "created-inactive",
+          null,
+          AccountState.DELETED,
+          "created with active=false",
+          now);
     }
   }
 
@@ -88,10 +95,17 @@ public class AccountLifecycle {
     String state = user.getAccountState();
     if (user.isActive()) {
       if (AccountState.DELETED.equals(state)) {
-        transition(user, actor, "restored", AccountState.ACTIVE, "active=true from provisioning", now);
+        transition(
+            user, actor, "restored", AccountState.ACTIVE, "active=true from provisioning", now);
         events.add(event(user, EventTypes.ACCOUNT_RESTORED, null));
       } else if (AccountState.PENDING_DELETION.equals(state)) {
-        transition(user, actor, "deletion-cancelled", AccountState.ACTIVE, "active=true before approval", now);
+        transition(
+            user,
+            actor,
+            "deletion-cancelled",
+            AccountState.ACTIVE,
+            "active=true before approval",
+            now);
       } else if (attributesChanged) {
         events.add(event(user, EventTypes.ACCOUNT_UPDATED, null));
       }
@@ -106,9 +120,16 @@ public class AccountLifecycle {
    * Deletes the account of an active user, or holds the deletion when the tenant's guard is
    * tripped. Also used by the group policy "cascade".
    */
-  public void deactivate(UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
+  public void deactivate(
+      UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
     if (holdDeletion(user.getTenantId(), now)) {
-      transition(user, actor, "deletion-held", AccountState.PENDING_DELETION, reason + "; held by the deletion guard", now);
+      transition(
+          user,
+          actor,
+          "deletion-held",
+          AccountState.PENDING_DELETION,
+          reason + "; held by the deletion guard",
+          now);
       LOG.log(
           Level.WARNING,
           "Tenant {0}: deletion guard holds the deletion of user {1}; staff approval needed",
@@ -120,7 +141,8 @@ public class AccountLifecycle {
   }
 
   /** The SCIM record is purged (DELETE /Users or retention). */
-  public void purged(UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
+  public void purged(
+      UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
     if (!AccountState.DELETED.equals(user.getAccountState())) {
       record(user, actor, "deleted", user.getAccountState(), AccountState.DELETED, reason, now);
       events.add(event(user, EventTypes.ACCOUNT_DELETED, reason));
@@ -140,7 +162,10 @@ public class AccountLifecycle {
         .setParameter("state", AccountState.PENDING_DELETION)
         .setMaxResults(limit)
         .getResultStream()
-        .map(u -> new PendingDeletion(u.getId(), u.getUserName(), Instant.ofEpochMilli(u.getAccountStateAt())))
+        .map(
+            u ->
+                new PendingDeletion(
+                    u.getId(), u.getUserName(), Instant.ofEpochMilli(u.getAccountStateAt())))
         .toList();
   }
 
@@ -170,10 +195,17 @@ public class AccountLifecycle {
     int n = 0;
     for (UserEntity user : query.getResultList()) {
       if (approve) {
-        transition(user, staff, "deletion-approved", AccountState.DELETED, "approved by staff", now);
+        transition(
+            user, staff, "deletion-approved", AccountState.DELETED, "approved by staff", now);
         events.add(event(user, EventTypes.ACCOUNT_DELETED, "deletion approved by staff"));
       } else {
-        transition(user, staff, "deletion-rejected", AccountState.ACTIVE, "rejected by staff; account kept", now);
+        transition(
+            user,
+            staff,
+            "deletion-rejected",
+            AccountState.ACTIVE,
+            "rejected by staff; account kept",
+            now);
       }
       n++;
     }
@@ -187,15 +219,20 @@ public class AccountLifecycle {
 
   private boolean holdDeletion(String tenantId, long now) {
     TenantEntity tenant = em.find(TenantEntity.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
-    int window = tenant.getGuardWindowMinutes() != null ? tenant.getGuardWindowMinutes() : config.guardWindowMinutes();
+    int window =
+        tenant.getGuardWindowMinutes() != null
+            ? tenant.getGuardWindowMinutes()
+            : config.guardWindowMinutes();
     if (window <= 0) {
       return false;
     }
     if (countInState(tenantId, AccountState.PENDING_DELETION, 1) > 0) {
       return true;
     }
-    int percent = tenant.getGuardPercent() != null ? tenant.getGuardPercent() : config.guardPercent();
-    int minCount = tenant.getGuardMinCount() != null ? tenant.getGuardMinCount() : config.guardMinCount();
+    int percent =
+        tenant.getGuardPercent() != null ? tenant.getGuardPercent() : config.guardPercent();
+    int minCount =
+        tenant.getGuardMinCount() != null ? tenant.getGuardMinCount() : config.guardMinCount();
     long deleted = audit.countAutomaticDeletionsSince(tenantId, now - window * 60_000L);
     long deletions = deleted + 1;
     if (deletions <= minCount) {
@@ -215,10 +252,10 @@ public class AccountLifecycle {
   /**
    * Users of the tenant in a state, counted up to {@code upTo} (the guard needs to know only
    * whether there are at least that many; an index range of the tenant's users in that state, read
-   * no further), without waiting for other transactions' row locks
-   * (Derby: {@code WITH UR}; PostgreSQL reads never wait): the caller holds the tenant row, and a
-   * writer holding a user row may be waiting for it, so a locking count deadlocked. The guard is a
-   * threshold; a count that includes other transactions' uncommitted changes serves it as well.
+   * no further), without waiting for other transactions' row locks (Derby: {@code WITH UR};
+   * PostgreSQL reads never wait): the caller holds the tenant row, and a writer holding a user row
+   * may be waiting for it, so a locking count deadlocked. The guard is a threshold; a count that
+   * includes other transactions' uncommitted changes serves it as well.
    */
   private long countInState(String tenantId, String state, long upTo) {
     Connection c = em.unwrap(Connection.class);
@@ -245,14 +282,23 @@ public class AccountLifecycle {
     }
   }
 
-  private void transition(UserEntity user, Actor actor, String action, String to, String reason, long now) {
+  private void transition(
+      UserEntity user, Actor actor, String action, String to, String reason, long now) {
     String from = user.getAccountState();
     user.setAccountState(to, reason, now);
     record(user, actor, action, from, to, reason, now);
   }
 
-  private void record(UserEntity user, Actor actor, String action, String from, String to, String reason, long now) {
-    audit.record(user.getTenantId(), user.getId(), user.getUserName(), actor, action, from, to, reason, now);
+  private void record(
+      UserEntity user,
+      Actor actor,
+      String action,
+      String from,
+      String to,
+      String reason,
+      long now) {
+    audit.record(
+        user.getTenantId(), user.getId(), user.getUserName(), actor, action, from, to, reason, now);
   }
 
   static ChangeEvent event(UserEntity user, String type, String reason) {

@@ -7,8 +7,8 @@ package co.softdrive.scim.lifecycle;
  *   <li>{@link #ACTIVE}: the person has a Softdrive account.
  *   <li>{@link #DELETED}: the account is gone; the SCIM record remains as a tombstone (GET and
  *       filters still answer it with {@code active:false}) until purged.
- *   <li>{@link #PENDING_DELETION}: Entra deactivated the user while the tenant's deletion guard
- *       was tripped; the account stays until staff approve (then {@code DELETED}) or reject (then
+ *   <li>{@link #PENDING_DELETION}: Entra deactivated the user while the tenant's deletion guard was
+ *       tripped; the account stays until staff approve (then {@code DELETED}) or reject (then
  *       {@code ACTIVE}).
  * </ul>
  */

@@ -22,11 +22,11 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>{@link #FOLLOW_ENTRA} (default): only the group goes. Entra itself sends {@code
- *       active=false} for each member who thereby loses access; members still assigned another
- *       way keep their accounts (contract §8.5).
+ *       active=false} for each member who thereby loses access; members still assigned another way
+ *       keep their accounts (contract §8.5).
  *   <li>{@link #CASCADE}: for customers who assign only groups: members who belong to no other
- *       group of the tenant are deactivated as if Entra had sent {@code active=false} (the
- *       deletion guard applies).
+ *       group of the tenant are deactivated as if Entra had sent {@code active=false} (the deletion
+ *       guard applies).
  * </ul>
  */
 @ApplicationScoped
@@ -76,7 +76,11 @@ public class GroupPolicy {
           now);
       if (AccountState.ACTIVE.equals(user.getAccountState())) {
         lifecycle.deactivate(
-            user, actor, "group " + group.getDisplayName() + " deleted (policy cascade)", now, events);
+            user,
+            actor,
+            "group " + group.getDisplayName() + " deleted (policy cascade)",
+            now,
+            events);
       }
       deactivated++;
     }

@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Group memberships in bulk, in the caller's transaction. Adding or removing k members costs
- * O(k) statements' worth of rows whatever the group's size: ids are checked and written in chunks
- * with IN lists and multi-row INSERTs. Chunk sizes come from a few fixed buckets (IN lists are
- * padded by repeating an id) so that the database sees a handful of statement shapes and keeps
- * them compiled.
+ * Group memberships in bulk, in the caller's transaction. Adding or removing k members costs O(k)
+ * statements' worth of rows whatever the group's size: ids are checked and written in chunks with
+ * IN lists and multi-row INSERTs. Chunk sizes come from a few fixed buckets (IN lists are padded by
+ * repeating an id) so that the database sees a handful of statement shapes and keeps them compiled.
  */
 @ApplicationScoped
 public class MembershipRepository {
@@ -31,14 +30,15 @@ public class MembershipRepository {
 
   /** A user's groups (id, display name) by display name, then id. */
   private static final Comparator<Object[]> BY_DISPLAY_NAME =
-      Comparator.<Object[], String>comparing(row -> (String) row[1]).thenComparing(row -> (String) row[0]);
+      Comparator.<Object[], String>comparing(row -> (String) row[1])
+          .thenComparing(row -> (String) row[0]);
 
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
   /**
-   * The subset of {@code ids} that are users of this tenant. The lookup goes by primary key (an
-   * IN list on the id alone, so the database probes the key index once per id) and the tenant is
+   * The subset of {@code ids} that are users of this tenant. The lookup goes by primary key (an IN
+   * list on the id alone, so the database probes the key index once per id) and the tenant is
    * compared on each row found: with the tenant in the WHERE clause, Derby chose the tenant index
    * and scanned all of the tenant's users for every chunk (docs/benchmarks.md).
    */
@@ -115,7 +115,8 @@ public class MembershipRepository {
 
   static String insertSql(int rows) {
     StringBuilder sql =
-        new StringBuilder("INSERT INTO group_member (tenant_id, group_id, user_id, added_at) VALUES ");
+        new StringBuilder(
+            "INSERT INTO group_member (tenant_id, group_id, user_id, added_at) VALUES ");
     for (int r = 0; r < rows; r++) {
       sql.append(r == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
     }
@@ -199,8 +200,8 @@ public class MembershipRepository {
   /**
    * Before a user is purged: lowers the member count of its groups and moves their version, then
    * removes its memberships. The groups are read first and updated by id in id order, so that
-   * concurrent purges and group deletions lock group rows in the same order (no deadlock), and
-   * only this user's groups are locked.
+   * concurrent purges and group deletions lock group rows in the same order (no deadlock), and only
+   * this user's groups are locked.
    */
   public void removeUserEverywhere(String tenantId, String userId, long now) {
     List<String> groupIds = groupIdsOf(tenantId, userId);

@@ -28,8 +28,8 @@ import javax.sql.DataSource;
  *
  * <p>Safe with several instances starting at once: the runner takes an exclusive table lock on
  * {@code schema_version} (Derby and PostgreSQL both support {@code LOCK TABLE ... IN EXCLUSIVE
- * MODE}) and applies each migration in its own transaction (both databases have transactional
- * DDL), so a crash mid-migration leaves the previous version intact.
+ * MODE}) and applies each migration in its own transaction (both databases have transactional DDL),
+ * so a crash mid-migration leaves the previous version intact.
  *
  * <p>Rolling upgrades (docs/operations.md): migrations only ever add (expand), so a build keeps
  * serving when the database holds versions it does not know, applied by a newer release running
@@ -66,7 +66,9 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /** Applies what is missing; returns what was applied and whether this build may use the schema. */
+  /**
+   * Applies what is missing; returns what was applied and whether this build may use the schema.
+   */
   public static SchemaStatus migrate(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(c.getMetaData());
@@ -123,16 +125,18 @@ public final class Migrations {
     Map<String, List<String>> columnsByKey = new LinkedHashMap<>();
     try (ResultSet rs = md.getImportedKeys(null, c.getSchema(), t)) {
       while (rs.next()) {
-        columnsByKey.computeIfAbsent(rs.getString("FK_NAME"), k -> new ArrayList<>())
+        columnsByKey
+            .computeIfAbsent(rs.getString("FK_NAME"), k -> new ArrayList<>())
             .add(rs.getString("FKCOLUMN_NAME"));
       }
     }
     List<String> names = new ArrayList<>();
-    columnsByKey.forEach((name, columns) -> {
-      if (columns.size() == 1 && columns.get(0).equalsIgnoreCase(column)) {
-        names.add(name);
-      }
-    });
+    columnsByKey.forEach(
+        (name, columns) -> {
+          if (columns.size() == 1 && columns.get(0).equalsIgnoreCase(column)) {
+            names.add(name);
+          }
+        });
     return names;
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The schema as this build found it after migrating: what it applied, the newest migration it
- * knows, the newest one the database holds (higher while a newer release runs beside this one),
- * and the oldest migration a build must know since the last contract migration (0 when none).
+ * knows, the newest one the database holds (higher while a newer release runs beside this one), and
+ * the oldest migration a build must know since the last contract migration (0 when none).
  */
 public record SchemaStatus(List<Integer> applied, int known, int database, int requiredKnown) {
 

@@ -13,7 +13,9 @@ import java.util.Set;
 /** A Softdrive support staff member who signs in to the console and the admin API. */
 @Entity
 @Table(name = "staff_account")
-@NamedQuery(name = "StaffAccountEntity.list", query = "SELECT s FROM StaffAccountEntity s ORDER BY s.username")
+@NamedQuery(
+    name = "StaffAccountEntity.list",
+    query = "SELECT s FROM StaffAccountEntity s ORDER BY s.username")
 @NamedQuery(name = "StaffAccountEntity.count", query = "SELECT COUNT(s) FROM StaffAccountEntity s")
 public class StaffAccountEntity {
   @Id

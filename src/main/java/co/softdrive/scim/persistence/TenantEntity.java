@@ -12,7 +12,9 @@ import java.util.Locale;
 @Entity
 @Table(name = "tenant")
 @NamedQuery(name = "TenantEntity.list", query = "SELECT t FROM TenantEntity t ORDER BY t.nameCi")
-@NamedQuery(name = "TenantEntity.countByName", query = "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi = :nameCi")
+@NamedQuery(
+    name = "TenantEntity.countByName",
+    query = "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi = :nameCi")
 public class TenantEntity {
   public static final String ACTIVE = "ACTIVE";
   public static final String SUSPENDED = "SUSPENDED";

@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "api_token")
-@NamedQuery(name = "TokenEntity.findByHash", query = "SELECT t FROM TokenEntity t WHERE t.secretHash = :hash")
+@NamedQuery(
+    name = "TokenEntity.findByHash",
+    query = "SELECT t FROM TokenEntity t WHERE t.secretHash = :hash")
 @NamedQuery(
     name = "TokenEntity.listByTenant",
     query = "SELECT t FROM TokenEntity t WHERE t.tenantId = :tenantId ORDER BY t.createdAt DESC")

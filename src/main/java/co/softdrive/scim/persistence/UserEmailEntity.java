@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * One e-mail address of a user, lower-cased, so that {@code emails.value} and {@code emails[type eq
- * "work"].value} filters run on an index. The user's JSON stays the source of truth; these rows
- * are rewritten whenever the user's emails change.
+ * "work"].value} filters run on an index. The user's JSON stays the source of truth; these rows are
+ * rewritten whenever the user's emails change.
  */
 @Entity
 @Table(name = "scim_user_email")

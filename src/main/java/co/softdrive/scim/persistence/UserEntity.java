@@ -15,9 +15,9 @@ import jakarta.persistence.Version;
  * attributes}; the attributes that Entra matches, filters and sorts on are copied into indexed
  * columns ({@code *_ci} columns hold the lower-cased value for case-insensitive comparison).
  *
- * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user
- * deactivated by Entra keeps its SCIM record (a tombstone answering GET and filters) while its
- * account is deleted.
+ * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user deactivated
+ * by Entra keeps its SCIM record (a tombstone answering GET and filters) while its account is
+ * deleted.
  */
 @Entity
 @Table(name = "scim_user")

@@ -7,13 +7,15 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * A webhook receiver of the change feed (one tenant's events, or all when {@code tenantId} is
- * null) with its delivery state: the last delivered cursor, failed attempts, when to try next, the
- * last error, and the lease of the instance delivering to it.
+ * A webhook receiver of the change feed (one tenant's events, or all when {@code tenantId} is null)
+ * with its delivery state: the last delivered cursor, failed attempts, when to try next, the last
+ * error, and the lease of the instance delivering to it.
  */
 @Entity
 @Table(name = "webhook_endpoint")
-@NamedQuery(name = "WebhookEndpointEntity.list", query = "SELECT w FROM WebhookEndpointEntity w ORDER BY w.createdAt")
+@NamedQuery(
+    name = "WebhookEndpointEntity.list",
+    query = "SELECT w FROM WebhookEndpointEntity w ORDER BY w.createdAt")
 @NamedQuery(
     name = "WebhookEndpointEntity.due",
     query =
@@ -72,7 +74,13 @@ public class WebhookEndpointEntity {
   protected WebhookEndpointEntity() {}
 
   public WebhookEndpointEntity(
-      String id, String tenantId, String url, String secret, String createdBy, long now, long startAfter) {
+      String id,
+      String tenantId,
+      String url,
+      String secret,
+      String createdBy,
+      long now,
+      long startAfter) {
     this.id = id;
     this.tenantId = tenantId;
     this.url = url;

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only when the database answers and the schema is current for this build: migrated, and
- * not contracted past what this build knows. Reports the schema versions, which differ while a
- * rolling upgrade runs an older and a newer release side by side.
+ * Ready only when the database answers and the schema is current for this build: migrated, and not
+ * contracted past what this build knows. Reports the schema versions, which differ while a rolling
+ * upgrade runs an older and a newer release side by side.
  */
 @Readiness
 @ApplicationScoped

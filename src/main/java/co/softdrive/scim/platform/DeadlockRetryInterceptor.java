@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * Runs a {@link RetryDeadlocks} method again, up to {@link #ATTEMPTS} times in all, when the
  * database rolled its transaction back as a deadlock victim (SQLState 40001 on Derby, 40P01 or a
  * serialization failure 40001 on PostgreSQL). The victim's work is undone as a whole, so running
- * the method again in a new transaction is safe; the client sees a success instead of a 503.
- * Placed outside the {@code @Transactional} interceptor (priority 200), and inactive when the caller
+ * the method again in a new transaction is safe; the client sees a success instead of a 503. Placed
+ * outside the {@code @Transactional} interceptor (priority 200), and inactive when the caller
  * already has a transaction, which is then the caller's to retry.
  */
 @RetryDeadlocks
@@ -46,7 +46,9 @@ public class DeadlockRetryInterceptor {
         if (attempt == ATTEMPTS || !isDeadlockVictim(e)) {
           throw e;
         }
-        LOG.log(Level.INFO, "{0}: chosen as a deadlock victim; running it again (attempt {1} of {2})",
+        LOG.log(
+            Level.INFO,
+            "{0}: chosen as a deadlock victim; running it again (attempt {1} of {2})",
             new Object[] {what, attempt + 1, ATTEMPTS});
         Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100) * attempt);
       }
@@ -55,7 +57,8 @@ public class DeadlockRetryInterceptor {
 
   static boolean isDeadlockVictim(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+      if (t instanceof SQLException sql
+          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
         return true;
       }
     }

@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * Leases that make a scheduled job run on one instance at a time, and once per interval, when
- * several instances share a database. Each job has a row in {@code job_lease} ({@code name},
- * {@code owner}, {@code lease_until}); every change is one conditional UPDATE, so the database
- * decides who wins:
+ * several instances share a database. Each job has a row in {@code job_lease} ({@code name}, {@code
+ * owner}, {@code lease_until}); every change is one conditional UPDATE, so the database decides who
+ * wins:
  *
  * <ul>
  *   <li><b>running</b>: {@code owner} is the instance, {@code lease_until} its deadline. The runner
@@ -34,7 +34,9 @@ import javax.sql.DataSource;
 public class JobLeases {
   /** This instance's identity in leases: host/pid plus a random suffix (new on every start). */
   public static final String INSTANCE =
-      ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+      ManagementFactory.getRuntimeMXBean().getName()
+          + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
 
   private static final String DUPLICATE_KEY = "23505";
 
@@ -79,7 +81,9 @@ public class JobLeases {
   boolean renew(String job, long ttlMillis, long now) {
     return update(
             "UPDATE job_lease SET lease_until = ? WHERE name = ? AND owner = ?",
-            now + ttlMillis, job, owner)
+            now + ttlMillis,
+            job,
+            owner)
         == 1;
   }
 
@@ -95,13 +99,18 @@ public class JobLeases {
   void finish(String job, long intervalMillis, long now) {
     update(
         "UPDATE job_lease SET owner = NULL, lease_until = ? WHERE name = ? AND owner = ?",
-        now + intervalMillis / 10 * 9, job, owner);
+        now + intervalMillis / 10 * 9,
+        job,
+        owner);
   }
 
   private boolean take(String job, String free, long ttlMillis, long now) {
     if (update(
             "UPDATE job_lease SET owner = ?, lease_until = ? WHERE name = ? AND " + free,
-            owner, now + ttlMillis, job, now)
+            owner,
+            now + ttlMillis,
+            job,
+            now)
         == 1) {
       return true;
     }
@@ -111,7 +120,9 @@ public class JobLeases {
     try {
       return update(
               "INSERT INTO job_lease (name, owner, lease_until) VALUES (?, ?, ?)",
-              job, owner, now + ttlMillis)
+              job,
+              owner,
+              now + ttlMillis)
           == 1;
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof SQLException s && DUPLICATE_KEY.equals(s.getSQLState())) {

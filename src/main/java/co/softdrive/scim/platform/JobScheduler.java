@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Schedules the background jobs on the container's managed scheduler once the schema is ready:
- * the change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every
- * {@code scim.webhooks.poll-millis}), the tombstone purge (every {@code
+ * Schedules the background jobs on the container's managed scheduler once the schema is ready: the
+ * change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every {@code
+ * scim.webhooks.poll-millis}), the tombstone purge (every {@code
  * scim.lifecycle.purge-interval-minutes}) and this instance's heartbeat (every {@code
  * scim.limits.rate.heartbeat-seconds}). Each job coordinates instances through the database.
  */
@@ -48,9 +48,15 @@ public class JobScheduler {
     }
     started = true;
     scheduler.scheduleWithFixedDelay(
-        () -> safely("change feed sequencer", () -> sequencer.sequence()), sequenceMillis, sequenceMillis, TimeUnit.MILLISECONDS);
+        () -> safely("change feed sequencer", () -> sequencer.sequence()),
+        sequenceMillis,
+        sequenceMillis,
+        TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> safely("webhook delivery", () -> webhooks.run()), webhookPollMillis, webhookPollMillis, TimeUnit.MILLISECONDS);
+        () -> safely("webhook delivery", () -> webhooks.run()),
+        webhookPollMillis,
+        webhookPollMillis,
+        TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> safely("instance heartbeat", instances::beat),
         0,
@@ -65,7 +71,8 @@ public class JobScheduler {
     try {
       job.run();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Background job " + name + " failed; it runs again at its next tick", e);
+      LOG.log(
+          Level.WARNING, "Background job " + name + " failed; it runs again at its next tick", e);
     }
   }
 }

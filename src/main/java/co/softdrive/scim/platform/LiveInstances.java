@@ -26,6 +26,7 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 @ApplicationScoped
 public class LiveInstances {
   private static final Logger LOG = Logger.getLogger(LiveInstances.class.getName());
+
   /** An instance is live when its last beat is at most this many intervals old. */
   static final int MISSED_BEATS = 3;
 

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Liveness: the process answers. Deliberately independent of the database, so that an outage
- * makes instances unready (no traffic) rather than restarted in a loop.
+ * Liveness: the process answers. Deliberately independent of the database, so that an outage makes
+ * instances unready (no traffic) rather than restarted in a loop.
  */
 @Liveness
 @ApplicationScoped

@@ -1,10 +1,10 @@
 package co.softdrive.scim.platform;
 
+import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.interceptor.InterceptorBinding;
 
 /**
  * Transactional methods whose whole transaction is run again when the database chose it as a

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** JAX-RS root: SCIM under {@code /api/v1/automations/scim}, admin API under {@code /api/v1/admin}. */
+/**
+ * JAX-RS root: SCIM under {@code /api/v1/automations/scim}, admin API under {@code /api/v1/admin}.
+ */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
     info =

@@ -23,8 +23,12 @@ public class ScimConfig {
     return defaultCount;
   }
 
-  /** When set (e.g. https://scim.softdrive.co), used for meta.location instead of the request URL. */
+  /**
+   * When set (e.g. https://scim.softdrive.co), used for meta.location instead of the request URL.
+   */
   public Optional<String> publicBaseUrl() {
-    return publicBaseUrl.filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    return publicBaseUrl
+        .filter(s -> !s.isBlank())
+        .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
   }
 }

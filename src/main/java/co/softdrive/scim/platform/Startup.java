@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up: applies schema migrations and creates the first admin account. When the database is
- * not reachable yet, it retries every few seconds while readiness reports DOWN, instead of failing
- * the application.
+ * Start-up: applies schema migrations and creates the first admin account. When the database is not
+ * reachable yet, it retries every few seconds while readiness reports DOWN, instead of failing the
+ * application.
  *
  * <p>Schema versions during a rolling upgrade (docs/operations.md): a schema that a newer release
  * already migrated further is used as it is (migrations expand only); a schema contracted past what
@@ -99,9 +99,9 @@ public class Startup implements ServletContextListener {
   }
 
   /**
-   * Creates the first admin account when there is none, and logs that only once it is committed:
-   * of two instances starting together on an empty database, the one that lost the race must not
-   * log a password that was never stored.
+   * Creates the first admin account when there is none, and logs that only once it is committed: of
+   * two instances starting together on an empty database, the one that lost the race must not log a
+   * password that was never stored.
    */
   private void bootstrapFirstAdmin() {
     String configured = adminPassword.filter(p -> !p.isBlank()).orElse(null);

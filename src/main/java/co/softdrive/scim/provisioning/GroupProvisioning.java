@@ -41,11 +41,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * SCIM Groups of one tenant. Membership changes are applied in the database in O(k) for k
- * named members: a member value that is not a user of this tenant (a nested group, an unknown or
- * foreign id) is ignored and logged, never failing the request; re-adding a member is a no-op.
- * A PATCH locks the group row, so concurrent membership changes of one group serialize and none
- * is lost.
+ * SCIM Groups of one tenant. Membership changes are applied in the database in O(k) for k named
+ * members: a member value that is not a user of this tenant (a nested group, an unknown or foreign
+ * id) is ignored and logged, never failing the request; re-adding a member is a no-op. A PATCH
+ * locks the group row, so concurrent membership changes of one group serialize and none is lost.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -143,9 +142,13 @@ public class GroupProvisioning {
     }
     for (MemberChange change : result.memberChanges()) {
       switch (change.kind()) {
-        case ADD -> memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, change.values(), now), events);
-        case REMOVE -> memberEvents(group, EventTypes.MEMBERS_REMOVED, remove(group, change.values(), now), events);
-        case REMOVE_ALL -> memberEvents(group, EventTypes.MEMBERS_REMOVED, removeAll(group, now), events);
+        case ADD ->
+            memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, change.values(), now), events);
+        case REMOVE ->
+            memberEvents(
+                group, EventTypes.MEMBERS_REMOVED, remove(group, change.values(), now), events);
+        case REMOVE_ALL ->
+            memberEvents(group, EventTypes.MEMBERS_REMOVED, removeAll(group, now), events);
         case REPLACE_ALL -> replaceAll(group, change.values(), now, events);
       }
     }
@@ -180,7 +183,8 @@ public class GroupProvisioning {
     if (forUpdate) {
       query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
     }
-    return query.getResultStream()
+    return query
+        .getResultStream()
         .findFirst()
         .orElseThrow(() -> ScimErrors.notFound("Group " + id + " not found"));
   }
@@ -195,8 +199,7 @@ public class GroupProvisioning {
       throw ScimBadRequest.invalidValue(
           "displayName must be at most " + MAX_DISPLAY_NAME + " characters");
     }
-    String externalId =
-        attributes.get("externalId") instanceof JsonString s ? s.getString() : null;
+    String externalId = attributes.get("externalId") instanceof JsonString s ? s.getString() : null;
     if (externalId != null && externalId.length() > MAX_DISPLAY_NAME) {
       throw ScimBadRequest.invalidValue("externalId must be at most 512 characters");
     }
@@ -249,7 +252,8 @@ public class GroupProvisioning {
   }
 
   private List<String> remove(GroupEntity group, Collection<String> values, long now) {
-    List<String> removed = memberships.delete(group.getTenantId(), group.getId(), new LinkedHashSet<>(values));
+    List<String> removed =
+        memberships.delete(group.getTenantId(), group.getId(), new LinkedHashSet<>(values));
     if (!removed.isEmpty()) {
       group.addToMemberCount(-removed.size(), now);
     }
@@ -328,6 +332,12 @@ public class GroupProvisioning {
 
   static ResourceView view(GroupEntity g, JsonObject attributes) {
     return new ResourceView(
-        g.getId(), "Group", attributes, g.getCreatedAt(), g.getLastModified(), g.getVersion(), null);
+        g.getId(),
+        "Group",
+        attributes,
+        g.getCreatedAt(),
+        g.getLastModified(),
+        g.getVersion(),
+        null);
   }
 }

@@ -4,8 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 /**
- * A stored SCIM resource ready to be rendered: its canonical attributes plus server-managed
- * values.
+ * A stored SCIM resource ready to be rendered: its canonical attributes plus server-managed values.
  *
  * @param id server-assigned id
  * @param resourceType "User" or "Group"

@@ -39,10 +39,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * SCIM Users of one tenant: one transaction per request (RFC 7644 §3.3, §3.4.1, §3.5, §3.6).
- * {@code active=false} turns the user into a tombstone (its Softdrive account is deleted, the
- * SCIM record stays and still answers GET and filters); {@code active=true} restores it; DELETE
- * purges the record.
+ * SCIM Users of one tenant: one transaction per request (RFC 7644 §3.3, §3.4.1, §3.5, §3.6). {@code
+ * active=false} turns the user into a tombstone (its Softdrive account is deleted, the SCIM record
+ * stays and still answers GET and filters); {@code active=true} restores it; DELETE purges the
+ * record.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -191,15 +191,15 @@ public class UserProvisioning {
     if (forUpdate) {
       query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
     }
-    return query.getResultStream()
+    return query
+        .getResultStream()
         .findFirst()
         .orElseThrow(() -> ScimErrors.notFound("User " + id + " not found"));
   }
 
   /**
    * Copies attributes and indexed columns into the entity, checks uniqueness and the manager
-   * reference, applies the account-state rule for {@code active}. Returns the attributes as
-   * stored.
+   * reference, applies the account-state rule for {@code active}. Returns the attributes as stored.
    */
   private JsonObject write(UserEntity user, JsonObject attributes, long now) {
     // Softdrive signs people in through SSO: a password Entra may send is never stored or returned.
@@ -305,7 +305,12 @@ public class UserProvisioning {
       if (e.valueCi().length() <= MAX_INDEXED_LENGTH) {
         em.persist(
             new UserEmailEntity(
-                user.getTenantId(), user.getId(), pos++, e.valueCi(), shortType(e.typeCi()), e.primary()));
+                user.getTenantId(),
+                user.getId(),
+                pos++,
+                e.valueCi(),
+                shortType(e.typeCi()),
+                e.primary()));
       }
     }
   }
@@ -350,6 +355,12 @@ public class UserProvisioning {
 
   static ResourceView view(UserEntity u, JsonObject attributes, jakarta.json.JsonArray groups) {
     return new ResourceView(
-        u.getId(), "User", attributes, u.getCreatedAt(), u.getLastModified(), u.getVersion(), groups);
+        u.getId(),
+        "User",
+        attributes,
+        u.getCreatedAt(),
+        u.getLastModified(),
+        u.getVersion(),
+        groups);
   }
 }

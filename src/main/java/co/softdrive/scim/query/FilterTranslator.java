@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Translates a filter AST into a JPQL condition over one resource type (RFC 7644 §3.4.2.2).
  * Comparisons honour each attribute's {@code caseExact} by comparing lower-cased columns with
- * lower-cased values; nullable columns are guarded so that {@code not(...)} keeps SCIM's meaning
- * (a user without an externalId matches {@code not (externalId eq "x")}).
+ * lower-cased values; nullable columns are guarded so that {@code not(...)} keeps SCIM's meaning (a
+ * user without an externalId matches {@code not (externalId eq "x")}).
  */
 final class FilterTranslator {
   private final ResourceMapping mapping;
@@ -53,7 +53,8 @@ final class FilterTranslator {
     var side = mapping.sideTable(c.attr());
     if (side.isPresent() && (c.attr().hasSubAttribute() || mapping.column(c.attr()).isEmpty())) {
       ResourceMapping.SideTable table = side.get();
-      String sub = c.attr().hasSubAttribute() ? c.attr().subAttribute().toLowerCase(Locale.ROOT) : "";
+      String sub =
+          c.attr().hasSubAttribute() ? c.attr().subAttribute().toLowerCase(Locale.ROOT) : "";
       Column column = table.subAttributes().get(sub);
       if (column == null) {
         throw unknown(c.attr());
@@ -90,7 +91,9 @@ final class FilterTranslator {
             .orElseThrow(
                 () ->
                     ScimBadRequest.invalidFilter(
-                        "'" + v.attr() + "' cannot be used with [...] in a filter; it is not a"
+                        "'"
+                            + v.attr()
+                            + "' cannot be used with [...] in a filter; it is not a"
                             + " filterable multi-valued attribute"));
     String s = nextAlias();
     return exists(table, s, alias, element(v.filter(), table, s, v.attr()));
@@ -99,9 +102,17 @@ final class FilterTranslator {
   /** A filter inside {@code attr[...]}: its paths name sub-attributes of one element. */
   private String element(Filter f, ResourceMapping.SideTable table, String s, AttrPath parent) {
     if (f instanceof Filter.And a) {
-      return "(" + element(a.left(), table, s, parent) + " AND " + element(a.right(), table, s, parent) + ")";
+      return "("
+          + element(a.left(), table, s, parent)
+          + " AND "
+          + element(a.right(), table, s, parent)
+          + ")";
     } else if (f instanceof Filter.Or o) {
-      return "(" + element(o.left(), table, s, parent) + " OR " + element(o.right(), table, s, parent) + ")";
+      return "("
+          + element(o.left(), table, s, parent)
+          + " OR "
+          + element(o.right(), table, s, parent)
+          + ")";
     } else if (f instanceof Filter.Not n) {
       return "(NOT " + element(n.inner(), table, s, parent) + ")";
     } else if (f instanceof Filter.Compare c) {
@@ -109,7 +120,8 @@ final class FilterTranslator {
     } else if (f instanceof Filter.Present p) {
       return present(sub(table, p.attr(), parent), s);
     }
-    throw ScimBadRequest.invalidFilter("A value path cannot be nested inside '" + parent + "[...]'");
+    throw ScimBadRequest.invalidFilter(
+        "A value path cannot be nested inside '" + parent + "[...]'");
   }
 
   private static Column sub(ResourceMapping.SideTable table, AttrPath attr, AttrPath parent) {
@@ -150,14 +162,16 @@ final class FilterTranslator {
         : col + " IS NOT NULL";
   }
 
-  private String compare(Column column, String alias, CompareOp op, JsonValue value, AttrPath attr) {
+  private String compare(
+      Column column, String alias, CompareOp op, JsonValue value, AttrPath attr) {
     String col = column.on(alias);
     if (value.getValueType() == JsonValue.ValueType.NULL) {
       return switch (op) {
         case EQ -> col + " IS NULL";
         case NE -> col + " IS NOT NULL";
-        default -> throw ScimBadRequest.invalidFilter(
-            "Operator '" + op.name().toLowerCase(Locale.ROOT) + "' cannot compare with null");
+        default ->
+            throw ScimBadRequest.invalidFilter(
+                "Operator '" + op.name().toLowerCase(Locale.ROOT) + "' cannot compare with null");
       };
     }
     Object v = typed(column, op, value, attr);
@@ -191,10 +205,12 @@ final class FilterTranslator {
           return value == JsonValue.TRUE;
         }
         if (value instanceof JsonString s
-            && (s.getString().equalsIgnoreCase("true") || s.getString().equalsIgnoreCase("false"))) {
+            && (s.getString().equalsIgnoreCase("true")
+                || s.getString().equalsIgnoreCase("false"))) {
           return Boolean.parseBoolean(s.getString().toLowerCase(Locale.ROOT));
         }
-        throw ScimBadRequest.invalidFilter("'" + attr + "' is a boolean; compare it with true or false");
+        throw ScimBadRequest.invalidFilter(
+            "'" + attr + "' is a boolean; compare it with true or false");
       }
       case TIMESTAMP -> {
         if (op == CompareOp.CO || op == CompareOp.SW || op == CompareOp.EW) {
@@ -202,7 +218,8 @@ final class FilterTranslator {
               "'" + attr + "' is a date-time; use eq, ne, gt, ge, lt or le");
         }
         if (!(value instanceof JsonString s)) {
-          throw ScimBadRequest.invalidFilter("'" + attr + "' must be compared with a date-time string");
+          throw ScimBadRequest.invalidFilter(
+              "'" + attr + "' must be compared with a date-time string");
         }
         try {
           return OffsetDateTime.parse(s.getString()).toInstant().toEpochMilli();
@@ -218,7 +235,8 @@ final class FilterTranslator {
         } else if (value instanceof JsonNumber n) {
           text = n.toString();
         } else {
-          throw ScimBadRequest.invalidFilter("'" + attr + "' is a string; compare it with a string");
+          throw ScimBadRequest.invalidFilter(
+              "'" + attr + "' is a string; compare it with a string");
         }
         if (column.kind() == Column.Kind.STRING_CI) {
           text = text.toLowerCase(Locale.ROOT);

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The filterable and sortable attributes of one resource type and the columns behind them.
- * Multi-valued attributes kept in side tables ({@code emails}, {@code members}) are described by
- * a {@link SideTable}.
+ * Multi-valued attributes kept in side tables ({@code emails}, {@code members}) are described by a
+ * {@link SideTable}.
  */
 final class ResourceMapping {
   static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -64,7 +64,8 @@ final class ResourceMapping {
               Map.entry("username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false)),
               Map.entry("externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true)),
               Map.entry("displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true)),
-              Map.entry("name.givenname", new Column("%s.givenNameCi", Column.Kind.STRING_CI, true)),
+              Map.entry(
+                  "name.givenname", new Column("%s.givenNameCi", Column.Kind.STRING_CI, true)),
               Map.entry(
                   "name.familyname", new Column("%s.familyNameCi", Column.Kind.STRING_CI, true)),
               Map.entry("active", new Column("%s.active", Column.Kind.BOOLEAN, false)),
@@ -74,7 +75,8 @@ final class ResourceMapping {
                   ENTERPRISE + ":employeenumber",
                   new Column("%s.employeeNumberCi", Column.Kind.STRING_CI, true)),
               Map.entry(
-                  ENTERPRISE + ":manager", new Column("%s.managerId", Column.Kind.STRING_EXACT, true)),
+                  ENTERPRISE + ":manager",
+                  new Column("%s.managerId", Column.Kind.STRING_EXACT, true)),
               Map.entry(
                   ENTERPRISE + ":manager.value",
                   new Column("%s.managerId", Column.Kind.STRING_EXACT, true)),

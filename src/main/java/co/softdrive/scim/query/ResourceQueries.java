@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs list and filter queries for one tenant in the database: the filter becomes a JPQL
- * condition, sorting an ORDER BY (ties broken by id, so pages are stable), paging
- * OFFSET/FETCH. When the first page holds fewer rows than asked, its size is the total and no
- * COUNT is run (Entra's lookups by userName/displayName are exactly that case).
+ * Runs list and filter queries for one tenant in the database: the filter becomes a JPQL condition,
+ * sorting an ORDER BY (ties broken by id, so pages are stable), paging OFFSET/FETCH. When the first
+ * page holds fewer rows than asked, its size is the total and no COUNT is run (Entra's lookups by
+ * userName/displayName are exactly that case).
  */
 @ApplicationScoped
 public class ResourceQueries {
@@ -74,7 +74,9 @@ public class ResourceQueries {
             .orElseThrow(
                 () ->
                     ScimBadRequest.invalidValue(
-                        "sortBy '" + params.sortBy() + "' is not supported; sortable attributes are"
+                        "sortBy '"
+                            + params.sortBy()
+                            + "' is not supported; sortable attributes are"
                             + " id, userName, displayName, externalId, name.givenName,"
                             + " name.familyName, meta.created, meta.lastModified"));
     return " ORDER BY " + column.on("r") + direction + ", r.id" + direction;

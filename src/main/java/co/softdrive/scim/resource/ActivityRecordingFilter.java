@@ -31,8 +31,10 @@ import java.net.URI;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class ActivityRecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
   static final String STARTED = "softdrive.activity.started";
+
   /** Set by {@link BearerAuthFilter} when it rejects a token whose tenant is known. */
   static final String REJECTED_TENANT = "softdrive.activity.rejectedTenant";
+
   static final String REJECTED_PREFIX = "softdrive.activity.rejectedPrefix";
   static final String SCIM_BASE = "automations/scim";
 
@@ -56,7 +58,8 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     if (tenantId == null) {
       return; // an unknown token belongs to no tenant: nothing support could look it up under
     }
-    String tokenPrefix = p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
+    String tokenPrefix =
+        p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
     String path = scimPath(request.getUriInfo().getPath());
     int status = response.getStatus();
     ScimOperation op = ScimOperation.classify(request.getMethod(), path);

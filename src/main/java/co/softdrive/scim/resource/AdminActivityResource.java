@@ -36,7 +36,8 @@ public class AdminActivityResource {
   @Inject ActivityStore activity;
 
   /** One page of activity. */
-  public record ActivityPage(long totalResults, int startIndex, int itemsPerPage, List<Item> items) {}
+  public record ActivityPage(
+      long totalResults, int startIndex, int itemsPerPage, List<Item> items) {}
 
   /** One recorded request as the admin API shows it. */
   public record Item(
@@ -54,8 +55,17 @@ public class AdminActivityResource {
       int latencyMs) {
     static Item of(ActivityEntry e) {
       return new Item(
-          Instant.ofEpochMilli(e.atMillis()), e.tokenPrefix(), e.method(), e.path(), e.operation(),
-          e.resourceType(), e.resourceId(), e.status(), e.scimType(), e.detail(), e.filter(),
+          Instant.ofEpochMilli(e.atMillis()),
+          e.tokenPrefix(),
+          e.method(),
+          e.path(),
+          e.operation(),
+          e.resourceType(),
+          e.resourceId(),
+          e.status(),
+          e.scimType(),
+          e.detail(),
+          e.filter(),
           e.latencyMs());
     }
   }

@@ -5,31 +5,25 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 import co.softdrive.scim.feed.FeedEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.feed.WebhookStore;
-import co.softdrive.scim.feed.WebhookView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 
 /**
- * The change feed for the rest of Softdrive: {@code GET /api/v1/admin/events?after=&limit=}
- * (staff, or a consumer account with role {@code events}).
+ * The change feed for the rest of Softdrive: {@code GET /api/v1/admin/events?after=&limit=} (staff,
+ * or a consumer account with role {@code events}).
  */
 @Path("admin/events")
 @RequestScoped

@@ -60,7 +60,8 @@ public class AdminPendingDeletionsResource {
     tenants.require(tenantId);
     JsonObject json = readOptional(body);
     List<String> ids = json == null ? null : AdminJson.strings(json, "userIds");
-    String staff = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
+    String staff =
+        security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
     int n = lifecycle.decide(tenantId, ids, approve, Actor.staff(staff));
     return JSON.createObjectBuilder().add(approve ? "approved" : "rejected", n).build();
   }

@@ -48,7 +48,8 @@ public class AdminStaffResource {
   public Response create(InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
     StaffView created =
-        staff.create(AdminJson.string(json, "username"), AdminJson.string(json, "password"), roles(json));
+        staff.create(
+            AdminJson.string(json, "username"), AdminJson.string(json, "password"), roles(json));
     return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
         .entity(created)
         .build();
@@ -68,7 +69,10 @@ public class AdminStaffResource {
       enabled = v == JsonValue.TRUE;
     }
     return staff.update(
-        username, enabled, AdminJson.string(json, "password"), json.containsKey("roles") ? roles(json) : null);
+        username,
+        enabled,
+        AdminJson.string(json, "password"),
+        json.containsKey("roles") ? roles(json) : null);
   }
 
   private static Set<String> roles(JsonObject json) {
@@ -85,5 +89,4 @@ public class AdminStaffResource {
     }
     return roles;
   }
-
 }

@@ -12,7 +12,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -169,6 +168,4 @@ public class AdminTenantsResource {
   private String staff() {
     return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
   }
-
-
 }

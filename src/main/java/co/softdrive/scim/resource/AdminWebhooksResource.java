@@ -58,7 +58,9 @@ public class AdminWebhooksResource {
         JSON.createObjectBuilder()
             .add("id", w.id())
             .add("url", w.url())
-            .add("tenantId", w.tenantId() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(w.tenantId()))
+            .add(
+                "tenantId",
+                w.tenantId() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(w.tenantId()))
             .add("deliveredThroughCursor", w.deliveredThroughCursor())
             .add("secret", created.secret())
             .build();

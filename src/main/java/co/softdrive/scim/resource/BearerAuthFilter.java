@@ -28,8 +28,8 @@ import java.util.OptionalLong;
  * revoked and expired tokens and suspended tenants do not: they are no guess, their check is
  * cached, and their 401 tells the Entra admin the truth instead of one stale configuration pushing
  * an Entra address shared by many customers over budget. A source over budget gets 429 instead of
- * 401, and only tokens this instance already knows are checked, so the legitimate token still
- * works from there.
+ * 401, and only tokens this instance already knows are checked, so the legitimate token still works
+ * from there.
  */
 @Provider
 @PreMatching
@@ -94,7 +94,8 @@ public class BearerAuthFilter implements ContainerRequestFilter {
     }
     String h = header.strip();
     if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw ScimErrors.unauthorized("Only bearer tokens are accepted (Authorization: Bearer <token>)");
+      throw ScimErrors.unauthorized(
+          "Only bearer tokens are accepted (Authorization: Bearer <token>)");
     }
     return h.substring(7).strip();
   }

@@ -7,9 +7,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under
- * the SCIM base, plain JSON under the admin API. 429 and 503 carry {@code Retry-After}: the
- * error's own when it has one, else {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
+ * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under the
+ * SCIM base, plain JSON under the admin API. 429 and 503 carry {@code Retry-After}: the error's own
+ * when it has one, else {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
  */
 public final class ErrorBodies {
   static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";

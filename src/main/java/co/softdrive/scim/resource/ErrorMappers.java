@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * One place that turns exceptions into error bodies: 4xx logged at FINE, 5xx at SEVERE with a
  * reference id that also goes into {@code detail}. Never a stack trace or HTML to the client. A
  * database outage is 503 with {@code Retry-After}, so that Entra retries later: recognised by the
- * SQLState of a lost connection, or, for any other database error, by the database not answering
- * a probe right then (PostgreSQL refusing connections says 55000, for example).
+ * SQLState of a lost connection, or, for any other database error, by the database not answering a
+ * probe right then (PostgreSQL refusing connections says 55000, for example).
  */
 public final class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
@@ -37,7 +37,10 @@ public final class ErrorMappers {
     if (e.status() >= 500) {
       LOG.log(Level.SEVERE, "SCIM error {0}: {1}", new Object[] {e.status(), e.detail()});
     } else if (LOG.isLoggable(Level.FINE)) {
-      LOG.log(Level.FINE, "Client error {0} {1}: {2}", new Object[] {e.status(), e.scimType(), e.detail()});
+      LOG.log(
+          Level.FINE,
+          "Client error {0} {1}: {2}",
+          new Object[] {e.status(), e.scimType(), e.detail()});
     }
     return ErrorBodies.of(e, ErrorBodies.isScimPath(uri.getPath()));
   }

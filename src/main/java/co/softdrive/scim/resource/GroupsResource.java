@@ -2,8 +2,8 @@ package co.softdrive.scim.resource;
 
 import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
-import co.softdrive.scim.provisioning.ResourceView;
 import co.softdrive.scim.provisioning.GroupProvisioning;
+import co.softdrive.scim.provisioning.ResourceView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +37,8 @@ public class GroupsResource {
 
   @GET
   public Response list() {
-    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
+    ListRequest request =
+        ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
     return responses.list(groups.list(principal.tenantId(), request.params()), request);
   }
 
@@ -45,19 +46,23 @@ public class GroupsResource {
   @Path(".search")
   public Response search(InputStream body) {
     ListRequest request =
-        ListRequest.fromSearchBody(JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
+        ListRequest.fromSearchBody(
+            JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
     return responses.list(groups.list(principal.tenantId(), request.params()), request);
   }
 
   @POST
   public Response create(InputStream body) {
-    ResourceView group = groups.create(principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
+    ResourceView group =
+        groups.create(
+            principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
     return responses.created(group, attributes(), excluded());
   }
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView group = groups.get(principal.tenantId(), id);
     if (Conditional.notModified(ifNoneMatch, group)) {
       return Conditional.notModifiedResponse(group);
@@ -67,9 +72,15 @@ public class GroupsResource {
 
   @PUT
   @Path("{id}")
-  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.replace(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
+        groups.replace(
+            principal.tenantId(),
+            id,
+            JsonBodies.readObject(body, limits.limits()),
+            ifMatch,
+            principal.actor());
     return responses.ok(group, attributes(), excluded());
   }
 
@@ -80,9 +91,15 @@ public class GroupsResource {
    */
   @PATCH
   @Path("{id}")
-  public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+  public Response patch(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
-        groups.patch(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
+        groups.patch(
+            principal.tenantId(),
+            id,
+            JsonBodies.readObject(body, limits.limits()),
+            ifMatch,
+            principal.actor());
     if (attributes().isEmpty() && excluded().isEmpty()) {
       return responses.noContent(group);
     }

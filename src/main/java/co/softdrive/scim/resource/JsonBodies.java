@@ -19,9 +19,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads request bodies as JSON objects with limits: size ({@code 413}), nesting depth and syntax
  * ({@code 400 invalidSyntax}). Parsing here, not in a provider, keeps every failure a clear SCIM
- * error instead of a framework 500. The size is counted on the bytes read, so a chunked body
- * (no {@code Content-Length}) is bounded like any other, and at most one byte more than the limit
- * is ever read.
+ * error instead of a framework 500. The size is counted on the bytes read, so a chunked body (no
+ * {@code Content-Length}) is bounded like any other, and at most one byte more than the limit is
+ * ever read.
  */
 public final class JsonBodies {
   private JsonBodies() {}
@@ -81,7 +81,9 @@ public final class JsonBodies {
     }
   }
 
-  /** One streaming pass over the body: nesting depth, syntax, numbers in range, no NUL in strings. */
+  /**
+   * One streaming pass over the body: nesting depth, syntax, numbers in range, no NUL in strings.
+   */
   private static void checkStructure(String text, int maxDepth) {
     int depth = 0;
     try (JsonParser parser =
@@ -98,7 +100,8 @@ public final class JsonBodies {
           case KEY_NAME, VALUE_STRING -> {
             if (parser.getString().indexOf('\0') >= 0) {
               // No stored value can hold it (PostgreSQL refuses it in text): a 400, not a 500.
-              throw ScimBadRequest.invalidValue("The request body holds the NUL character (U+0000)");
+              throw ScimBadRequest.invalidValue(
+                  "The request body holds the NUL character (U+0000)");
             }
           }
           default -> {}

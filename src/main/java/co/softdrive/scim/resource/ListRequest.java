@@ -21,14 +21,15 @@ import java.util.TreeMap;
 
 /**
  * A list/search request (RFC 7644 §3.4.2, §3.4.3) from query parameters or a {@code .search} body:
- * parameter names are case-insensitive, unknown parameters are ignored, {@code startIndex} below
- * 1 means 1, {@code count} is clamped to [0, {@link Limits#maxCount()}], the filter and {@code
+ * parameter names are case-insensitive, unknown parameters are ignored, {@code startIndex} below 1
+ * means 1, {@code count} is clamped to [0, {@link Limits#maxCount()}], the filter and {@code
  * sortBy} are parsed within the limits.
  */
 record ListRequest(
     ListParams params, List<String> attributes, List<String> excludedAttributes, int startIndex) {
 
-  static ListRequest fromQuery(MultivaluedMap<String, String> query, int defaultCount, Limits limits) {
+  static ListRequest fromQuery(
+      MultivaluedMap<String, String> query, int defaultCount, Limits limits) {
     Map<String, String> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     query.forEach((k, v) -> p.putIfAbsent(k, v.isEmpty() ? null : v.get(0)));
     return of(
@@ -90,7 +91,8 @@ record ListRequest(
     }
     int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
     int c = Math.max(0, Math.min(count == null ? defaultCount : count, limits.maxCount()));
-    return new ListRequest(new ListParams(filter, sort, descending, start, c), attributes, excluded, start);
+    return new ListRequest(
+        new ListParams(filter, sort, descending, start, c), attributes, excluded, start);
   }
 
   private static Integer integer(String name, String value) {

@@ -29,7 +29,8 @@ public class PathNormalizingFilter extends HttpFilter {
       return;
     }
     String query = req.getQueryString();
-    req.getRequestDispatcher(query == null ? normalized : normalized + "?" + query).forward(req, res);
+    req.getRequestDispatcher(query == null ? normalized : normalized + "?" + query)
+        .forward(req, res);
   }
 
   static String normalize(String path) {

@@ -22,7 +22,8 @@ public class ScimPrincipal {
 
   /** The token as the audit trail names it. */
   public co.softdrive.scim.audit.Actor actor() {
-    return co.softdrive.scim.audit.Actor.token(principal == null ? "unknown" : principal.tokenPrefix());
+    return co.softdrive.scim.audit.Actor.token(
+        principal == null ? "unknown" : principal.tokenPrefix());
   }
 
   public Principal get() {

@@ -25,8 +25,8 @@ import java.util.Set;
 
 /**
  * Builds every SCIM response: {@code Location}, {@code ETag} and {@code meta.location} in one
- * place, {@code application/scim+json}, attribute projection, and groups' members streamed from
- * the database page by page so that no request holds a large group in memory.
+ * place, {@code application/scim+json}, attribute projection, and groups' members streamed from the
+ * database page by page so that no request holds a large group in memory.
  */
 @RequestScoped
 public class ScimResponses {
@@ -72,12 +72,17 @@ public class ScimResponses {
   }
 
   private Response resource(
-      Response.ResponseBuilder builder, ResourceView view, List<String> attributes, List<String> excluded) {
+      Response.ResponseBuilder builder,
+      ResourceView view,
+      List<String> attributes,
+      List<String> excluded) {
     String location = location(view);
     builder.tag(EntityTag.valueOf(view.etag())).header("Content-Location", location);
     JsonObject body =
-        AttributeProjection.apply(ScimJson.render(view, location, null), attributes, excluded, ALWAYS_RETURNED);
-    if (view.resourceType().equals("Group") && !AttributeProjection.excludes("members", attributes, excluded)) {
+        AttributeProjection.apply(
+            ScimJson.render(view, location, null), attributes, excluded, ALWAYS_RETURNED);
+    if (view.resourceType().equals("Group")
+        && !AttributeProjection.excludes("members", attributes, excluded)) {
       String tenantId = principal.tenantId();
       StreamingOutput out =
           stream -> {
@@ -96,7 +101,10 @@ public class ScimResponses {
     String tenantId = principal.tenantId();
     List<JsonObject> items =
         page.items().stream()
-            .map(v -> AttributeProjection.apply(ScimJson.render(v, location(v), null), attrs, excluded, ALWAYS_RETURNED))
+            .map(
+                v ->
+                    AttributeProjection.apply(
+                        ScimJson.render(v, location(v), null), attrs, excluded, ALWAYS_RETURNED))
             .toList();
     List<ResourceView> views = page.items();
     StreamingOutput out =

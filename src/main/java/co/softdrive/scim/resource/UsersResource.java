@@ -37,7 +37,8 @@ public class UsersResource {
 
   @GET
   public Response list() {
-    ListRequest request = ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
+    ListRequest request =
+        ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
     return responses.list(users.list(principal.tenantId(), request.params()), request);
   }
 
@@ -45,19 +46,23 @@ public class UsersResource {
   @Path(".search")
   public Response search(InputStream body) {
     ListRequest request =
-        ListRequest.fromSearchBody(JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
+        ListRequest.fromSearchBody(
+            JsonBodies.readObject(body, limits.limits()), config.defaultCount(), limits.limits());
     return responses.list(users.list(principal.tenantId(), request.params()), request);
   }
 
   @POST
   public Response create(InputStream body) {
-    ResourceView user = users.create(principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
+    ResourceView user =
+        users.create(
+            principal.tenantId(), JsonBodies.readObject(body, limits.limits()), principal.actor());
     return responses.created(user, attributes(), excluded());
   }
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView user = users.get(principal.tenantId(), id);
     if (Conditional.notModified(ifNoneMatch, user)) {
       return Conditional.notModifiedResponse(user);
@@ -67,18 +72,30 @@ public class UsersResource {
 
   @PUT
   @Path("{id}")
-  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.replace(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
+        users.replace(
+            principal.tenantId(),
+            id,
+            JsonBodies.readObject(body, limits.limits()),
+            ifMatch,
+            principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 
   /** 200 with the user: Microsoft's validator reads the PATCH response. */
   @PATCH
   @Path("{id}")
-  public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+  public Response patch(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
-        users.patch(principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch, principal.actor());
+        users.patch(
+            principal.tenantId(),
+            id,
+            JsonBodies.readObject(body, limits.limits()),
+            ifMatch,
+            principal.actor());
     return responses.ok(user, attributes(), excluded());
   }
 

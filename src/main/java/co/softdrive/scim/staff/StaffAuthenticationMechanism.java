@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * How staff authenticate.
  *
  * <ul>
- *   <li>Admin API ({@code /api/v1/admin}): HTTP Basic on every call; an unauthenticated call gets
- *       a JSON 401 with {@code WWW-Authenticate: Basic}.
+ *   <li>Admin API ({@code /api/v1/admin}): HTTP Basic on every call; an unauthenticated call gets a
+ *       JSON 401 with {@code WWW-Authenticate: Basic}.
  *   <li>SCIM ({@code /api/v1/automations/scim}): bearer tokens, checked by the SCIM layer; left
  *       alone here.
  *   <li>Console (everything else, {@code /console/*} protected): form login. The sign-in page calls
@@ -51,7 +51,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   static final String API = "/api/";
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String REALM = "Softdrive SCIM staff";
-  /** Request attribute: the seconds a throttled console sign-in must wait (for the sign-in page). */
+
+  /**
+   * Request attribute: the seconds a throttled console sign-in must wait (for the sign-in page).
+   */
   public static final String THROTTLED_SECONDS = "softdrive.staff.throttledSeconds";
 
   @Inject IdentityStoreHandler identityStores;

@@ -27,14 +27,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Staff accounts of Softdrive support: roles {@code support} and {@code admin}, passwords stored
- * as PBKDF2-HMAC-SHA512 hashes (210,000 iterations).
+ * Staff accounts of Softdrive support: roles {@code support} and {@code admin}, passwords stored as
+ * PBKDF2-HMAC-SHA512 hashes (210,000 iterations).
  *
  * <p>Because HTTP Basic presents the password on every admin API call, a successful check is
  * remembered for {@link #VERIFIED_CACHE_MILLIS} under a SHA-256 of the credentials (never the
- * password itself), together with the stored hash it matched. The memory saves only the slow
- * PBKDF2 computation: every call still reads the account (one primary-key lookup), so disabling
- * an account, a new password or new roles take effect at once on every instance.
+ * password itself), together with the stored hash it matched. The memory saves only the slow PBKDF2
+ * computation: every call still reads the account (one primary-key lookup), so disabling an
+ * account, a new password or new roles take effect at once on every instance.
  */
 @ApplicationScoped
 @QuietClientErrors
@@ -42,6 +42,7 @@ public class StaffService {
   private static final Logger LOG = Logger.getLogger(StaffService.class.getName());
   public static final String SUPPORT = "support";
   public static final String ADMIN = "admin";
+
   /** Read-only access to the change feed, for consumer services. */
   public static final String EVENTS = "events";
 
@@ -124,23 +125,30 @@ public class StaffService {
       return Optional.empty();
     }
     StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
-    return account != null && account.isEnabled() && hit.storedHash().equals(account.getPasswordHash())
+    return account != null
+            && account.isEnabled()
+            && hit.storedHash().equals(account.getPasswordHash())
         ? Optional.of(account.getRoles())
         : Optional.empty();
   }
 
   /**
-   * The roles of an enabled account, read now: a console session re-checks it on every request
-   * so that disabling an account or changing its roles takes effect at once.
+   * The roles of an enabled account, read now: a console session re-checks it on every request so
+   * that disabling an account or changing its roles takes effect at once.
    */
   public Optional<Set<String>> currentRoles(String username) {
-    StaffAccountEntity account = username == null ? null : em.find(StaffAccountEntity.class, username);
-    return account == null || !account.isEnabled() ? Optional.empty() : Optional.of(account.getRoles());
+    StaffAccountEntity account =
+        username == null ? null : em.find(StaffAccountEntity.class, username);
+    return account == null || !account.isEnabled()
+        ? Optional.empty()
+        : Optional.of(account.getRoles());
   }
 
   /** Whether a staff account of this name exists (enabled or not). */
   public boolean exists(String username) {
-    return username != null && !username.isEmpty() && em.find(StaffAccountEntity.class, username) != null;
+    return username != null
+        && !username.isEmpty()
+        && em.find(StaffAccountEntity.class, username) != null;
   }
 
   public List<StaffView> list() {
@@ -230,7 +238,8 @@ public class StaffService {
     Set<String> clean = new LinkedHashSet<>();
     for (String role : roles) {
       if (role == null || !ROLES.contains(role)) {
-        throw ScimBadRequest.invalidValue("unknown role; roles are \"support\", \"admin\" and \"events\"");
+        throw ScimBadRequest.invalidValue(
+            "unknown role; roles are \"support\", \"admin\" and \"events\"");
       }
       clean.add(role);
     }

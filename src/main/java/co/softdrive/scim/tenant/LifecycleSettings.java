@@ -8,8 +8,8 @@ import java.util.List;
  * A tenant's lifecycle settings: how long tombstones are kept, what a group deletion does to its
  * members, and the deletion-guard thresholds (null = the service default).
  *
- * @param groupPolicy {@code FOLLOW_ENTRA} (members lose access only when Entra deactivates them)
- *     or {@code CASCADE} (deleting a group deletes members who belong to no other group)
+ * @param groupPolicy {@code FOLLOW_ENTRA} (members lose access only when Entra deactivates them) or
+ *     {@code CASCADE} (deleting a group deletes members who belong to no other group)
  */
 public record LifecycleSettings(
     int retentionDays,

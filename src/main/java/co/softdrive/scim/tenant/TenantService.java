@@ -58,7 +58,8 @@ public class TenantService {
       if (!status.equals("active") && !status.equals("suspended")) {
         throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
       }
-      tenant.setStatus(status.equals("suspended") ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, now);
+      tenant.setStatus(
+          status.equals("suspended") ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, now);
       LOG.log(Level.INFO, "Tenant {0} is now {1}", new Object[] {tenantId, status});
     }
     if (settings.retentionDays() != null) {
@@ -71,12 +72,17 @@ public class TenantService {
       }
       tenant.setGroupPolicy(policy.equals("cascade") ? "CASCADE" : "FOLLOW_ENTRA");
     }
-    if (settings.guardPercent() != null || settings.guardMinCount() != null
+    if (settings.guardPercent() != null
+        || settings.guardMinCount() != null
         || settings.guardWindowMinutes() != null) {
       tenant.setGuard(
           guard("guardPercent", settings.guardPercent(), tenant.getGuardPercent(), 100),
           guard("guardMinCount", settings.guardMinCount(), tenant.getGuardMinCount(), 1_000_000),
-          guard("guardWindowMinutes", settings.guardWindowMinutes(), tenant.getGuardWindowMinutes(), 10_080),
+          guard(
+              "guardWindowMinutes",
+              settings.guardWindowMinutes(),
+              tenant.getGuardWindowMinutes(),
+              10_080),
           now);
     }
     if (settings.rateLimitPerSecond() != null) {
@@ -135,15 +141,18 @@ public class TenantService {
 
   @Transactional
   public List<TenantView> list() {
-    Map<String, Long> users = countsByTenant("SELECT u.tenantId, COUNT(u) FROM UserEntity u GROUP BY u.tenantId");
-    Map<String, Long> groups = countsByTenant("SELECT g.tenantId, COUNT(g) FROM GroupEntity g GROUP BY g.tenantId");
+    Map<String, Long> users =
+        countsByTenant("SELECT u.tenantId, COUNT(u) FROM UserEntity u GROUP BY u.tenantId");
+    Map<String, Long> groups =
+        countsByTenant("SELECT g.tenantId, COUNT(g) FROM GroupEntity g GROUP BY g.tenantId");
     Map<String, Long> tokens =
         countsByTenant(
             "SELECT t.tenantId, COUNT(t) FROM TokenEntity t WHERE t.revokedAt IS NULL"
                 + " AND (t.expiresAt IS NULL OR t.expiresAt > "
                 + System.currentTimeMillis()
                 + ") GROUP BY t.tenantId");
-    return em.createNamedQuery("TenantEntity.list", TenantEntity.class).getResultStream()
+    return em.createNamedQuery("TenantEntity.list", TenantEntity.class)
+        .getResultStream()
         .map(
             t ->
                 view(

@@ -3,8 +3,8 @@ package co.softdrive.scim.tenant;
 import java.time.Instant;
 
 /**
- * A tenant as lists, the admin API and the console show it. Guard thresholds and the rate limit
- * are null when the tenant uses the deployment defaults ({@code scim.guard.*}, {@code
+ * A tenant as lists, the admin API and the console show it. Guard thresholds and the rate limit are
+ * null when the tenant uses the deployment defaults ({@code scim.guard.*}, {@code
  * scim.limits.rate.per-second}).
  */
 public record TenantView(

@@ -24,8 +24,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuthThrottle {
   private static final Logger LOG = Logger.getLogger(AuthThrottle.class.getName());
+
   /** Sources (or source and username pairs) remembered per budget, at most. */
   static final int MAX_TRACKED = 100_000;
+
   /** Usernames are cut to this length in keys (valid ones are at most 100 characters). */
   static final int MAX_USERNAME_KEY = 100;
 

@@ -100,7 +100,8 @@ final class ClientAddress {
 
   /**
    * The bytes of an IPv4 or IPv6 literal; empty for anything else. Never a DNS lookup: IPv4 is
-   * parsed here, and {@link InetAddress#getByName} treats text with a colon as an IPv6 literal only.
+   * parsed here, and {@link InetAddress#getByName} treats text with a colon as an IPv6 literal
+   * only.
    */
   private static Optional<byte[]> literal(String s) {
     if (s == null) {

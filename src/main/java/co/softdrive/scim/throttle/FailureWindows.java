@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failures per key (a source, or a source and a username) in fixed windows: the first failure
- * opens a window of {@code windowMillis}; a key with at least {@code max} failures in its window is
+ * Failures per key (a source, or a source and a username) in fixed windows: the first failure opens
+ * a window of {@code windowMillis}; a key with at least {@code max} failures in its window is
  * blocked until the window ends. At most {@code maxKeys} keys are kept: when full, ended windows
  * are dropped, and if that is not enough everything is forgotten (an attacker with that many
  * addresses gains a fresh budget; the memory stays bounded). Thread-safe.

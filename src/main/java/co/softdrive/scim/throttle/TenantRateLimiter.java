@@ -15,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-tenant SCIM request rate: a token bucket per tenant and instance, refilled at the tenant's
  * rate divided by the live instances ({@link LiveInstances}), holding {@code burst-seconds} of it.
  *
- * <p>Bound: while every instance counts the same N instances, each admits at most rate/N per
- * second plus burst/N, so together they admit at most the rate plus the burst, however the load
- * balancer spreads the requests. An uneven spread only makes it stricter (all of a tenant's
- * requests on one instance get rate/N). When an instance joins, the others learn of it within one
- * heartbeat, so for that long the total may reach rate × (N+1)/N; when one dies, the others keep
- * dividing by N until its row expires (three heartbeats), which is stricter, not looser.
+ * <p>Bound: while every instance counts the same N instances, each admits at most rate/N per second
+ * plus burst/N, so together they admit at most the rate plus the burst, however the load balancer
+ * spreads the requests. An uneven spread only makes it stricter (all of a tenant's requests on one
+ * instance get rate/N). When an instance joins, the others learn of it within one heartbeat, so for
+ * that long the total may reach rate × (N+1)/N; when one dies, the others keep dividing by N until
+ * its row expires (three heartbeats), which is stricter, not looser.
  *
  * <p>A tenant's own setting ({@code rateLimitPerSecond}) is re-read every {@value
  * #SETTING_TTL_SECONDS} seconds, at once on the instance that changed it ({@link #forget}).
@@ -48,8 +48,7 @@ public class TenantRateLimiter {
     Entry entry = entries.get(tenantId);
     if (entry == null || nowMillis - entry.readAtMillis() > SETTING_TTL_SECONDS * 1000) {
       Optional<Integer> own = tenants.rateLimit(tenantId);
-      TokenBucket bucket =
-          entry != null ? entry.bucket() : new TokenBucket(System.nanoTime());
+      TokenBucket bucket = entry != null ? entry.bucket() : new TokenBucket(System.nanoTime());
       entry = new Entry(own, nowMillis, bucket);
       entries.put(tenantId, entry);
     }

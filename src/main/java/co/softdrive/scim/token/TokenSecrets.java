@@ -40,7 +40,10 @@ public final class TokenSecrets {
     for (int i = PREFIX.length(); i < token.length(); i++) {
       char c = token.charAt(i);
       boolean ok =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
               || c == '_';
       if (!ok) {
         return false;

@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 /**
  * Issues, lists, revokes and verifies service-account tokens.
  *
- * <p>Verification is one indexed lookup by SHA-256 of the presented secret, cached per instance
- * for {@code scim.auth.cache-seconds} (default 5 s). That cache is the documented bound for a
+ * <p>Verification is one indexed lookup by SHA-256 of the presented secret, cached per instance for
+ * {@code scim.auth.cache-seconds} (default 5 s). That cache is the documented bound for a
  * revocation, expiry or tenant suspension to take effect on every instance; on the instance that
  * revoked, it is immediate. {@code last_used_at} is written at most once per {@code
  * scim.auth.last-used-interval-seconds} per token and instance, off the request thread.
@@ -61,7 +61,8 @@ public class TokenService {
   }
 
   @Transactional
-  public IssuedToken issue(String tenantId, String serviceAccount, String createdBy, Instant expiresAt) {
+  public IssuedToken issue(
+      String tenantId, String serviceAccount, String createdBy, Instant expiresAt) {
     tenants.require(tenantId);
     String account = serviceAccount == null ? "" : serviceAccount.strip();
     if (account.isEmpty()) {
@@ -117,7 +118,8 @@ public class TokenService {
     long now = System.currentTimeMillis();
     token.revoke(by, now);
     forgetAfterCommit(token.getSecretHash());
-    LOG.log(Level.INFO, "Revoked token {0} of tenant {1} by {2}", new Object[] {tokenId, tenantId, by});
+    LOG.log(
+        Level.INFO, "Revoked token {0} of tenant {1} by {2}", new Object[] {tokenId, tenantId, by});
     return TokenView.of(token, now);
   }
 

@@ -24,8 +24,7 @@ class ActivityStoreTest {
   @Test
   void everyCriterionBecomesAParameterAfterTheTenant() {
     var w =
-        ActivityStore.where(
-            new ActivityFilter("t1", T, T.plusSeconds(60), 4, "Users.patch", "u1"));
+        ActivityStore.where(new ActivityFilter("t1", T, T.plusSeconds(60), 4, "Users.patch", "u1"));
     assertEquals(
         "tenant_id = ? AND at_millis >= ? AND at_millis < ? AND status >= ? AND status < ?"
             + " AND operation = ? AND resource_id = ?",
@@ -63,8 +62,17 @@ class ActivityStoreTest {
   void longTextIsCutToItsColumn() {
     var e =
         ActivityEntry.of(
-            "t", 1, "sdscim_abcdef", "GET", "/Users", ScimOperation.classify("GET", "/Users"),
-            400, "invalidFilter", "d".repeat(2000), "f".repeat(1000), 12);
+            "t",
+            1,
+            "sdscim_abcdef",
+            "GET",
+            "/Users",
+            ScimOperation.classify("GET", "/Users"),
+            400,
+            "invalidFilter",
+            "d".repeat(2000),
+            "f".repeat(1000),
+            12);
     assertEquals(ActivityEntry.MAX_DETAIL, e.detail().length());
     assertEquals(ActivityEntry.MAX_FILTER, e.filter().length());
     assertTrue(e.failed());

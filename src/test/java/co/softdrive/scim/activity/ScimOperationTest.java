@@ -45,7 +45,9 @@ class ScimOperationTest {
 
   @org.junit.jupiter.api.Test
   void createLearnsItsIdFromTheResponseButAnIdInThePathWins() {
-    assertEquals("new", ScimOperation.classify("POST", "/Users").withResourceId("new").resourceId());
-    assertEquals("abc", ScimOperation.classify("GET", "/Users/abc").withResourceId("x").resourceId());
+    assertEquals(
+        "new", ScimOperation.classify("POST", "/Users").withResourceId("new").resourceId());
+    assertEquals(
+        "abc", ScimOperation.classify("GET", "/Users/abc").withResourceId("x").resourceId());
   }
 }

@@ -53,7 +53,8 @@ class AutomaticDeletionCountTest {
         p.executeBatch();
       }
       c.commit();
-      try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, 'ACCOUNT_AUDIT', NULL)")) {
+      try (CallableStatement s =
+          c.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, 'ACCOUNT_AUDIT', NULL)")) {
         s.setString(1, c.getSchema());
         s.execute();
       }
@@ -70,14 +71,16 @@ class AutomaticDeletionCountTest {
         Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
         assertTrue(visited.find(), plan);
         int rows = Integer.parseInt(visited.group(1));
-        assertTrue(rows <= 36, rows + " index rows visited for 35 deletions in the window:\n" + plan);
+        assertTrue(
+            rows <= 36, rows + " index rows visited for 35 deletions in the window:\n" + plan);
       }
       assertEquals(0, AuditTrail.countAutomaticDeletionsSince(c, "other-1", WINDOW_START));
       c.rollback();
     }
   }
 
-  private static void add(PreparedStatement p, String tenant, long at, String actorType, String action)
+  private static void add(
+      PreparedStatement p, String tenant, long at, String actorType, String action)
       throws Exception {
     p.setString(1, tenant);
     p.setString(2, "u-" + at);

@@ -31,9 +31,17 @@ final class Admin {
    */
   String newTenantToken(String name) {
     JsonObject tenant =
-        send("POST", "/tenants", Json.createObjectBuilder().add("name", name).build().toString(), 201);
+        send(
+            "POST",
+            "/tenants",
+            Json.createObjectBuilder().add("name", name).build().toString(),
+            201);
     String tenantPath = "/tenants/" + tenant.getString("id");
-    send("PATCH", tenantPath, Json.createObjectBuilder().add("rateLimitPerSecond", 0).build().toString(), 200);
+    send(
+        "PATCH",
+        tenantPath,
+        Json.createObjectBuilder().add("rateLimitPerSecond", 0).build().toString(),
+        200);
     JsonObject token =
         send(
             "POST",

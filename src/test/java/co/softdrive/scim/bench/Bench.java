@@ -39,7 +39,9 @@ public final class Bench {
     Report report = new Report(o, sampler);
     try {
       Admin admin =
-          o.adminPassword == null ? null : new Admin(http, o.adminUrl, o.adminUser, o.adminPassword);
+          o.adminPassword == null
+              ? null
+              : new Admin(http, o.adminUrl, o.adminUser, o.adminPassword);
       String token =
           o.token != null ? o.token : admin.newTenantToken("bench-" + System.currentTimeMillis());
       Scenarios s = new Scenarios(o, report, new ScimClient(http, o.baseUrl, token), http, admin);

@@ -102,12 +102,14 @@ public final class BenchChart {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    g.drawString("SCIM benchmark (issue #6): latency p50 (solid) / p99 (light), and throughput", 10, 22);
+    g.drawString(
+        "SCIM benchmark (issue #6): latency p50 (solid) / p99 (light), and throughput", 10, 22);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     int lx = 10;
     for (int i = 0; i < runs.size(); i++) {
@@ -137,7 +139,10 @@ public final class BenchChart {
       g.setColor(new Color(0xdddddd));
       g.drawLine(x, plotTop, x, plotBottom);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(ms < 1 ? String.valueOf(ms) : String.format(Locale.ROOT, "%.0f", ms), x - 8, plotBottom + 14);
+      g.drawString(
+          ms < 1 ? String.valueOf(ms) : String.format(Locale.ROOT, "%.0f", ms),
+          x - 8,
+          plotBottom + 14);
     }
     g.drawString("latency, ms (log scale)", x1 + PANEL_W / 2 - 60, plotBottom + 30);
     for (int i = 0; i <= 4; i++) {

@@ -145,7 +145,8 @@ final class BenchOptions {
       o.changes = Math.max(100, o.users / 10);
     }
     if (o.users < 1 || o.groups < 1 || o.batch < 1 || o.concurrency < 1) {
-      throw new IllegalArgumentException("--users, --groups, --batch and --concurrency must be >= 1");
+      throw new IllegalArgumentException(
+          "--users, --groups, --batch and --concurrency must be >= 1");
     }
     return o;
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the benchmark tool working: every scenario with tiny sizes for a few seconds against the
- * server the build starts. Asserts that figures were produced and no request failed; never a
- * timing (the machine is shared and the figures are noise at this size).
+ * server the build starts. Asserts that figures were produced and no request failed; never a timing
+ * (the machine is shared and the figures are noise at this size).
  */
 class BenchSmokeIT {
   @Test
@@ -27,38 +27,72 @@ class BenchSmokeIT {
     // One worker: the smoke run checks the tool, not the server under concurrency.
     BenchOptions options =
         BenchOptions.parse(
-            "--server-pid", pid,
-            "--base-url", ItConfig.scimBase(),
-            "--admin-user", ItConfig.adminUser(),
-            "--admin-password", ItConfig.adminPassword(),
-            "--label", "smoke",
-            "--scenario", "all",
-            "--users", "40", "--groups", "4", "--memberships", "80", "--batch", "10",
-            "--concurrency", "1", "--changes", "30",
-            "--probe-sizes", "5,20", "--probe-requests", "3", "--probe-bulk", "30",
-            "--tenants", "2", "--tenant-users", "5", "--rate", "5", "--duration", "1");
+            "--server-pid",
+            pid,
+            "--base-url",
+            ItConfig.scimBase(),
+            "--admin-user",
+            ItConfig.adminUser(),
+            "--admin-password",
+            ItConfig.adminPassword(),
+            "--label",
+            "smoke",
+            "--scenario",
+            "all",
+            "--users",
+            "40",
+            "--groups",
+            "4",
+            "--memberships",
+            "80",
+            "--batch",
+            "10",
+            "--concurrency",
+            "1",
+            "--changes",
+            "30",
+            "--probe-sizes",
+            "5,20",
+            "--probe-requests",
+            "3",
+            "--probe-bulk",
+            "30",
+            "--tenants",
+            "2",
+            "--tenant-users",
+            "5",
+            "--rate",
+            "5",
+            "--duration",
+            "1");
 
     Report report = Bench.run(options);
     report.writeJson(json);
     BenchChart.render(List.of(BenchChart.read(json)), png);
 
-    for (String scenario : List.of("initial", "incremental", "probes", "ceiling", "filter-tenants")) {
-      Report.Phase phase = report.phase(scenario).orElseThrow(() -> new AssertionError(scenario + " missing"));
+    for (String scenario :
+        List.of("initial", "incremental", "probes", "ceiling", "filter-tenants")) {
+      Report.Phase phase =
+          report.phase(scenario).orElseThrow(() -> new AssertionError(scenario + " missing"));
       assertFalse(phase.summaries().isEmpty(), scenario + " has no figures");
-      assertTrue(phase.summaries().stream().allMatch(s -> s.count() > 0), scenario + " has empty figures");
+      assertTrue(
+          phase.summaries().stream().allMatch(s -> s.count() > 0), scenario + " has empty figures");
     }
     for (Report.Phase phase : report.phases) {
       assertEquals(0, phase.errors(), phase.name + " had errors:\n" + report.text());
     }
-    assertTrue(report.phase("initial").orElseThrow().summary("user.create").orElseThrow().count() == 40);
+    assertTrue(
+        report.phase("initial").orElseThrow().summary("user.create").orElseThrow().count() == 40);
     JsonObject written = jakarta.json.Json.createReader(Files.newBufferedReader(json)).readObject();
     assertFalse(written.getJsonArray("scenarios").isEmpty());
     assertFalse(written.getJsonArray("targets").isEmpty());
     assertTrue(Files.size(png) > 0);
     String tables = BenchTables.markdown(List.of(BenchTables.read(json)));
-    assertTrue(tables.contains("### initial") && tables.contains("| user.create | 40 (0) |"), tables);
+    assertTrue(
+        tables.contains("### initial") && tables.contains("| user.create | 40 (0) |"), tables);
     JsonObject machine = written.getJsonObject("clientMachine");
-    assertTrue(machine.getInt("cores") > 0 && !machine.getString("java").isEmpty(), machine.toString());
+    assertTrue(
+        machine.getInt("cores") > 0 && !machine.getString("java").isEmpty(), machine.toString());
     assertTrue(tables.contains("smoke: client machine "), tables);
     if (!"0".equals(pid)) {
       assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");

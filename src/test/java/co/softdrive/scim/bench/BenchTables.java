@@ -58,8 +58,15 @@ public final class BenchTables {
     for (JsonObject run : runs) {
       JsonObject m = run.getJsonObject("clientMachine");
       if (m != null) {
-        sb.append(fmt("%s: client machine %s, %d cores, %s, %s, Java %s.  %n", run.getString("label"),
-            m.getString("cpu"), m.getInt("cores"), mib(m, "memoryBytes"), m.getString("os"), m.getString("java")));
+        sb.append(
+            fmt(
+                "%s: client machine %s, %d cores, %s, %s, Java %s.  %n",
+                run.getString("label"),
+                m.getString("cpu"),
+                m.getInt("cores"),
+                mib(m, "memoryBytes"),
+                m.getString("os"),
+                m.getString("java")));
       }
     }
     sb.append('\n');
@@ -74,36 +81,62 @@ public final class BenchTables {
       sb.append('\n').append(rule).append('\n');
       Map<String, Map<String, JsonObject>> byType = new LinkedHashMap<>();
       for (JsonObject run : runs) {
-        scenario(run, scenario).ifPresent(s -> {
-          for (JsonValue q : s.getJsonArray("requests")) {
-            JsonObject r = q.asJsonObject();
-            byType.computeIfAbsent(r.getString("type"), k -> new LinkedHashMap<>()).put(run.getString("label"), r);
-          }
-        });
+        scenario(run, scenario)
+            .ifPresent(
+                s -> {
+                  for (JsonValue q : s.getJsonArray("requests")) {
+                    JsonObject r = q.asJsonObject();
+                    byType
+                        .computeIfAbsent(r.getString("type"), k -> new LinkedHashMap<>())
+                        .put(run.getString("label"), r);
+                  }
+                });
       }
-      byType.forEach((type, perRun) -> {
-        sb.append("| ").append(type).append(" |");
-        for (JsonObject run : runs) {
-          JsonObject r = perRun.get(run.getString("label"));
-          sb.append(r == null ? " | | |"
-              : fmt(" %d (%d) | %.1f | %.1f / %.1f / %.1f / %.0f |", r.getInt("count"), r.getInt("errors"),
-                  num(r, "throughput"), num(r, "p50Ms"), num(r, "p95Ms"), num(r, "p99Ms"), num(r, "maxMs")));
-        }
-        sb.append('\n');
-      });
+      byType.forEach(
+          (type, perRun) -> {
+            sb.append("| ").append(type).append(" |");
+            for (JsonObject run : runs) {
+              JsonObject r = perRun.get(run.getString("label"));
+              sb.append(
+                  r == null
+                      ? " | | |"
+                      : fmt(
+                          " %d (%d) | %.1f | %.1f / %.1f / %.1f / %.0f |",
+                          r.getInt("count"),
+                          r.getInt("errors"),
+                          num(r, "throughput"),
+                          num(r, "p50Ms"),
+                          num(r, "p95Ms"),
+                          num(r, "p99Ms"),
+                          num(r, "maxMs")));
+            }
+            sb.append('\n');
+          });
       sb.append('\n');
       for (JsonObject run : runs) {
-        scenario(run, scenario).ifPresent(s -> {
-          JsonObject m = s.getJsonObject("memory");
-          sb.append(fmt("%s: wall %.1f s, heap max %s, after full GC %s, RSS max %s", run.getString("label"),
-              num(s, "wallSeconds"), mib(m, "heapMaxBytes"), mib(m, "heapAfterGcBytes"), mib(m, "rssMaxBytes")));
-          JsonObject cpu = s.getJsonObject("serverCpu");
-          if (cpu != null && num(cpu, "seconds") >= 0) {
-            sb.append(fmt(", server CPU %.1f s (%.2f ms per request)", num(cpu, "seconds"), num(cpu, "msPerRequest")));
-          }
-          s.getJsonObject("facts").forEach((k, v) -> sb.append(", ").append(k).append('=').append(text(v)));
-          sb.append(".  \n");
-        });
+        scenario(run, scenario)
+            .ifPresent(
+                s -> {
+                  JsonObject m = s.getJsonObject("memory");
+                  sb.append(
+                      fmt(
+                          "%s: wall %.1f s, heap max %s, after full GC %s, RSS max %s",
+                          run.getString("label"),
+                          num(s, "wallSeconds"),
+                          mib(m, "heapMaxBytes"),
+                          mib(m, "heapAfterGcBytes"),
+                          mib(m, "rssMaxBytes")));
+                  JsonObject cpu = s.getJsonObject("serverCpu");
+                  if (cpu != null && num(cpu, "seconds") >= 0) {
+                    sb.append(
+                        fmt(
+                            ", server CPU %.1f s (%.2f ms per request)",
+                            num(cpu, "seconds"), num(cpu, "msPerRequest")));
+                  }
+                  s.getJsonObject("facts")
+                      .forEach((k, v) -> sb.append(", ").append(k).append('=').append(text(v)));
+                  sb.append(".  \n");
+                });
       }
       sb.append('\n');
     }
@@ -112,20 +145,29 @@ public final class BenchTables {
       for (JsonValue t : run.getJsonArray("targets")) {
         JsonObject o = t.asJsonObject();
         JsonValue holds = o.get("holds");
-        sb.append(fmt("| %s | %s | %s | %s |%n", run.getString("label"), o.getString("name"), o.getString("measured"),
-            holds == JsonValue.TRUE ? "yes" : holds == JsonValue.FALSE ? "**no**" : "(info)"));
+        sb.append(
+            fmt(
+                "| %s | %s | %s | %s |%n",
+                run.getString("label"),
+                o.getString("name"),
+                o.getString("measured"),
+                holds == JsonValue.TRUE ? "yes" : holds == JsonValue.FALSE ? "**no**" : "(info)"));
       }
     }
     return sb.toString();
   }
 
   private static java.util.Optional<JsonObject> scenario(JsonObject run, String name) {
-    return run.getJsonArray("scenarios").stream().map(JsonValue::asJsonObject)
-        .filter(s -> s.getString("name").equals(name)).findFirst();
+    return run.getJsonArray("scenarios").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(s -> s.getString("name").equals(name))
+        .findFirst();
   }
 
   private static double num(JsonObject o, String key) {
-    return o.containsKey(key) && o.get(key) instanceof jakarta.json.JsonNumber n ? n.doubleValue() : -1;
+    return o.containsKey(key) && o.get(key) instanceof jakarta.json.JsonNumber n
+        ? n.doubleValue()
+        : -1;
   }
 
   private static String mib(JsonObject o, String key) {

@@ -10,7 +10,8 @@ import java.util.Random;
 final class GroupPlan {
   private GroupPlan() {}
 
-  static int[] sizes(int groups, long memberships, int users, int huge, double hugeShare, Random rnd) {
+  static int[] sizes(
+      int groups, long memberships, int users, int huge, double hugeShare, Random rnd) {
     int[] sizes = new int[groups];
     huge = Math.min(huge, groups);
     long hugeTotal = groups == huge ? memberships : Math.round(memberships * hugeShare);

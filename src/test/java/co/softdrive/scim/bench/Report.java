@@ -26,6 +26,7 @@ final class Report {
   final Machine machine = Machine.current();
   private final long startNanos = System.nanoTime();
   double wallSeconds;
+
   /** Heap retained by the server before the first scenario (after a full GC), or -1. */
   final long baselineHeapAfterGc;
 
@@ -36,7 +37,10 @@ final class Report {
   }
 
   Phase begin(String name) {
-    System.err.printf(Locale.ROOT, "bench: %s started (%.0f s into the run)%n", name,
+    System.err.printf(
+        Locale.ROOT,
+        "bench: %s started (%.0f s into the run)%n",
+        name,
         (System.nanoTime() - startNanos) / 1e9);
     Phase p = new Phase(name, sampler);
     phases.add(p);
@@ -65,6 +69,7 @@ final class Report {
     private long endNanos;
     private long endMillis;
     private ServerSampler.Sample memoryEnd;
+
     /** Heap the server retains once the scenario is over (after a full GC), or -1. */
     long heapAfterGc = -1;
 
@@ -125,12 +130,16 @@ final class Report {
 
     long maxRss() {
       return sampler.between(startMillis, endMillis).stream()
-          .mapToLong(ServerSampler.Sample::rssBytes).max().orElse(-1);
+          .mapToLong(ServerSampler.Sample::rssBytes)
+          .max()
+          .orElse(-1);
     }
 
     long maxHeap() {
       return sampler.between(startMillis, endMillis).stream()
-          .mapToLong(ServerSampler.Sample::heapBytes).max().orElse(-1);
+          .mapToLong(ServerSampler.Sample::heapBytes)
+          .max()
+          .orElse(-1);
     }
   }
 
@@ -145,8 +154,12 @@ final class Report {
                 t.add(
                     new Target(
                         "initial cycle under 5 minutes, zero errors ("
-                            + p.facts.get("users") + " users, " + p.facts.get("groups") + " groups, "
-                            + p.facts.get("memberships") + " memberships)",
+                            + p.facts.get("users")
+                            + " users, "
+                            + p.facts.get("groups")
+                            + " groups, "
+                            + p.facts.get("memberships")
+                            + " memberships)",
                         fmt("%.1f s, %d errors", p.wallSeconds(), p.errors()),
                         p.wallSeconds() < 300 && p.errors() == 0)));
     phase("probes")
@@ -164,11 +177,21 @@ final class Report {
                     double ratio99 = b.get().p99() / a.get().p99();
                     t.add(
                         new Target(
-                            "probe " + kind + " at " + large + " members within 20% of " + small
+                            "probe "
+                                + kind
+                                + " at "
+                                + large
+                                + " members within 20% of "
+                                + small
                                 + " members (p50) and p99 < 20 ms",
-                            fmt("p50 %.2f vs %.2f ms (x%.2f), p99 %.2f vs %.2f ms (x%.2f)",
-                                b.get().p50(), a.get().p50(), ratio50,
-                                b.get().p99(), a.get().p99(), ratio99),
+                            fmt(
+                                "p50 %.2f vs %.2f ms (x%.2f), p99 %.2f vs %.2f ms (x%.2f)",
+                                b.get().p50(),
+                                a.get().p50(),
+                                ratio50,
+                                b.get().p99(),
+                                a.get().p99(),
+                                ratio99),
                             ratio50 <= 1.2 && b.get().p99() < 20 && b.get().errors() == 0));
                   }
                 }
@@ -182,7 +205,9 @@ final class Report {
                           t.add(
                               new Target(
                                   "one PATCH adding " + p.facts.get("bulk") + " members under 2 s",
-                                  fmt("max %.0f ms, p50 %.0f ms over %d", s.max(), s.p50(), s.count()),
+                                  fmt(
+                                      "max %.0f ms, p50 %.0f ms over %d",
+                                      s.max(), s.p50(), s.count()),
                                   s.max() < 2000 && s.errors() == 0)));
             });
     phase("filter-tenants")
@@ -193,51 +218,74 @@ final class Report {
                       s ->
                           t.add(
                               new Target(
-                                  "userName eq filter at " + p.facts.get("ratePerTenant") + " req/s x "
-                                      + p.facts.get("tenants") + " tenants: p99 < 25 ms",
-                                  fmt("p99 %.1f ms, %.0f req/s achieved, %d errors",
+                                  "userName eq filter at "
+                                      + p.facts.get("ratePerTenant")
+                                      + " req/s x "
+                                      + p.facts.get("tenants")
+                                      + " tenants: p99 < 25 ms",
+                                  fmt(
+                                      "p99 %.1f ms, %.0f req/s achieved, %d errors",
                                       s.p99(), s.throughput(), s.errors()),
                                   s.p99() < 25 && s.errors() == 0)));
               var full = p.summary("filter.fullspeed");
               var ceiling =
-                  phase("ceiling").flatMap(c -> c.summaries().stream()
-                      .max((x, y) -> Double.compare(x.throughput(), y.throughput())));
+                  phase("ceiling")
+                      .flatMap(
+                          c ->
+                              c.summaries().stream()
+                                  .max((x, y) -> Double.compare(x.throughput(), y.throughput())));
               if (full.isPresent() && ceiling.isPresent()) {
                 double ratio = full.get().throughput() / ceiling.get().throughput();
                 t.add(
                     new Target(
                         "userName eq filter at full speed >= 40% of the ceiling endpoint",
-                        fmt("%.0f vs %.0f req/s (%s) = %.0f%%", full.get().throughput(),
-                            ceiling.get().throughput(), ceiling.get().type(), ratio * 100),
+                        fmt(
+                            "%.0f vs %.0f req/s (%s) = %.0f%%",
+                            full.get().throughput(),
+                            ceiling.get().throughput(),
+                            ceiling.get().type(),
+                            ratio * 100),
                         ratio >= 0.4));
               }
             });
     long firstHeap = phases.isEmpty() ? -1 : phases.get(0).maxHeap();
     long maxHeap = phases.stream().mapToLong(Phase::maxHeap).max().orElse(-1);
-    long firstRss = phases.isEmpty() ? -1 : phases.get(0).memoryEnd == null ? -1 : phases.get(0).memoryEnd.rssBytes();
-    long lastRss = phases.isEmpty() ? -1 : phases.get(phases.size() - 1).memoryEnd == null ? -1
-        : phases.get(phases.size() - 1).memoryEnd.rssBytes();
-    phase("initial").ifPresent(p -> {
-      long half = ((Number) p.facts.getOrDefault("heapAfterGcAtHalfUsers", -1L)).longValue();
-      long all = ((Number) p.facts.getOrDefault("heapAfterGcAtAllUsers", -1L)).longValue();
-      int users = options.users - options.users / 2;
-      if (half > 0 && all > 0 && users > 0) {
-        double perUser = (all - half) / (double) users;
-        t.add(
-            new Target(
-                "memory flat: heap retained after a full GC grows < 64 bytes per stored user"
-                    + " (between half and all of the initial cycle's users)",
-                fmt("%s with %d users, %s with %d: %+.0f bytes per user added", mib(half), options.users / 2,
-                    mib(all), options.users, perUser),
-                perUser < 64));
-      }
-    });
+    long firstRss =
+        phases.isEmpty()
+            ? -1
+            : phases.get(0).memoryEnd == null ? -1 : phases.get(0).memoryEnd.rssBytes();
+    long lastRss =
+        phases.isEmpty()
+            ? -1
+            : phases.get(phases.size() - 1).memoryEnd == null
+                ? -1
+                : phases.get(phases.size() - 1).memoryEnd.rssBytes();
+    phase("initial")
+        .ifPresent(
+            p -> {
+              long half =
+                  ((Number) p.facts.getOrDefault("heapAfterGcAtHalfUsers", -1L)).longValue();
+              long all = ((Number) p.facts.getOrDefault("heapAfterGcAtAllUsers", -1L)).longValue();
+              int users = options.users - options.users / 2;
+              if (half > 0 && all > 0 && users > 0) {
+                double perUser = (all - half) / (double) users;
+                t.add(
+                    new Target(
+                        "memory flat: heap retained after a full GC grows < 64 bytes per stored user"
+                            + " (between half and all of the initial cycle's users)",
+                        fmt(
+                            "%s with %d users, %s with %d: %+.0f bytes per user added",
+                            mib(half), options.users / 2, mib(all), options.users, perUser),
+                        perUser < 64));
+              }
+            });
     if (maxHeap > 0 || lastRss > 0) {
       t.add(
           new Target(
               "memory flat (heap capped at -Xmx512m; RSS after the first vs the last scenario)",
-              fmt("heap max %s (first scenario %s); RSS %s -> %s", mib(maxHeap), mib(firstHeap),
-                  mib(firstRss), mib(lastRss)),
+              fmt(
+                  "heap max %s (first scenario %s); RSS %s -> %s",
+                  mib(maxHeap), mib(firstHeap), mib(firstRss), mib(lastRss)),
               null));
     }
     return t;
@@ -247,40 +295,67 @@ final class Report {
 
   String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append(fmt("%nSCIM benchmark %s against %s (%s)%n", options.label, options.baseUrl, started));
+    sb.append(
+        fmt("%nSCIM benchmark %s against %s (%s)%n", options.label, options.baseUrl, started));
     sb.append(fmt("client machine: %s%n", machine.text()));
     for (Phase p : phases) {
       sb.append(fmt("%n== %s: %.1f s wall", p.name, p.wallSeconds()));
       if (!p.facts.isEmpty()) {
         sb.append("  ").append(factsText(p.facts));
       }
-      sb.append(fmt("%n%-34s %8s %6s %9s %9s %9s %9s %9s%n",
-          "request", "count", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+      sb.append(
+          fmt(
+              "%n%-34s %8s %6s %9s %9s %9s %9s %9s%n",
+              "request", "count", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
       for (Latencies.Summary s : p.summaries()) {
-        sb.append(fmt("%-34s %8d %6d %9.1f %9.2f %9.2f %9.2f %9.1f%n",
-            s.type(), s.count(), s.errors(), s.throughput(), s.p50(), s.p95(), s.p99(), s.max()));
+        sb.append(
+            fmt(
+                "%-34s %8d %6d %9.1f %9.2f %9.2f %9.2f %9.1f%n",
+                s.type(),
+                s.count(),
+                s.errors(),
+                s.throughput(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.max()));
         for (String e : s.errorSamples()) {
           sb.append("    ! ").append(e).append('\n');
         }
       }
-      sb.append(fmt("memory: heap max %s, after full GC %s, RSS start %s, max %s, end %s%n", mib(p.maxHeap()),
-          mib(p.heapAfterGc), mib(p.memoryStart.rssBytes()), mib(p.maxRss()),
-          mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
+      sb.append(
+          fmt(
+              "memory: heap max %s, after full GC %s, RSS start %s, max %s, end %s%n",
+              mib(p.maxHeap()),
+              mib(p.heapAfterGc),
+              mib(p.memoryStart.rssBytes()),
+              mib(p.maxRss()),
+              mib(p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes())));
       if (p.serverCpuSeconds() >= 0) {
-        sb.append(fmt("server CPU: %.1f s, %.2f ms per request%n", p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
+        sb.append(
+            fmt(
+                "server CPU: %.1f s, %.2f ms per request%n",
+                p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
       }
     }
     sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets (issue #6):%n", wallSeconds));
     for (Target t : targets()) {
-      sb.append(fmt("  [%s] %s: %s%n",
-          t.holds() == null ? "info" : t.holds() ? "HOLDS" : "MISSED", t.name(), t.measured()));
+      sb.append(
+          fmt(
+              "  [%s] %s: %s%n",
+              t.holds() == null ? "info" : t.holds() ? "HOLDS" : "MISSED", t.name(), t.measured()));
     }
     return sb.toString();
   }
 
   private static String factsText(Map<String, Object> facts) {
     StringBuilder sb = new StringBuilder();
-    facts.forEach((k, v) -> sb.append(k).append('=').append(v instanceof int[] a ? java.util.Arrays.toString(a) : v).append(' '));
+    facts.forEach(
+        (k, v) ->
+            sb.append(k)
+                .append('=')
+                .append(v instanceof int[] a ? java.util.Arrays.toString(a) : v)
+                .append(' '));
     return sb.toString().trim();
   }
 
@@ -289,12 +364,19 @@ final class Report {
   JsonObject json() {
     JsonObjectBuilder config = Json.createObjectBuilder();
     options.raw.forEach(config::add);
-    config.add("users", options.users).add("groups", options.groups)
-        .add("memberships", options.memberships).add("hugeGroups", options.hugeGroups)
-        .add("hugeShare", options.hugeShare).add("batch", options.batch)
-        .add("concurrency", options.concurrency).add("changes", options.changes)
-        .add("tenants", options.tenants).add("tenantUsers", options.tenantUsers)
-        .add("ratePerTenant", options.rate).add("durationSeconds", options.durationSeconds)
+    config
+        .add("users", options.users)
+        .add("groups", options.groups)
+        .add("memberships", options.memberships)
+        .add("hugeGroups", options.hugeGroups)
+        .add("hugeShare", options.hugeShare)
+        .add("batch", options.batch)
+        .add("concurrency", options.concurrency)
+        .add("changes", options.changes)
+        .add("tenants", options.tenants)
+        .add("tenantUsers", options.tenantUsers)
+        .add("ratePerTenant", options.rate)
+        .add("durationSeconds", options.durationSeconds)
         .add("seed", options.seed);
     JsonArrayBuilder phasesJson = Json.createArrayBuilder();
     for (Phase p : phases) {
@@ -304,26 +386,46 @@ final class Report {
         s.errorKinds().forEach(kinds::add);
         JsonArrayBuilder samples = Json.createArrayBuilder();
         s.errorSamples().forEach(samples::add);
-        requests.add(Json.createObjectBuilder()
-            .add("type", s.type()).add("count", s.count()).add("errors", s.errors())
-            .add("seconds", round(s.seconds())).add("throughput", round(s.throughput()))
-            .add("p50Ms", round(s.p50())).add("p95Ms", round(s.p95())).add("p99Ms", round(s.p99()))
-            .add("maxMs", round(s.max())).add("meanMs", round(s.mean()))
-            .add("errorKinds", kinds).add("errorSamples", samples));
+        requests.add(
+            Json.createObjectBuilder()
+                .add("type", s.type())
+                .add("count", s.count())
+                .add("errors", s.errors())
+                .add("seconds", round(s.seconds()))
+                .add("throughput", round(s.throughput()))
+                .add("p50Ms", round(s.p50()))
+                .add("p95Ms", round(s.p95()))
+                .add("p99Ms", round(s.p99()))
+                .add("maxMs", round(s.max()))
+                .add("meanMs", round(s.mean()))
+                .add("errorKinds", kinds)
+                .add("errorSamples", samples));
       }
       JsonObjectBuilder facts = Json.createObjectBuilder();
-      p.facts.forEach((k, v) -> facts.add(k, v instanceof int[] a ? java.util.Arrays.toString(a) : String.valueOf(v)));
-      phasesJson.add(Json.createObjectBuilder()
-          .add("name", p.name).add("wallSeconds", round(p.wallSeconds())).add("errors", p.errors())
-          .add("facts", facts).add("requests", requests)
-          .add("memory", Json.createObjectBuilder()
-              .add("heapMaxBytes", p.maxHeap()).add("heapAfterGcBytes", p.heapAfterGc)
-              .add("rssStartBytes", p.memoryStart.rssBytes())
-              .add("rssMaxBytes", p.maxRss())
-              .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes()))
-          .add("serverCpu", Json.createObjectBuilder()
-              .add("seconds", round(p.serverCpuSeconds()))
-              .add("msPerRequest", round(p.serverCpuMsPerRequest()))));
+      p.facts.forEach(
+          (k, v) ->
+              facts.add(
+                  k, v instanceof int[] a ? java.util.Arrays.toString(a) : String.valueOf(v)));
+      phasesJson.add(
+          Json.createObjectBuilder()
+              .add("name", p.name)
+              .add("wallSeconds", round(p.wallSeconds()))
+              .add("errors", p.errors())
+              .add("facts", facts)
+              .add("requests", requests)
+              .add(
+                  "memory",
+                  Json.createObjectBuilder()
+                      .add("heapMaxBytes", p.maxHeap())
+                      .add("heapAfterGcBytes", p.heapAfterGc)
+                      .add("rssStartBytes", p.memoryStart.rssBytes())
+                      .add("rssMaxBytes", p.maxRss())
+                      .add("rssEndBytes", p.memoryEnd == null ? -1 : p.memoryEnd.rssBytes()))
+              .add(
+                  "serverCpu",
+                  Json.createObjectBuilder()
+                      .add("seconds", round(p.serverCpuSeconds()))
+                      .add("msPerRequest", round(p.serverCpuMsPerRequest()))));
     }
     JsonArrayBuilder samples = Json.createArrayBuilder();
     for (ServerSampler.Sample s : sampler.all()) {
@@ -331,7 +433,8 @@ final class Report {
     }
     JsonArrayBuilder targets = Json.createArrayBuilder();
     for (Target t : targets()) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("name", t.name()).add("measured", t.measured());
+      JsonObjectBuilder o =
+          Json.createObjectBuilder().add("name", t.name()).add("measured", t.measured());
       if (t.holds() == null) {
         o.addNull("holds");
       } else {
@@ -357,7 +460,8 @@ final class Report {
   void writeJson(Path file) throws IOException {
     StringWriter w = new StringWriter();
     try (JsonGenerator g =
-        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(w)) {
+        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+            .createGenerator(w)) {
       g.write(json());
     }
     if (file.getParent() != null) {

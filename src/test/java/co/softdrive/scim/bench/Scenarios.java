@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scenarios of issue #6, each a bounded sequence of Entra-shaped requests (contract §2.2 and
- * §3 R1–R13). State created by one scenario (users, groups) is reused by the next; a scenario run
+ * The scenarios of issue #6, each a bounded sequence of Entra-shaped requests (contract §2.2 and §3
+ * R1–R13). State created by one scenario (users, groups) is reused by the next; a scenario run
  * alone creates what it needs first.
  */
 final class Scenarios {
@@ -22,6 +22,7 @@ final class Scenarios {
       "[\"urn:ietf:params:scim:schemas:core:2.0:Group\","
           + "\"http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group\"]";
   static final String PATCH_OP = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+
   /** Users outside the probe group that single-member probes add and remove. */
   static final int PROBE_EXTRAS = 16;
 
@@ -30,6 +31,7 @@ final class Scenarios {
   private final ScimClient scim;
   private final java.net.http.HttpClient http;
   private final Admin admin;
+
   /** Makes names unique per run, so that filters miss and POSTs create even on a reused tenant. */
   private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -41,7 +43,8 @@ final class Scenarios {
   private int[] groupOffsets = new int[0];
   private int populationSize;
 
-  Scenarios(BenchOptions o, Report report, ScimClient scim, java.net.http.HttpClient http, Admin admin) {
+  Scenarios(
+      BenchOptions o, Report report, ScimClient scim, java.net.http.HttpClient http, Admin admin) {
     this.o = o;
     this.report = report;
     this.scim = scim;
@@ -51,7 +54,9 @@ final class Scenarios {
 
   // ------------------------------------------------------------------------------ initial cycle
 
-  /** Users: filter miss then POST (R2, R4). Groups: filter then POST then Add batches (R7, R9, R11). */
+  /**
+   * Users: filter miss then POST (R2, R4). Groups: filter then POST then Add batches (R7, R9, R11).
+   */
   void initial() {
     Report.Phase p = report.begin("initial");
     // Heap the server retains (after a full GC) with half and with all of the users stored: a
@@ -70,7 +75,8 @@ final class Scenarios {
       groupOffsets[g] = rnd.nextInt(o.users);
       groupNames[g] = "bench-" + tag + "-g" + g;
     }
-    Workers.run(o.concurrency, o.groups, g -> groupIds[(int) g] = createGroup(p, groupNames[(int) g]));
+    Workers.run(
+        o.concurrency, o.groups, g -> groupIds[(int) g] = createGroup(p, groupNames[(int) g]));
     // Member batches of all groups, shuffled: Entra works on several groups at once.
     List<long[]> batches = new ArrayList<>();
     for (int g = 0; g < o.groups; g++) {
@@ -95,7 +101,8 @@ final class Scenarios {
               ids.add(id);
             }
           }
-          scim.patch(p.of("group.patch.add-members"), "/Groups/" + groupIds[g], addMembers(ids), 204, 200);
+          scim.patch(
+              p.of("group.patch.add-members"), "/Groups/" + groupIds[g], addMembers(ids), 204, 200);
         });
     p.fact("users", o.users);
     p.fact("groups", o.groups);
@@ -124,9 +131,13 @@ final class Scenarios {
           int i = from + (int) k;
           String userName = userName(i);
           ScimClient.Response miss =
-              scim.get(p.of("user.filter.miss"), "/Users?" + ScimClient.eqFilter("userName", userName), 200);
+              scim.get(
+                  p.of("user.filter.miss"),
+                  "/Users?" + ScimClient.eqFilter("userName", userName),
+                  200);
           if (miss.ok() && miss.totalResults() != 0) {
-            p.of("user.filter.miss").unexpected("not a miss", userName + " matched " + miss.totalResults());
+            p.of("user.filter.miss")
+                .unexpected("not a miss", userName + " matched " + miss.totalResults());
           }
           users[i] = scim.post(p.of("user.create"), "/Users", userBody(i, userName), 201).id();
         });
@@ -137,12 +148,23 @@ final class Scenarios {
   }
 
   static String userBody(int i, String userName) {
-    return "{\"schemas\":" + USER_SCHEMAS
-        + ",\"externalId\":\"" + UUID.randomUUID()
-        + "\",\"userName\":\"" + userName
-        + "\",\"active\":true,\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName
-        + "\"}],\"meta\":{\"resourceType\":\"User\"},\"name\":{\"formatted\":\"Given" + i + " Family" + i
-        + "\",\"familyName\":\"Family" + i + "\",\"givenName\":\"Given" + i + "\"},\"roles\":[]}";
+    return "{\"schemas\":"
+        + USER_SCHEMAS
+        + ",\"externalId\":\""
+        + UUID.randomUUID()
+        + "\",\"userName\":\""
+        + userName
+        + "\",\"active\":true,\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\""
+        + userName
+        + "\"}],\"meta\":{\"resourceType\":\"User\"},\"name\":{\"formatted\":\"Given"
+        + i
+        + " Family"
+        + i
+        + "\",\"familyName\":\"Family"
+        + i
+        + "\",\"givenName\":\"Given"
+        + i
+        + "\"},\"roles\":[]}";
   }
 
   private String createGroup(Report.Phase p, String name) {
@@ -155,40 +177,80 @@ final class Scenarios {
   }
 
   static String groupBody(String name) {
-    return "{\"schemas\":" + GROUP_SCHEMAS + ",\"externalId\":\"" + UUID.randomUUID()
-        + "\",\"displayName\":\"" + name + "\",\"meta\":{\"resourceType\":\"Group\"}}";
+    return "{\"schemas\":"
+        + GROUP_SCHEMAS
+        + ",\"externalId\":\""
+        + UUID.randomUUID()
+        + "\",\"displayName\":\""
+        + name
+        + "\",\"meta\":{\"resourceType\":\"Group\"}}";
   }
 
   static String addMembers(List<String> ids) {
-    StringBuilder sb = new StringBuilder("{" + PATCH_OP + ",\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[");
+    StringBuilder sb =
+        new StringBuilder(
+            "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[");
     for (int i = 0; i < ids.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append("{\"$ref\":null,\"value\":\"").append(ids.get(i)).append("\"}");
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"$ref\":null,\"value\":\"")
+          .append(ids.get(i))
+          .append("\"}");
     }
     return sb.append("]}]}").toString();
   }
 
   static String removeMember(String id) {
-    return "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\""
-        + id + "\"}]}]}";
+    return "{"
+        + PATCH_OP
+        + ",\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\""
+        + id
+        + "\"}]}]}";
   }
 
   static String removeMemberFlagForm(String id) {
-    return "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}]}";
+    return "{"
+        + PATCH_OP
+        + ",\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+        + id
+        + "\\\"]\"}]}";
   }
 
   static String replace(String path, String jsonValue) {
-    return "{" + PATCH_OP + ",\"Operations\":[{\"op\":\"Replace\",\"path\":\"" + path + "\",\"value\":" + jsonValue + "}]}";
+    return "{"
+        + PATCH_OP
+        + ",\"Operations\":[{\"op\":\"Replace\",\"path\":\""
+        + path
+        + "\",\"value\":"
+        + jsonValue
+        + "}]}";
   }
 
   /** Observed Entra attribute update (contract R5b, ssoready#228): several Replace ops. */
   static String attributeUpdate(int i, int round) {
     String mail = "changed" + round + "-u" + i + "@bench.example";
     return "{\"Operations\":["
-        + "{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"User " + i + " r" + round + "\"},"
-        + "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"" + mail + "\"},"
-        + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"Family" + i + "r" + round + "\"},"
-        + "{\"op\":\"Replace\",\"path\":\"name.formatted\",\"value\":\"Given" + i + " Family" + i + "r" + round + "\"}],"
-        + PATCH_OP + "}";
+        + "{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"User "
+        + i
+        + " r"
+        + round
+        + "\"},"
+        + "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\""
+        + mail
+        + "\"},"
+        + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"Family"
+        + i
+        + "r"
+        + round
+        + "\"},"
+        + "{\"op\":\"Replace\",\"path\":\"name.formatted\",\"value\":\"Given"
+        + i
+        + " Family"
+        + i
+        + "r"
+        + round
+        + "\"}],"
+        + PATCH_OP
+        + "}";
   }
 
   private void ensurePopulation() {
@@ -237,21 +299,27 @@ final class Scenarios {
       }
       int i = member(g, rnd.nextInt(groupSizes[g]));
       boolean flagForm = n % 2 == 1;
-      wave1.add(() -> {
-        if (users[i] != null) {
-          groupPatch(p, flagForm ? "group.patch.remove-member-filter" : "group.patch.remove-member",
-              g, flagForm ? removeMemberFlagForm(users[i]) : removeMember(users[i]));
-        }
-      });
+      wave1.add(
+          () -> {
+            if (users[i] != null) {
+              groupPatch(
+                  p,
+                  flagForm ? "group.patch.remove-member-filter" : "group.patch.remove-member",
+                  g,
+                  flagForm ? removeMemberFlagForm(users[i]) : removeMember(users[i]));
+            }
+          });
     }
     for (int n = 0; n < Math.max(1, (int) (k * 0.05)); n++) {
       int g = rnd.nextInt(groupIds.length);
       String newName = "bench-" + tag + "-g" + g + "-renamed" + n;
-      wave1.add(() -> {
-        if (groupPatch(p, "group.patch.rename", g, replace("displayName", "\"" + newName + "\""))) {
-          groupNames[g] = newName;
-        }
-      });
+      wave1.add(
+          () -> {
+            if (groupPatch(
+                p, "group.patch.rename", g, replace("displayName", "\"" + newName + "\""))) {
+              groupNames[g] = newName;
+            }
+          });
     }
     Collections.shuffle(wave1, rnd);
     for (int n = 0; n < Math.min(deactivated.size(), (int) (k * 0.10)); n++) {
@@ -262,23 +330,25 @@ final class Scenarios {
       int i = rnd.nextInt(populationSize);
       if (!touched[i]) {
         touched[i] = true;
-        wave2.add(() -> {
-          String id = users[i];
-          if (id != null && scim.delete(p.of("user.delete"), "/Users/" + id, 204).ok()) {
-            users[i] = null;
-          }
-        });
+        wave2.add(
+            () -> {
+              String id = users[i];
+              if (id != null && scim.delete(p.of("user.delete"), "/Users/" + id, 204).ok()) {
+                users[i] = null;
+              }
+            });
       }
     }
     int groupDeletes = groupIds.length > 2 ? Math.max(1, (int) (k * 0.01)) : 0;
     for (int n = 0; n < Math.min(groupDeletes, groupIds.length - 1); n++) {
       int g = groupIds.length - 1 - n; // the last groups are small ones (huge ones come first)
-      wave2.add(() -> {
-        String id = groupIds[g];
-        if (id != null && scim.delete(p.of("group.delete"), "/Groups/" + id, 204).ok()) {
-          groupIds[g] = null;
-        }
-      });
+      wave2.add(
+          () -> {
+            String id = groupIds[g];
+            if (id != null && scim.delete(p.of("group.delete"), "/Groups/" + id, 204).ok()) {
+              groupIds[g] = null;
+            }
+          });
     }
     Collections.shuffle(wave2, rnd);
     Workers.run(o.concurrency, wave1.size(), n -> wave1.get((int) n).run());
@@ -332,7 +402,8 @@ final class Scenarios {
       setup.end();
       return;
     }
-    String filterQuery = "/Groups?excludedAttributes=members&" + ScimClient.eqFilter("displayName", name);
+    String filterQuery =
+        "/Groups?excludedAttributes=members&" + ScimClient.eqFilter("displayName", name);
     List<Integer> measured = new ArrayList<>();
     int current = 0;
     for (int size : sizes) {
@@ -340,17 +411,26 @@ final class Scenarios {
         break;
       }
       for (int from = current; from < size; from += 1000) {
-        scim.patch(setup.of("group.patch.add-1000"), "/Groups/" + groupId,
-            addMembers(members.subList(from, Math.min(size, from + 1000))), 204, 200);
+        scim.patch(
+            setup.of("group.patch.add-1000"),
+            "/Groups/" + groupId,
+            addMembers(members.subList(from, Math.min(size, from + 1000))),
+            204,
+            200);
       }
       current = size;
       measured.add(size);
       for (int r = 0; r < o.probeRequests; r++) {
         String extra = extras.get(r % PROBE_EXTRAS);
-        scim.get(p.of("probe.get.excl@" + size), "/Groups/" + groupId + "?excludedAttributes=members", 200);
+        scim.get(
+            p.of("probe.get.excl@" + size),
+            "/Groups/" + groupId + "?excludedAttributes=members",
+            200);
         scim.get(p.of("probe.filter.excl@" + size), filterQuery, 200);
-        scim.patch(p.of("probe.add1@" + size), "/Groups/" + groupId, addMembers(List.of(extra)), 204, 200);
-        scim.patch(p.of("probe.remove1@" + size), "/Groups/" + groupId, removeMember(extra), 204, 200);
+        scim.patch(
+            p.of("probe.add1@" + size), "/Groups/" + groupId, addMembers(List.of(extra)), 204, 200);
+        scim.patch(
+            p.of("probe.remove1@" + size), "/Groups/" + groupId, removeMember(extra), 204, 200);
       }
     }
     p.fact("sizesMeasured", measured.stream().mapToInt(Integer::intValue).toArray());
@@ -358,10 +438,16 @@ final class Scenarios {
     if (o.probeBulk > 0 && o.probeBulk <= members.size()) {
       p.fact("bulk", o.probeBulk);
       for (int rep = 0; rep < 3; rep++) {
-        String bulkId = scim.post(setup.of("group.create"), "/Groups", groupBody(name + "-bulk" + rep), 201).id();
+        String bulkId =
+            scim.post(setup.of("group.create"), "/Groups", groupBody(name + "-bulk" + rep), 201)
+                .id();
         if (bulkId != null) {
-          scim.patch(p.of("group.patch.add-bulk" + o.probeBulk), "/Groups/" + bulkId,
-              addMembers(members.subList(0, o.probeBulk)), 204, 200);
+          scim.patch(
+              p.of("group.patch.add-bulk" + o.probeBulk),
+              "/Groups/" + bulkId,
+              addMembers(members.subList(0, o.probeBulk)),
+              204,
+              200);
           scim.delete(p.of("group.delete@" + o.probeBulk), "/Groups/" + bulkId, 204);
         }
       }
@@ -391,10 +477,18 @@ final class Scenarios {
   void ceiling() {
     Report.Phase p = report.begin("ceiling");
     ScimClient anonymous = new ScimClient(http, o.serverRoot(), null);
-    Workers.runFor(o.concurrency, o.durationNanos(), Long.MAX_VALUE,
+    Workers.runFor(
+        o.concurrency,
+        o.durationNanos(),
+        Long.MAX_VALUE,
         i -> anonymous.get(p.of("ceiling.health-live"), "/health/live", 200).status() > 0);
-    Workers.runFor(o.concurrency, o.durationNanos(), Long.MAX_VALUE,
-        i -> scim.get(p.of("ceiling.serviceproviderconfig"), "/ServiceProviderConfig", 200).status() > 0);
+    Workers.runFor(
+        o.concurrency,
+        o.durationNanos(),
+        Long.MAX_VALUE,
+        i ->
+            scim.get(p.of("ceiling.serviceproviderconfig"), "/ServiceProviderConfig", 200).status()
+                > 0);
     p.fact("concurrency", o.concurrency);
     p.fact("seconds", o.durationSeconds);
     p.end();
@@ -403,16 +497,17 @@ final class Scenarios {
   // ---------------------------------------------------------------------------- filter-tenants
 
   /**
-   * Many tenants matching users at once (R2): each tenant at {@code --rate} requests/second
-   * (open loop, latency from the due time), then all tenants at full speed with {@code
-   * --concurrency} workers. One in ten lookups is Entra's random-GUID probe (a miss, R1).
+   * Many tenants matching users at once (R2): each tenant at {@code --rate} requests/second (open
+   * loop, latency from the due time), then all tenants at full speed with {@code --concurrency}
+   * workers. One in ten lookups is Entra's random-GUID probe (a miss, R1).
    */
   void filterTenants() {
     Report.Phase setup = report.begin("filter-tenants-setup");
     List<ScimClient> clients = new ArrayList<>();
     if (admin != null) {
       for (int t = 0; t < o.tenants; t++) {
-        clients.add(new ScimClient(http, o.baseUrl, admin.newTenantToken("bench-" + tag + "-t" + t)));
+        clients.add(
+            new ScimClient(http, o.baseUrl, admin.newTenantToken("bench-" + tag + "-t" + t)));
       }
     } else {
       clients.add(scim);
@@ -420,15 +515,21 @@ final class Scenarios {
     int tenants = clients.size();
     String[][] names = new String[tenants][o.tenantUsers];
     AtomicInteger created = new AtomicInteger();
-    Workers.run(o.concurrency, (long) tenants * o.tenantUsers, n -> {
-      int t = (int) (n / o.tenantUsers);
-      int i = (int) (n % o.tenantUsers);
-      String userName = "bench-" + tag + "-t" + t + "-u" + i + "@bench.example";
-      if (clients.get(t).post(setup.of("user.create"), "/Users", userBody(i, userName), 201).ok()) {
-        names[t][i] = userName;
-        created.incrementAndGet();
-      }
-    });
+    Workers.run(
+        o.concurrency,
+        (long) tenants * o.tenantUsers,
+        n -> {
+          int t = (int) (n / o.tenantUsers);
+          int i = (int) (n % o.tenantUsers);
+          String userName = "bench-" + tag + "-t" + t + "-u" + i + "@bench.example";
+          if (clients
+              .get(t)
+              .post(setup.of("user.create"), "/Users", userBody(i, userName), 201)
+              .ok()) {
+            names[t][i] = userName;
+            created.incrementAndGet();
+          }
+        });
     setup.fact("tenants", tenants);
     setup.fact("usersCreated", created.get());
     setup.end();
@@ -440,14 +541,26 @@ final class Scenarios {
     double total = o.rate * tenants;
     int threads = (int) Math.min(256, Math.max(16, total / 8));
     p.fact("pacedThreads", threads);
-    Workers.paced(threads, total, o.durationNanos(), (k, due) -> {
-      int t = (int) (k % tenants);
-      clients.get(t).get(p.of("filter.paced"), due, "/Users?" + lookup(names[t]), 200);
-    });
-    Workers.runFor(o.concurrency, o.durationNanos(), Long.MAX_VALUE, i -> {
-      int t = ThreadLocalRandom.current().nextInt(tenants);
-      return clients.get(t).get(p.of("filter.fullspeed"), "/Users?" + lookup(names[t]), 200).status() > 0;
-    });
+    Workers.paced(
+        threads,
+        total,
+        o.durationNanos(),
+        (k, due) -> {
+          int t = (int) (k % tenants);
+          clients.get(t).get(p.of("filter.paced"), due, "/Users?" + lookup(names[t]), 200);
+        });
+    Workers.runFor(
+        o.concurrency,
+        o.durationNanos(),
+        Long.MAX_VALUE,
+        i -> {
+          int t = ThreadLocalRandom.current().nextInt(tenants);
+          return clients
+                  .get(t)
+                  .get(p.of("filter.fullspeed"), "/Users?" + lookup(names[t]), 200)
+                  .status()
+              > 0;
+        });
     p.fact("concurrency", o.concurrency);
     p.end();
   }

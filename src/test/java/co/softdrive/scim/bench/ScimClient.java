@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One tenant's view of a SCIM endpoint, speaking like Entra: form-encoded filters
- * ({@code filter=userName+eq+%22...%22}), bodies as {@code application/scim+json; charset=utf-8}, no
- * {@code Accept} header (contract §1.4). Every call records its latency and, if the status is not
- * one of the expected ones, an error.
+ * One tenant's view of a SCIM endpoint, speaking like Entra: form-encoded filters ({@code
+ * filter=userName+eq+%22...%22}), bodies as {@code application/scim+json; charset=utf-8}, no {@code
+ * Accept} header (contract §1.4). Every call records its latency and, if the status is not one of
+ * the expected ones, an error.
  */
 final class ScimClient {
   static final String CONTENT_TYPE = "application/scim+json; charset=utf-8";
@@ -41,7 +41,8 @@ final class ScimClient {
 
   /** {@code filter=<attr>+eq+%22<value>%22}, as Entra encodes it. */
   static String eqFilter(String attribute, String value) {
-    return "filter=" + URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8);
+    return "filter="
+        + URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8);
   }
 
   Response get(Latencies rec, String path, int... expected) {
@@ -99,7 +100,8 @@ final class ScimClient {
           ok ? null : request.method() + " " + request.uri().getPath() + " -> " + abbreviate(body));
       return new Response(r.statusCode(), body, ok);
     } catch (java.io.IOException e) {
-      rec.record(due, System.nanoTime(), e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+      rec.record(
+          due, System.nanoTime(), e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
       return new Response(-1, "", false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -76,13 +76,15 @@ final class ServerSampler {
   }
 
   synchronized List<Sample> between(long fromMillis, long toMillis) {
-    return samples.stream().filter(s -> s.atMillis() >= fromMillis && s.atMillis() <= toMillis).toList();
+    return samples.stream()
+        .filter(s -> s.atMillis() >= fromMillis && s.atMillis() <= toMillis)
+        .toList();
   }
 
   /**
    * CPU time the server process has used so far (user + system, {@code /proc/<pid>/stat}, in
-   * seconds), or -1 without {@code --server-pid} or off Linux. A database server in other
-   * processes (PostgreSQL) is not included.
+   * seconds), or -1 without {@code --server-pid} or off Linux. A database server in other processes
+   * (PostgreSQL) is not included.
    */
   double cpuSeconds() {
     if (pid <= 0) {
@@ -90,7 +92,8 @@ final class ServerSampler {
     }
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      // After "(comm)": state is field 3, utime field 14 and stime field 15, in clock ticks (USER_HZ,
+      // After "(comm)": state is field 3, utime field 14 and stime field 15, in clock ticks
+      // (USER_HZ,
       // 100 on Linux).
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
@@ -155,17 +158,20 @@ final class ServerSampler {
   }
 
   /**
-   * Runs a full GC in the server ({@code jcmd <pid> GC.run}, which honours
-   * {@code -XX:+ExplicitGCInvokesConcurrent} only if set) and returns the heap still used: what the
-   * server retains, as opposed to garbage not yet collected. -1 without {@code --server-pid} or
-   * when jcmd cannot attach (another user's JVM, or not a HotSpot JVM).
+   * Runs a full GC in the server ({@code jcmd <pid> GC.run}, which honours {@code
+   * -XX:+ExplicitGCInvokesConcurrent} only if set) and returns the heap still used: what the server
+   * retains, as opposed to garbage not yet collected. -1 without {@code --server-pid} or when jcmd
+   * cannot attach (another user's JVM, or not a HotSpot JVM).
    */
   long heapAfterFullGc() {
     if (pid <= 0) {
       return -1;
     }
     try {
-      Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
       if (p.waitFor() != 0) {
         return -1;
@@ -179,7 +185,9 @@ final class ServerSampler {
   private long jcmdHeap() {
     try {
       Process p =
-          new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+          new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info")
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes());
       p.waitFor();
       return heapUsed(out);
@@ -189,9 +197,9 @@ final class ServerSampler {
   }
 
   /**
-   * Used heap from {@code jcmd <pid> GC.heap_info}: the sum of its "total NK, used NK" lines, one for
-   * G1 ({@code garbage-first heap}) and one per generation for the parallel and serial collectors
-   * ({@code PSYoungGen} and {@code ParOldGen}); -1 if there is none.
+   * Used heap from {@code jcmd <pid> GC.heap_info}: the sum of its "total NK, used NK" lines, one
+   * for G1 ({@code garbage-first heap}) and one per generation for the parallel and serial
+   * collectors ({@code PSYoungGen} and {@code ParOldGen}); -1 if there is none.
    */
   static long heapUsed(String heapInfo) {
     Matcher m = HEAP_USED.matcher(heapInfo);

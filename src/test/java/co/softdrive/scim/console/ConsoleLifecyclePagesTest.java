@@ -24,7 +24,9 @@ class ConsoleLifecyclePagesTest {
     assertEquals(
         "3 held deletions approved: the accounts are deleted now (the SCIM records stay as tombstones).",
         PendingPage.summary(3, true));
-    assertEquals("2 held deletions rejected: the accounts are kept and active again.", PendingPage.summary(2, false));
+    assertEquals(
+        "2 held deletions rejected: the accounts are kept and active again.",
+        PendingPage.summary(2, false));
     assertTrue(PendingPage.summary(0, true).startsWith("Nothing was decided"));
   }
 
@@ -33,7 +35,9 @@ class ConsoleLifecyclePagesTest {
     assertNull(PendingPage.changedSince(4, 4));
     assertEquals("Nothing is waiting for a decision.", PendingPage.changedSince(0, 0));
     String changed = PendingPage.changedSince(4, 9);
-    assertTrue(changed.startsWith("The list changed: 9 deletions are held now, the page showed 4."), changed);
+    assertTrue(
+        changed.startsWith("The list changed: 9 deletions are held now, the page showed 4."),
+        changed);
     assertTrue(PendingPage.changedSince(2, 1).contains("1 deletion is held now"));
   }
 
@@ -47,7 +51,9 @@ class ConsoleLifecyclePagesTest {
 
   @Test
   void heldDeletionsAreListedOldestFirstUnlessSorted() {
-    assertEquals(new Slice(25, 25, "accountStateAt", true), PendingPage.oldestFirst(new Slice(25, 25, null, true)));
+    assertEquals(
+        new Slice(25, 25, "accountStateAt", true),
+        PendingPage.oldestFirst(new Slice(25, 25, null, true)));
     Slice byName = new Slice(0, 25, "userName", false);
     assertSame(byName, PendingPage.oldestFirst(byName));
   }
@@ -118,6 +124,17 @@ class ConsoleLifecyclePagesTest {
   }
 
   private static AuditEntry entry(long id, String actorType, String actorId, String action) {
-    return new AuditEntry(id, "t1", "u1", "ada@contoso.example", NOW, actorType, actorId, action, "ACTIVE", "DELETED", "why");
+    return new AuditEntry(
+        id,
+        "t1",
+        "u1",
+        "ada@contoso.example",
+        NOW,
+        actorType,
+        actorId,
+        action,
+        "ACTIVE",
+        "DELETED",
+        "why");
   }
 }

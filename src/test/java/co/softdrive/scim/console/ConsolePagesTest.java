@@ -69,7 +69,8 @@ class ConsolePagesTest {
         "http://localhost:9080/api/v1/automations/scim",
         TenantPage.tenantUrl("http", "localhost", 9080, ""));
     assertEquals(
-        "http://host/app/api/v1/automations/scim", TenantPage.tenantUrl("http", "host", 80, "/app"));
+        "http://host/app/api/v1/automations/scim",
+        TenantPage.tenantUrl("http", "host", 80, "/app"));
   }
 
   @Test
@@ -88,8 +89,7 @@ class ConsolePagesTest {
             new ActivityBucket(NOW, 10, 2, 1, 30, 90),
             new ActivityBucket(NOW.plusSeconds(900), 0, 0, 0, 0, 0));
     JsonObject chart =
-        Json.createReader(
-                new StringReader(ChartJson.requests(buckets, Duration.ofMinutes(15))))
+        Json.createReader(new StringReader(ChartJson.requests(buckets, Duration.ofMinutes(15))))
             .readObject();
     assertEquals("bar", chart.getString("type"));
     assertEquals("03-01 12:00", chart.getJsonObject("data").getJsonArray("labels").getString(0));
@@ -97,14 +97,26 @@ class ConsolePagesTest {
     assertEquals(7, sets.getJsonObject(0).getJsonArray("data").getInt(0)); // succeeded
     assertEquals(2, sets.getJsonObject(1).getJsonArray("data").getInt(0)); // 4xx
     assertEquals(1, sets.getJsonObject(2).getJsonArray("data").getInt(0)); // 5xx
-    assertTrue(chart.getJsonObject("options").getJsonObject("scales").getJsonObject("y").getBoolean("stacked"));
+    assertTrue(
+        chart
+            .getJsonObject("options")
+            .getJsonObject("scales")
+            .getJsonObject("y")
+            .getBoolean("stacked"));
 
     JsonObject latency =
         Json.createReader(new StringReader(ChartJson.latency(buckets, Duration.ofDays(1))))
             .readObject();
     assertEquals("line", latency.getString("type"));
     assertEquals("03-01", latency.getJsonObject("data").getJsonArray("labels").getString(0));
-    assertEquals(90, latency.getJsonObject("data").getJsonArray("datasets").getJsonObject(1).getJsonArray("data").getInt(0));
+    assertEquals(
+        90,
+        latency
+            .getJsonObject("data")
+            .getJsonArray("datasets")
+            .getJsonObject(1)
+            .getJsonArray("data")
+            .getInt(0));
   }
 
   @Test

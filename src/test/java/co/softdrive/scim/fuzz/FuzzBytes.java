@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 /**
  * Reads choices from a fuzzer's raw bytes, like Jazzer's {@code FuzzedDataProvider}, but over a
  * plain {@code byte[]}: a target taking {@code byte[]} can be given seed inputs ({@link #seeds}),
- * which a {@code FuzzedDataProvider} target cannot, and without seeds libFuzzer grows inputs only
- * a few bytes at a time — too slow for a structured target in a bounded run. Once the bytes run
- * out every choice is the smallest one.
+ * which a {@code FuzzedDataProvider} target cannot, and without seeds libFuzzer grows inputs only a
+ * few bytes at a time — too slow for a structured target in a bounded run. Once the bytes run out
+ * every choice is the smallest one.
  */
 public final class FuzzBytes {
   private final byte[] data;

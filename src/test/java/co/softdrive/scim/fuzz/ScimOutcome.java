@@ -6,11 +6,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The invariant every fuzz target checks around the code under test: an input is either accepted
- * or refused with a SCIM client error (RFC 7644 §3.12) — a {@link ScimException} with a 4xx
- * status, and for a 400 one of the {@code scimType}s the caller names. Any other exception or
- * error (a {@code NullPointerException}, a {@code StackOverflowError}, ...) propagates, and Jazzer
- * reports the input as a finding.
+ * The invariant every fuzz target checks around the code under test: an input is either accepted or
+ * refused with a SCIM client error (RFC 7644 §3.12) — a {@link ScimException} with a 4xx status,
+ * and for a 400 one of the {@code scimType}s the caller names. Any other exception or error (a
+ * {@code NullPointerException}, a {@code StackOverflowError}, ...) propagates, and Jazzer reports
+ * the input as a finding.
  */
 public final class ScimOutcome {
   private ScimOutcome() {}
@@ -34,13 +34,17 @@ public final class ScimOutcome {
   /** Fails unless {@code e} is a 4xx whose 400 carries one of {@code scimTypes}. */
   public static void checkRefusal(ScimException e, Set<String> scimTypes) {
     if (e.status() < 400 || e.status() > 499) {
-      throw new AssertionError("expected a 4xx SCIM error, got " + e.status() + ": " + e.detail(), e);
-    }
-    if (e.status() == 400
-        && !e.scimType().map(scimTypes::contains).orElse(false)) {
       throw new AssertionError(
-          "expected a 400 with scimType in " + scimTypes + ", got " + e.scimType().orElse("none")
-              + ": " + e.detail(),
+          "expected a 4xx SCIM error, got " + e.status() + ": " + e.detail(), e);
+    }
+    if (e.status() == 400 && !e.scimType().map(scimTypes::contains).orElse(false)) {
+      throw new AssertionError(
+          "expected a 400 with scimType in "
+              + scimTypes
+              + ", got "
+              + e.scimType().orElse("none")
+              + ": "
+              + e.detail(),
           e);
     }
   }

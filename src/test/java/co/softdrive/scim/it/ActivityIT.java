@@ -23,27 +23,35 @@ class ActivityIT {
     t.scim().get("/Users/no-such-user").then().statusCode(404);
     t.scim().queryParam("filter", "nickName eq \"x\"").get("/Users").then().statusCode(400);
 
-    List<Map<String, Object>> items =
-        awaitItems(t.tenantId, "", rows -> rows.size() >= 3);
+    List<Map<String, Object>> items = awaitItems(t.tenantId, "", rows -> rows.size() >= 3);
     assertTrue(
         items.stream()
-            .anyMatch(r -> "Users.create".equals(r.get("operation")) && id.equals(r.get("resourceId"))
-                && Integer.valueOf(201).equals(r.get("status"))),
+            .anyMatch(
+                r ->
+                    "Users.create".equals(r.get("operation"))
+                        && id.equals(r.get("resourceId"))
+                        && Integer.valueOf(201).equals(r.get("status"))),
         items.toString());
     assertTrue(
         items.stream()
-            .anyMatch(r -> "Users.get".equals(r.get("operation"))
-                && Integer.valueOf(404).equals(r.get("status"))),
+            .anyMatch(
+                r ->
+                    "Users.get".equals(r.get("operation"))
+                        && Integer.valueOf(404).equals(r.get("status"))),
         items.toString());
     assertTrue(
         items.stream()
-            .anyMatch(r -> "invalidFilter".equals(r.get("scimType"))
-                && "nickName eq \"x\"".equals(r.get("filter"))),
+            .anyMatch(
+                r ->
+                    "invalidFilter".equals(r.get("scimType"))
+                        && "nickName eq \"x\"".equals(r.get("filter"))),
         items.toString());
-    assertTrue(items.stream().allMatch(r -> String.valueOf(r.get("tokenPrefix")).startsWith("sdscim_")));
+    assertTrue(
+        items.stream().allMatch(r -> String.valueOf(r.get("tokenPrefix")).startsWith("sdscim_")));
 
     // Only failures, only one operation.
-    List<Map<String, Object>> failed = awaitItems(t.tenantId, "?status=4xx&operation=Users.get", r -> !r.isEmpty());
+    List<Map<String, Object>> failed =
+        awaitItems(t.tenantId, "?status=4xx&operation=Users.get", r -> !r.isEmpty());
     assertEquals(1, failed.size());
     assertEquals("/Users/no-such-user", failed.get(0).get("path"));
   }
@@ -52,11 +60,14 @@ class ActivityIT {
   void aSuspendedTenantsRejectedRequestsAreRecordedWithTheReason() {
     TenantFixture t = TenantFixture.create("activity-suspended");
     t.scim().get("/Users").then().statusCode(200);
-    admin().contentType(ContentType.JSON).body(Jsons.of("status", "suspended"))
-        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId).then().statusCode(200);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("status", "suspended"))
+        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId)
+        .then()
+        .statusCode(200);
     t.scim().get("/Users").then().statusCode(401);
-    List<Map<String, Object>> rejected =
-        awaitItems(t.tenantId, "?status=4xx", r -> !r.isEmpty());
+    List<Map<String, Object>> rejected = awaitItems(t.tenantId, "?status=4xx", r -> !r.isEmpty());
     assertEquals(401, rejected.get(0).get("status"));
     assertTrue(String.valueOf(rejected.get(0).get("detail")).contains("suspended"));
   }
@@ -65,8 +76,11 @@ class ActivityIT {
   void badStatusFilterIs400AndUnknownTenant404() {
     admin().get(ItConfig.adminBase() + "/tenants/nope/activity").then().statusCode(404);
     TenantFixture t = TenantFixture.create("activity-bad");
-    admin().get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/activity?status=404")
-        .then().statusCode(400).body("status", equalTo(400));
+    admin()
+        .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/activity?status=404")
+        .then()
+        .statusCode(400)
+        .body("status", equalTo(400));
   }
 
   /** Activity is written asynchronously (about once a second): poll until it shows. */
@@ -76,8 +90,12 @@ class ActivityIT {
     List<Map<String, Object>> items = List.of();
     while (System.currentTimeMillis() < deadline) {
       JsonPath body =
-          admin().get(ItConfig.adminBase() + "/tenants/" + tenantId + "/activity" + query)
-              .then().statusCode(200).extract().jsonPath();
+          admin()
+              .get(ItConfig.adminBase() + "/tenants/" + tenantId + "/activity" + query)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       items = body.getList("items");
       if (done.test(items)) {
         return items;

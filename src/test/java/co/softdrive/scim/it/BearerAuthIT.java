@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class BearerAuthIT {
   private static final Logger LOG = Logger.getLogger(BearerAuthIT.class.getName());
 
-  static final String PROBE = "/Users?filter=userName+eq+%22aab4f0c2-93b1-4d6a-9a10-5e3f6c9c0e11%22";
+  static final String PROBE =
+      "/Users?filter=userName+eq+%22aab4f0c2-93b1-4d6a-9a10-5e3f6c9c0e11%22";
 
   /**
    * The documented bound, {@code scim.auth.cache-seconds} (default 5 s): how long an instance may
@@ -53,7 +54,9 @@ class BearerAuthIT {
       if (!header.isEmpty()) {
         request.header("Authorization", header);
       }
-      request.get(ItConfig.scimBase() + PROBE).then()
+      request
+          .get(ItConfig.scimBase() + PROBE)
+          .then()
           .statusCode(401)
           .header("WWW-Authenticate", startsWith("Bearer"))
           .contentType(startsWith("application/scim+json"))
@@ -65,7 +68,10 @@ class BearerAuthIT {
   @Test
   void validTokenGetsAnEmptyListForTheTestConnectionProbe() {
     TenantFixture t = TenantFixture.create("probe");
-    t.scim().urlEncodingEnabled(false).get(PROBE).then()
+    t.scim()
+        .urlEncodingEnabled(false)
+        .get(PROBE)
+        .then()
         .statusCode(200)
         .contentType(startsWith("application/scim+json"))
         .body("totalResults", equalTo(0));
@@ -78,9 +84,17 @@ class BearerAuthIT {
     String userA = a.createUser("alice@a.example");
     b.scim().get("/Users/" + userA).then().statusCode(404);
     b.scim().get("/Users").then().statusCode(200).body("totalResults", equalTo(0));
-    b.scim().urlEncodingEnabled(false).get("/Users?filter=userName+eq+%22alice@a.example%22").then()
-        .statusCode(200).body("totalResults", equalTo(0));
-    a.scim().get("/Users/" + userA).then().statusCode(200).body("userName", equalTo("alice@a.example"));
+    b.scim()
+        .urlEncodingEnabled(false)
+        .get("/Users?filter=userName+eq+%22alice@a.example%22")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
+    a.scim()
+        .get("/Users/" + userA)
+        .then()
+        .statusCode(200)
+        .body("userName", equalTo("alice@a.example"));
   }
 
   @Test
@@ -102,41 +116,70 @@ class BearerAuthIT {
   void revokedTokenStopsWorkingAndOtherTokensKeepWorking() {
     TenantFixture t = TenantFixture.create("revoke");
     String second =
-        admin().contentType(ContentType.JSON).body(Jsons.of("serviceAccount", "rotation"))
-            .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens").then().statusCode(201)
-            .extract().path("token");
+        admin()
+            .contentType(ContentType.JSON)
+            .body(Jsons.of("serviceAccount", "rotation"))
+            .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
     t.scim().get("/Users").then().statusCode(200);
-    admin().delete(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId)
-        .then().statusCode(204);
+    admin()
+        .delete(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId)
+        .then()
+        .statusCode(204);
     t.scim().get("/Users").then().statusCode(401).body("detail", containsString("revoked"));
-    given().header("Authorization", "Bearer " + second).get(ItConfig.scimBase() + "/Users")
-        .then().statusCode(200);
-    admin().get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId).then()
-        .statusCode(200).body("status", equalTo("revoked")).body("revokedBy", equalTo(ItConfig.adminUser()));
+    given()
+        .header("Authorization", "Bearer " + second)
+        .get(ItConfig.scimBase() + "/Users")
+        .then()
+        .statusCode(200);
+    admin()
+        .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("revoked"))
+        .body("revokedBy", equalTo(ItConfig.adminUser()));
   }
 
   @Test
   void suspendedTenantGets401WithClearDetailAndResumes() {
     TenantFixture t = TenantFixture.create("suspend");
-    admin().contentType(ContentType.JSON).body(Jsons.of("status", "suspended"))
-        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId).then().statusCode(200)
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("status", "suspended"))
+        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId)
+        .then()
+        .statusCode(200)
         .body("status", equalTo("suspended"));
     t.scim().get("/Users").then().statusCode(401).body("detail", containsString("suspended"));
-    admin().contentType(ContentType.JSON).body(Jsons.of("status", "active"))
-        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId).then().statusCode(200);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("status", "active"))
+        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId)
+        .then()
+        .statusCode(200);
     t.scim().get("/Users").then().statusCode(200);
   }
 
   @Test
   void expiredTokenIsRefusedOnceItsExpiryHasPassed() {
     TenantFixture t = TenantFixture.create("expiry");
-    TenantFixture.Token token = TenantFixture.issueToken(t.tenantId, "short-lived", Instant.now().plusSeconds(10));
+    TenantFixture.Token token =
+        TenantFixture.issueToken(t.tenantId, "short-lived", Instant.now().plusSeconds(10));
     // Accepted before its expiry, which also puts the accepting check in this instance's cache.
-    given().header("Authorization", "Bearer " + token.secret()).get(ItConfig.scimBase() + "/Users")
-        .then().statusCode(200);
+    given()
+        .header("Authorization", "Bearer " + token.secret())
+        .get(ItConfig.scimBase() + "/Users")
+        .then()
+        .statusCode(200);
     awaitStatus(token.secret(), 401).then().body("detail", containsString("expired"));
-    admin().get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + token.id()).then()
-        .statusCode(200).body("status", equalTo("expired"));
+    admin()
+        .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + token.id())
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("expired"));
   }
 
   /**
@@ -147,14 +190,18 @@ class BearerAuthIT {
    */
   @Test
   void revocationAndSuspensionByAnotherInstanceTakeEffectWithinTheBound() throws Exception {
-    assumeTrue(ItConfig.dbKind().equals("postgres"), "needs a database shared by several instances");
+    assumeTrue(
+        ItConfig.dbKind().equals("postgres"), "needs a database shared by several instances");
     TenantFixture revoked = TenantFixture.create("other-instance-revoke");
     TenantFixture suspended = TenantFixture.create("other-instance-suspend");
     try (Connection c = SecretScan.connect()) {
       // Each change follows a successful request, whose check this instance has just cached.
       revoked.scim().get("/Users").then().statusCode(200);
-      update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = 'another-instance' WHERE id = ?",
-          System.currentTimeMillis(), revoked.tokenId);
+      update(
+          c,
+          "UPDATE api_token SET revoked_at = ?, revoked_by = 'another-instance' WHERE id = ?",
+          System.currentTimeMillis(),
+          revoked.tokenId);
       awaitStatus(revoked.token, 401).then().body("detail", containsString("revoked"));
       suspended.scim().get("/Users").then().statusCode(200);
       update(c, "UPDATE tenant SET status = 'SUSPENDED' WHERE id = ?", null, suspended.tenantId);
@@ -184,15 +231,27 @@ class BearerAuthIT {
     long start = System.nanoTime();
     long deadline = start + AUTH_CACHE_BOUND.plus(POLL_MARGIN).toNanos();
     while (true) {
-      Response r = given().header("Authorization", "Bearer " + token).get(ItConfig.scimBase() + "/Users");
+      Response r =
+          given().header("Authorization", "Bearer " + token).get(ItConfig.scimBase() + "/Users");
       if (r.statusCode() == status) {
-        LOG.log(Level.INFO, "Token answered {0} after {1} ms (bound {2} s)",
-            new Object[] {status, (System.nanoTime() - start) / 1_000_000, AUTH_CACHE_BOUND.toSeconds()});
+        LOG.log(
+            Level.INFO,
+            "Token answered {0} after {1} ms (bound {2} s)",
+            new Object[] {
+              status, (System.nanoTime() - start) / 1_000_000, AUTH_CACHE_BOUND.toSeconds()
+            });
         return r;
       }
       if (System.nanoTime() > deadline) {
-        fail("Still " + r.statusCode() + " instead of " + status + " after the bound of " + AUTH_CACHE_BOUND
-            + " plus " + POLL_MARGIN);
+        fail(
+            "Still "
+                + r.statusCode()
+                + " instead of "
+                + status
+                + " after the bound of "
+                + AUTH_CACHE_BOUND
+                + " plus "
+                + POLL_MARGIN);
       }
       ServerControl.sleep(100);
     }
@@ -201,7 +260,11 @@ class BearerAuthIT {
   @Test
   void errorBodiesNeverEchoTheToken() {
     String token = "sdscim_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
-    given().header("Authorization", "Bearer " + token).get(ItConfig.scimBase() + "/Users")
-        .then().statusCode(401).body(not(containsString("BBBBBBBB")));
+    given()
+        .header("Authorization", "Bearer " + token)
+        .get(ItConfig.scimBase() + "/Users")
+        .then()
+        .statusCode(401)
+        .body(not(containsString("BBBBBBBB")));
   }
 }

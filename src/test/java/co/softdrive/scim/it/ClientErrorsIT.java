@@ -30,30 +30,65 @@ class ClientErrorsIT {
     String group = t.createGroup("Client errors");
 
     t.scim().get("/Users/00000000-0000-0000-0000-000000000000").then().statusCode(404);
-    t.scim().contentType(SCIM).body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"TAKEN@example.com\"}")
-        .post("/Users").then().statusCode(409).body("scimType", equalTo("uniqueness"));
-    t.scim().contentType(SCIM).body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"\"}]}")
-        .patch("/Users/" + id).then().statusCode(400);
-    t.scim().header("If-Match", "W/\"999\"").contentType(SCIM)
-        .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]}")
-        .patch("/Groups/" + group).then().statusCode(412);
+    t.scim()
+        .contentType(SCIM)
+        .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"TAKEN@example.com\"}")
+        .post("/Users")
+        .then()
+        .statusCode(409)
+        .body("scimType", equalTo("uniqueness"));
+    t.scim()
+        .contentType(SCIM)
+        .body(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"\"}]}")
+        .patch("/Users/" + id)
+        .then()
+        .statusCode(400);
+    t.scim()
+        .header("If-Match", "W/\"999\"")
+        .contentType(SCIM)
+        .body(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]}")
+        .patch("/Groups/" + group)
+        .then()
+        .statusCode(412);
     t.scim().delete("/Groups/00000000-0000-0000-0000-000000000000").then().statusCode(404);
-    TenantFixture.admin().get(ItConfig.adminBase() + "/tenants/00000000-0000-0000-0000-000000000000").then().statusCode(404);
-    TenantFixture.admin().contentType("application/json").body("{\"name\":\"" + t.tenantName + "\"}")
-        .post(ItConfig.adminBase() + "/tenants").then().statusCode(409);
+    TenantFixture.admin()
+        .get(ItConfig.adminBase() + "/tenants/00000000-0000-0000-0000-000000000000")
+        .then()
+        .statusCode(404);
+    TenantFixture.admin()
+        .contentType("application/json")
+        .body("{\"name\":\"" + t.tenantName + "\"}")
+        .post(ItConfig.adminBase() + "/tenants")
+        .then()
+        .statusCode(409);
 
     // Rolled back all the same: the user is unchanged, the group still has its name and version.
-    t.scim().get("/Users/" + id).then().statusCode(200).body("userName", equalTo("taken@example.com"));
-    t.scim().get("/Groups/" + group).then().statusCode(200).body("displayName", equalTo("Client errors"));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("userName", equalTo("taken@example.com"));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("displayName", equalTo("Client errors"));
 
-    Thread.sleep(500); // FFDC files are written by the failing thread; allow the file system a moment
+    Thread.sleep(
+        500); // FFDC files are written by the failing thread; allow the file system a moment
     List<String> incidents =
         ffdcFiles().stream()
             .filter(f -> !before.contains(f))
             .filter(f -> read(f).contains("co.softdrive.scim.protocol.error"))
-            .map(f -> f.getFileName() + ":\n" + read(f).lines().limit(6).collect(Collectors.joining("\n")))
+            .map(
+                f ->
+                    f.getFileName()
+                        + ":\n"
+                        + read(f).lines().limit(6).collect(Collectors.joining("\n")))
             .toList();
     assertEquals(List.of(), incidents, "FFDC incidents written for client errors");
   }

@@ -84,7 +84,8 @@ public final class ConsoleClient {
    * the button {@code source} processes its {@code form} with the given field values and asks for
    * the {@code render} ids (space-separated) back in a partial response.
    */
-  public Page press(Page on, String source, String form, String render, Map<String, String> fields) {
+  public Page press(
+      Page on, String source, String form, String render, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put(source, source);
     all.put(form, form);
@@ -97,7 +98,8 @@ public final class ConsoleClient {
    * Fires a {@code <p:ajax event>} of an input: the input {@code source} is processed with the
    * given field values and the {@code render} ids come back in a partial response.
    */
-  public Page fire(Page on, String source, String event, String render, Map<String, String> fields) {
+  public Page fire(
+      Page on, String source, String event, String render, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("jakarta.faces.behavior.event", event);
     all.put("jakarta.faces.partial.event", event);
@@ -105,7 +107,8 @@ public final class ConsoleClient {
     return ajax(on, source, source, render, all);
   }
 
-  private Page ajax(Page on, String source, String execute, String render, Map<String, String> fields) {
+  private Page ajax(
+      Page on, String source, String execute, String render, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("jakarta.faces.partial.ajax", "true");
     all.put("jakarta.faces.source", source);
@@ -133,7 +136,9 @@ public final class ConsoleClient {
 
   private Page send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       return new Page(r.statusCode(), r.uri().getPath(), r.body());
     } catch (Exception e) {
       throw new IllegalStateException("console request failed", e);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes an isolation matrix that a test ran as a Markdown table under {@code
- * target/reliability/}, so that docs/reliability.md can show exactly the rows the build checks.
+ * Writes an isolation matrix that a test ran as a Markdown table under {@code target/reliability/},
+ * so that docs/reliability.md can show exactly the rows the build checks.
  */
 public final class IsolationMatrix {
   private IsolationMatrix() {}
@@ -30,6 +30,8 @@ public final class IsolationMatrix {
   }
 
   private static String line(List<String> cells) {
-    return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList()) + " |";
+    return "| "
+        + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList())
+        + " |";
   }
 }

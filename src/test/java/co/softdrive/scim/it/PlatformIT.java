@@ -24,7 +24,10 @@ class PlatformIT {
 
   @Test
   void readinessIsUpWithTheDatabase() {
-    given().get(ItConfig.baseUrl() + "/health/ready").then().statusCode(200)
+    given()
+        .get(ItConfig.baseUrl() + "/health/ready")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'database' }.data.schemaCurrent", equalTo(true));
     given().get(ItConfig.baseUrl() + "/health/live").then().statusCode(200);
@@ -33,7 +36,10 @@ class PlatformIT {
   @Test
   void metricsAndOpenApiAreServed() {
     given().get(ItConfig.baseUrl() + "/metrics").then().statusCode(200);
-    given().get(ItConfig.baseUrl() + "/openapi").then().statusCode(200)
+    given()
+        .get(ItConfig.baseUrl() + "/openapi")
+        .then()
+        .statusCode(200)
         .body(containsString("/api/v1/automations/scim/Users"))
         .body(containsString("/api/v1/admin/tenants"));
   }
@@ -41,10 +47,12 @@ class PlatformIT {
   /** The failsafe JVM lets the client offer TLS 1.1 (src/test/resources/it-client.security). */
   @Test
   void httpsSpeaksTls12And13ButNotOlder() throws Exception {
-    String url = "https://localhost:" + System.getProperty("it.https.port", "9443") + "/health/live";
+    String url =
+        "https://localhost:" + System.getProperty("it.https.port", "9443") + "/health/live";
     assertEquals(200, tls(url, "TLSv1.2"));
     assertEquals(200, tls(url, "TLSv1.3"));
-    SSLHandshakeException refused = assertThrows(SSLHandshakeException.class, () -> tls(url, "TLSv1.1"));
+    SSLHandshakeException refused =
+        assertThrows(SSLHandshakeException.class, () -> tls(url, "TLSv1.1"));
     assertFalse(
         String.valueOf(refused.getMessage()).contains("No appropriate protocol"),
         "the client, not the server, refused TLS 1.1: " + refused.getMessage());
@@ -71,7 +79,9 @@ class PlatformIT {
     params.setProtocols(new String[] {protocol});
     params.setEndpointIdentificationAlgorithm(null);
     HttpClient client = HttpClient.newBuilder().sslContext(ctx).sslParameters(params).build();
-    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 }

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Looks for secrets where they must never be: every value of every table of the database, every
  * file under the server's logs directory (messages, console, trace, FFDC), and any text a test
- * captured (response bodies, console pages, metrics). One pass over each place checks every
- * secret, so a large database is read once.
+ * captured (response bodies, console pages, metrics). One pass over each place checks every secret,
+ * so a large database is read once.
  */
 public final class SecretScan {
   private final Map<String, String> secrets = new LinkedHashMap<>();
@@ -107,8 +107,8 @@ public final class SecretScan {
   }
 
   /**
-   * Scans every value of every table of the application's schema, read as text (each column is
-   * one place); a hit is named {@code table.column} in lower case. Returns what was read.
+   * Scans every value of every table of the application's schema, read as text (each column is one
+   * place); a hit is named {@code table.column} in lower case. Returns what was read.
    */
   public DatabaseRead database(Connection c) throws SQLException {
     List<String> tables = tables(c);
@@ -154,7 +154,8 @@ public final class SecretScan {
   public static Connection connect() throws SQLException {
     if (ItConfig.dbKind().equals("postgres")) {
       return DriverManager.getConnection(
-          "jdbc:postgresql://127.0.0.1:5432/" + System.getProperty("it.pg.database", "softdrive_scim_it"),
+          "jdbc:postgresql://127.0.0.1:5432/"
+              + System.getProperty("it.pg.database", "softdrive_scim_it"),
           System.getenv().getOrDefault("SCIM_DB_USER", "postgres"),
           System.getenv().getOrDefault("SCIM_DB_PASSWORD", ""));
     }
@@ -170,7 +171,8 @@ public final class SecretScan {
       return;
     }
     try {
-      DriverManager.getConnection("jdbc:derby:" + System.getProperty("it.data.dir") + "/derby/scim;shutdown=true");
+      DriverManager.getConnection(
+          "jdbc:derby:" + System.getProperty("it.data.dir") + "/derby/scim;shutdown=true");
     } catch (SQLException expected) {
       // Derby reports a successful shutdown as an exception (SQLState 08006).
     }

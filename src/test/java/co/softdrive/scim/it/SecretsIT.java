@@ -47,6 +47,7 @@ class SecretsIT {
 
   private final String u = UUID.randomUUID().toString().substring(0, 8);
   private final SecretScan scan = new SecretScan();
+
   /** Every response body and page the test provoked: place -> text. */
   private final Map<String, String> captured = new LinkedHashMap<>();
 
@@ -61,7 +62,8 @@ class SecretsIT {
       // 1. A token from the admin API: used, nearly guessed, revoked later.
       t = TenantFixture.create("secrets");
       tokenSecret("token issued by the admin API", t.token);
-      String nearMiss = t.token.substring(0, t.token.length() - 1) + (t.token.endsWith("A") ? "B" : "A");
+      String nearMiss =
+          t.token.substring(0, t.token.length() - 1) + (t.token.endsWith("A") ? "B" : "A");
       scan.secret("near-miss token", nearMiss.substring(13));
       capture("SCIM GET /Users with the token", bearer(t.token).get("/Users"), 200);
       capture("SCIM 401 near-miss token", bearer(nearMiss).get("/Users"), 401);
@@ -71,10 +73,15 @@ class SecretsIT {
       tokenSecret("token that expires", expiring.secret());
 
       // 2. A token generated in the console: shown once in the dialog, never again.
-      ConsoleClient console = ConsoleClient.signedIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      ConsoleClient console =
+          ConsoleClient.signedIn(ItConfig.adminUser(), ItConfig.adminPassword());
       Page tenantPage = console.get("/console/tenant.xhtml?id=" + t.tenantId);
       Page dialog =
-          console.press(tenantPage, "generate:generate-button", "generate", "secret-panel tokens cards",
+          console.press(
+              tenantPage,
+              "generate:generate-button",
+              "generate",
+              "secret-panel tokens cards",
               Map.of("generate:account", "console-" + u, "generate:expires_input", ""));
       Matcher shown = TOKEN.matcher(dialog.body());
       assertTrue(shown.find(), "the one-time dialog shows the new token: " + dialog.body());
@@ -89,27 +96,65 @@ class SecretsIT {
       scan.secret("staff password (admin API)", apiPassword);
       scan.secret("staff password (reset)", resetPassword);
       scan.secret("staff password (console)", consolePassword);
-      capture("admin POST /staff", staffJson(staff.get(0), apiPassword).post(ItConfig.adminBase() + "/staff"), 201);
-      capture("admin GET /tenants as the new account",
-          basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/tenants"), 200);
-      capture("admin 401 wrong password", basic(staff.get(0), apiPassword + "x").get(ItConfig.adminBase() + "/tenants"), 401);
-      capture("admin 401 password as username", basic(apiPassword, "x").get(ItConfig.adminBase() + "/tenants"), 401);
-      capture("admin 403 support account on /staff", basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/staff"), 403);
-      capture("admin PATCH /staff password", admin().contentType(ContentType.JSON)
-          .body(Jsons.of("password", resetPassword)).patch(ItConfig.adminBase() + "/staff/" + staff.get(0)), 200);
-      capture("admin 401 old password after reset",
-          basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/tenants"), 401);
-      capture("admin GET /tenants after reset", basic(staff.get(0), resetPassword).get(ItConfig.adminBase() + "/tenants"), 200);
+      capture(
+          "admin POST /staff",
+          staffJson(staff.get(0), apiPassword).post(ItConfig.adminBase() + "/staff"),
+          201);
+      capture(
+          "admin GET /tenants as the new account",
+          basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/tenants"),
+          200);
+      capture(
+          "admin 401 wrong password",
+          basic(staff.get(0), apiPassword + "x").get(ItConfig.adminBase() + "/tenants"),
+          401);
+      capture(
+          "admin 401 password as username",
+          basic(apiPassword, "x").get(ItConfig.adminBase() + "/tenants"),
+          401);
+      capture(
+          "admin 403 support account on /staff",
+          basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/staff"),
+          403);
+      capture(
+          "admin PATCH /staff password",
+          admin()
+              .contentType(ContentType.JSON)
+              .body(Jsons.of("password", resetPassword))
+              .patch(ItConfig.adminBase() + "/staff/" + staff.get(0)),
+          200);
+      capture(
+          "admin 401 old password after reset",
+          basic(staff.get(0), apiPassword).get(ItConfig.adminBase() + "/tenants"),
+          401);
+      capture(
+          "admin GET /tenants after reset",
+          basic(staff.get(0), resetPassword).get(ItConfig.adminBase() + "/tenants"),
+          200);
       rejectedPasswords();
       Page staffPage = console.get("/console/staff.xhtml");
-      capture("console staff create (ajax)", console.press(staffPage, "create:create-button", "create", "create accounts",
-          Map.of("create:username", staff.get(1), "create:password", consolePassword)));
+      capture(
+          "console staff create (ajax)",
+          console.press(
+              staffPage,
+              "create:create-button",
+              "create",
+              "create accounts",
+              Map.of("create:username", staff.get(1), "create:password", consolePassword)));
       String shortPassword = "Tiny-c-" + u.substring(0, 4);
       scan.secret("too-short staff password (console)", shortPassword);
-      capture("console staff create refused (ajax)", console.press(staffPage, "create:create-button", "create",
-          "create accounts", Map.of("create:username", "short-" + u, "create:password", shortPassword)));
+      capture(
+          "console staff create refused (ajax)",
+          console.press(
+              staffPage,
+              "create:create-button",
+              "create",
+              "create accounts",
+              Map.of("create:username", "short-" + u, "create:password", shortPassword)));
       ConsoleClient.signedIn(staff.get(1), consolePassword);
-      capture("console sign-in refused", new ConsoleClient().signIn(staff.get(1), consolePassword + "x"));
+      capture(
+          "console sign-in refused",
+          new ConsoleClient().signIn(staff.get(1), consolePassword + "x"));
       // A password typed into the username field: the form shows it back to whoever typed it, so
       // only the logs are checked for it (they must not name the attempted account).
       new ConsoleClient().signIn(consolePassword, "not-the-password");
@@ -119,33 +164,58 @@ class SecretsIT {
       String scimPatchedPassword = password("scim-patch");
       scan.secret("SCIM user password (POST)", scimPassword);
       scan.secret("SCIM user password (PATCH)", scimPatchedPassword);
-      Response created = bearer(consoleToken).contentType("application/scim+json")
-          .body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"pw-" + u
-              + "@contoso.example\",\"active\":true,\"password\":\"" + scimPassword + "\"}")
-          .post("/Users");
+      Response created =
+          bearer(consoleToken)
+              .contentType("application/scim+json")
+              .body(
+                  "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"pw-"
+                      + u
+                      + "@contoso.example\",\"active\":true,\"password\":\""
+                      + scimPassword
+                      + "\"}")
+              .post("/Users");
       capture("SCIM POST /Users with a password", created, 201);
       String userId = created.path("id");
-      capture("SCIM PATCH password", bearer(consoleToken).contentType("application/scim+json")
-          .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
-              + "\"path\":\"password\",\"value\":\"" + scimPatchedPassword + "\"}]}")
-          .patch("/Users/" + userId), 200);
+      capture(
+          "SCIM PATCH password",
+          bearer(consoleToken)
+              .contentType("application/scim+json")
+              .body(
+                  "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                      + "\"path\":\"password\",\"value\":\""
+                      + scimPatchedPassword
+                      + "\"}]}")
+              .patch("/Users/" + userId),
+          200);
       capture("SCIM GET the user", bearer(consoleToken).get("/Users/" + userId), 200);
 
       // 5. Revoked, suspended, expired and misplaced credentials on the SCIM API.
-      admin().delete(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId).then().statusCode(204);
+      admin()
+          .delete(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + t.tokenId)
+          .then()
+          .statusCode(204);
       capture("SCIM 401 revoked token", bearer(t.token).get("/Users"), 401);
       setStatus(t, "suspended");
       capture("SCIM 401 suspended tenant", bearer(consoleToken).get("/Users"), 401);
       setStatus(t, "active");
-      capture("SCIM 401 staff Basic credentials", given().auth().preemptive().basic(staff.get(0), resetPassword)
-          .get(ItConfig.scimBase() + "/Users"), 401);
+      capture(
+          "SCIM 401 staff Basic credentials",
+          given()
+              .auth()
+              .preemptive()
+              .basic(staff.get(0), resetPassword)
+              .get(ItConfig.scimBase() + "/Users"),
+          401);
       capture("SCIM 401 staff password as bearer", bearer(resetPassword).get("/Users"), 401);
       capture("SCIM 401 expired token", BearerAuthIT.awaitStatus(expiring.secret(), 401), 401);
 
-      // 6. A webhook's signing secret: shown once; kept, since it signs deliveries, in its column only.
-      Response webhook = admin().contentType(ContentType.JSON)
-          .body(Jsons.of("url", "http://127.0.0.1:9/secrets-it", "tenantId", t.tenantId))
-          .post(ItConfig.adminBase() + "/webhooks");
+      // 6. A webhook's signing secret: shown once; kept, since it signs deliveries, in its column
+      // only.
+      Response webhook =
+          admin()
+              .contentType(ContentType.JSON)
+              .body(Jsons.of("url", "http://127.0.0.1:9/secrets-it", "tenantId", t.tenantId))
+              .post(ItConfig.adminBase() + "/webhooks");
       assertEquals(201, webhook.statusCode(), webhook.asString());
       webhookUrl = ItConfig.adminBase() + "/webhooks/" + webhook.path("id");
       scan.secret("webhook signing secret", webhook.path("secret"), "webhook_endpoint.secret");
@@ -158,15 +228,25 @@ class SecretsIT {
       capture("admin GET token", admin().get(tenantApi + "/tokens/" + t.tokenId), 200);
       capture("admin GET staff", admin().get(ItConfig.adminBase() + "/staff"), 200);
       capture("admin GET audit", admin().get(tenantApi + "/audit"), 200);
-      capture("admin GET events", admin().get(ItConfig.adminBase() + "/events?tenantId=" + t.tenantId), 200);
+      capture(
+          "admin GET events",
+          admin().get(ItConfig.adminBase() + "/events?tenantId=" + t.tenantId),
+          200);
       capture("admin GET activity", awaitRejectionsRecorded(tenantApi), 200);
-      for (String page : List.of("/console/tenant.xhtml?id=" + t.tenantId, "/console/staff.xhtml", "/console/tenants.xhtml",
-          "/console/activity.xhtml?tenant=" + t.tenantId, "/console/users.xhtml?tenant=" + t.tenantId,
-          "/console/user.xhtml?tenant=" + t.tenantId + "&id=" + userId)) {
+      for (String page :
+          List.of(
+              "/console/tenant.xhtml?id=" + t.tenantId,
+              "/console/staff.xhtml",
+              "/console/tenants.xhtml",
+              "/console/activity.xhtml?tenant=" + t.tenantId,
+              "/console/users.xhtml?tenant=" + t.tenantId,
+              "/console/user.xhtml?tenant=" + t.tenantId + "&id=" + userId)) {
         capture("console " + page, console.get(page));
       }
       Response metrics = given().get(ItConfig.baseUrl() + "/metrics");
-      assertTrue(metrics.asString().contains("scim_activity_queued"), "the metrics of the application are served");
+      assertTrue(
+          metrics.asString().contains("scim_activity_queued"),
+          "the metrics of the application are served");
       capture("GET /metrics", metrics, 200);
     } finally {
       ServerControl.trace(null);
@@ -179,21 +259,32 @@ class SecretsIT {
     captured.forEach(scan::scan);
     admin().delete(webhookUrl).then().statusCode(204);
 
-    assertTrue(logFiles.stream().anyMatch(f -> f.startsWith("trace")), "trace was written: " + logFiles);
+    assertTrue(
+        logFiles.stream().anyMatch(f -> f.startsWith("trace")), "trace was written: " + logFiles);
     SecretScan control = new SecretScan().secret("display prefix", t.token.substring(0, 13));
     control.logs();
-    assertTrue(control.where("display prefix").stream().anyMatch(f -> f.contains("messages")),
+    assertTrue(
+        control.where("display prefix").stream().anyMatch(f -> f.contains("messages")),
         "the log scan reads the log that names issued tokens by their display prefix");
-    assertEquals(Set.of("api_token.secret_hash"), scan.where(hashLabel("token issued by the admin API")));
-    assertEquals(Set.of("api_token.secret_hash"), scan.where(hashLabel("token generated in the console")));
-    assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(0)));
-    assertEquals(Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(1)));
+    assertEquals(
+        Set.of("api_token.secret_hash"), scan.where(hashLabel("token issued by the admin API")));
+    assertEquals(
+        Set.of("api_token.secret_hash"), scan.where(hashLabel("token generated in the console")));
+    assertEquals(
+        Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(0)));
+    assertEquals(
+        Set.of("staff_account.password_hash"), scan.where("password hash of " + staff.get(1)));
     LOG.log(
         Level.INFO,
         "SecretsIT: {0} secrets, {1} places: {2} tables ({3} columns, {4} values), {5} log files, {6} responses and pages",
         new Object[] {
-          scan.secretCount(), scan.placesScanned(), database.tables(), database.columns(), database.values(),
-          logFiles.size(), captured.size()
+          scan.secretCount(),
+          scan.placesScanned(),
+          database.tables(),
+          database.columns(),
+          database.values(),
+          logFiles.size(),
+          captured.size()
         });
     assertEquals(Map.of(), scan.leaks(), "secrets where they must not be");
   }
@@ -206,11 +297,26 @@ class SecretsIT {
     scan.secret("too-short staff password (admin API)", tooShort);
     scan.secret("staff password of a duplicate account", duplicate);
     scan.secret("staff password in malformed JSON", malformed);
-    capture("admin 400 password too short", staffJson("short-api-" + u, tooShort).post(ItConfig.adminBase() + "/staff"), 400);
-    capture("admin 409 duplicate account", staffJson("staff-api-" + u, duplicate).post(ItConfig.adminBase() + "/staff"), 409);
-    capture("admin 400 malformed JSON", admin().contentType(ContentType.JSON)
-        .body("{\"username\":\"bad-" + u + "\",\"password\":\"" + malformed + "\",\"roles\":[\"support\"")
-        .post(ItConfig.adminBase() + "/staff"), 400);
+    capture(
+        "admin 400 password too short",
+        staffJson("short-api-" + u, tooShort).post(ItConfig.adminBase() + "/staff"),
+        400);
+    capture(
+        "admin 409 duplicate account",
+        staffJson("staff-api-" + u, duplicate).post(ItConfig.adminBase() + "/staff"),
+        409);
+    capture(
+        "admin 400 malformed JSON",
+        admin()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"username\":\"bad-"
+                    + u
+                    + "\",\"password\":\""
+                    + malformed
+                    + "\",\"roles\":[\"support\"")
+            .post(ItConfig.adminBase() + "/staff"),
+        400);
   }
 
   private SecretScan.DatabaseRead databaseScan(List<String> staff) throws Exception {
@@ -219,7 +325,8 @@ class SecretsIT {
     }
     try (Connection c = SecretScan.connect()) {
       for (String name : staff) {
-        scan.secret("password hash of " + name, passwordHash(c, name), "staff_account.password_hash");
+        scan.secret(
+            "password hash of " + name, passwordHash(c, name), "staff_account.password_hash");
       }
       return scan.database(c);
     } finally {
@@ -231,7 +338,8 @@ class SecretsIT {
   }
 
   private static String passwordHash(Connection c, String username) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM staff_account WHERE username = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT password_hash FROM staff_account WHERE username = ?")) {
       ps.setString(1, username);
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next(), "staff account " + username + " exists");
@@ -243,7 +351,11 @@ class SecretsIT {
   /** The part of a token after its display prefix, and its SHA-256 (allowed in one column). */
   private void tokenSecret(String label, String token) throws Exception {
     scan.secret(label, token.substring(13));
-    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
     scan.secret(hashLabel(label), hash, "api_token.secret_hash");
   }
 
@@ -255,12 +367,15 @@ class SecretsIT {
     return "pw-" + what + "-" + UUID.randomUUID();
   }
 
-  /** Waits until the activity log holds the three rejected requests of the tenant's known tokens. */
+  /**
+   * Waits until the activity log holds the three rejected requests of the tenant's known tokens.
+   */
   private static Response awaitRejectionsRecorded(String tenantApi) {
     long deadline = System.currentTimeMillis() + 60_000;
     while (true) {
       Response r = admin().get(tenantApi + "/activity?status=4xx");
-      if (r.statusCode() == 200 && r.jsonPath().getLong("totalResults") >= 3 || System.currentTimeMillis() > deadline) {
+      if (r.statusCode() == 200 && r.jsonPath().getLong("totalResults") >= 3
+          || System.currentTimeMillis() > deadline) {
         return r;
       }
       ServerControl.sleep(250);
@@ -276,13 +391,18 @@ class SecretsIT {
   }
 
   private static RequestSpecification staffJson(String username, String password) {
-    return admin().contentType(ContentType.JSON)
+    return admin()
+        .contentType(ContentType.JSON)
         .body(Jsons.of("username", username, "password", password, "roles", List.of("support")));
   }
 
   private static void setStatus(TenantFixture t, String status) {
-    admin().contentType(ContentType.JSON).body(Jsons.of("status", status))
-        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId).then().statusCode(200);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("status", status))
+        .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId)
+        .then()
+        .statusCode(200);
   }
 
   private void capture(String place, Response r, int expectedStatus) {

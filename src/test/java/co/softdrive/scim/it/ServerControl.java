@@ -50,7 +50,8 @@ public final class ServerControl {
         }
       } else {
         Files.createDirectories(override.getParent());
-        Files.writeString(override, "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+        Files.writeString(
+            override, "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,20 +59,22 @@ public final class ServerControl {
     long deadline = System.currentTimeMillis() + 60_000;
     while (configUpdates() == updatesBefore) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("The server did not apply the trace specification " + specification);
+        throw new IllegalStateException(
+            "The server did not apply the trace specification " + specification);
       }
       sleep(200);
     }
   }
 
   /**
-   * How many times the server has run a transaction again as a deadlock victim
-   * ({@code DeadlockRetryInterceptor}'s line), in all of its messages logs; 0 if they cannot be read.
+   * How many times the server has run a transaction again as a deadlock victim ({@code
+   * DeadlockRetryInterceptor}'s line), in all of its messages logs; 0 if they cannot be read.
    */
   public static long deadlockVictims() {
     try (Stream<Path> logs = Files.list(serverDir().resolve("logs"))) {
       long n = 0;
-      for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
           n += lines.filter(l -> l.contains("chosen as a deadlock victim")).count();
         }
@@ -84,7 +87,8 @@ public final class ServerControl {
 
   /** How many configuration updates (CWWKG0017I) the current messages.log reports. */
   private static long configUpdates() {
-    try (Stream<String> lines = Files.lines(serverDir().resolve("logs/messages.log"), StandardCharsets.ISO_8859_1)) {
+    try (Stream<String> lines =
+        Files.lines(serverDir().resolve("logs/messages.log"), StandardCharsets.ISO_8859_1)) {
       return lines.filter(l -> l.contains("CWWKG0017I")).count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -92,9 +96,9 @@ public final class ServerControl {
   }
 
   /**
-   * SIGKILLs the server's JVM (no shutdown hooks, no orderly close of the database) and waits
-   * until it is gone. The pid comes from the file Liberty writes on start; it must name a live
-   * java process, so that a stale file never kills something else.
+   * SIGKILLs the server's JVM (no shutdown hooks, no orderly close of the database) and waits until
+   * it is gone. The pid comes from the file Liberty writes on start; it must name a live java
+   * process, so that a stale file never kills something else.
    */
   public static void kill() {
     ProcessHandle jvm = process();
@@ -104,7 +108,8 @@ public final class ServerControl {
     try {
       jvm.onExit().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("server process " + jvm.pid() + " still alive after SIGKILL", e);
+      throw new IllegalStateException(
+          "server process " + jvm.pid() + " still alive after SIGKILL", e);
     }
   }
 
@@ -118,10 +123,13 @@ public final class ServerControl {
       throw new IllegalStateException("no usable pid file " + pidFile, e);
     }
     ProcessHandle p =
-        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("server process " + pid + " is not running"));
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new IllegalStateException("server process " + pid + " is not running"));
     String command = p.info().command().orElse("");
     if (!command.endsWith("java")) {
-      throw new IllegalStateException("pid " + pid + " from " + pidFile + " is not a JVM: " + command);
+      throw new IllegalStateException(
+          "pid " + pid + " from " + pidFile + " is not a JVM: " + command);
     }
     return p;
   }
@@ -147,10 +155,17 @@ public final class ServerControl {
       Process p =
           new ProcessBuilder(wlp().resolve("bin/server").toString(), action, "scim")
               .redirectErrorStream(true)
-              .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "scim-it-server-" + action + ".log"))
+              .redirectOutput(
+                  new File(
+                      System.getProperty("java.io.tmpdir"), "scim-it-server-" + action + ".log"))
               .start();
       if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("server " + action + " failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+        throw new IllegalStateException(
+            "server "
+                + action
+                + " failed (exit "
+                + (p.isAlive() ? "timeout" : p.exitValue())
+                + ")");
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot run server " + action, e);

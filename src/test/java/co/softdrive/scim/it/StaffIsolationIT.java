@@ -20,15 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Tenant isolation on the staff surfaces, as a matrix (docs/reliability.md "Tenant isolation").
- * A staff account may act on any tenant by design; isolation here means that a URL scoped to
- * tenant A never reveals or changes tenant B's rows when it names B's token, user or group: the
- * admin API answers 404 or nothing of B, and a console page of A shows not-found or nothing of B.
- * After every row, B's tokens, pending deletions, audit trail, user and group are as before. The
- * table is written to {@code target/reliability/staff-isolation-matrix.md}.
+ * Tenant isolation on the staff surfaces, as a matrix (docs/reliability.md "Tenant isolation"). A
+ * staff account may act on any tenant by design; isolation here means that a URL scoped to tenant A
+ * never reveals or changes tenant B's rows when it names B's token, user or group: the admin API
+ * answers 404 or nothing of B, and a console page of A shows not-found or nothing of B. After every
+ * row, B's tokens, pending deletions, audit trail, user and group are as before. The table is
+ * written to {@code target/reliability/staff-isolation-matrix.md}.
  */
 class StaffIsolationIT {
   static World w;
+
   /** B as it was set up; no row may change it. */
   static String tenantB;
 
@@ -58,18 +59,26 @@ class StaffIsolationIT {
             "/console/groups.xhtml?tenant={B}", w.bGroupName,
             "/console/tenant.xhtml?id={B}", w.bTokenPrefix,
             "/console/activity.xhtml?tenant={B}&resource={userOfB}", w.bTokenPrefix);
-    shows.forEach((page, marker) -> {
-      Page p = w.console.get(w.resolve(page));
-      assertEquals(200, p.status(), page);
-      assertTrue(p.body().contains(marker), page + " shows " + marker);
-    });
-    assertTrue(w.searchUsers("{B}", w.bUserName).body().contains(w.bUserName), "B's console search finds B's user");
+    shows.forEach(
+        (page, marker) -> {
+          Page p = w.console.get(w.resolve(page));
+          assertEquals(200, p.status(), page);
+          assertTrue(p.body().contains(marker), page + " shows " + marker);
+        });
+    assertTrue(
+        w.searchUsers("{B}", w.bUserName).body().contains(w.bUserName),
+        "B's console search finds B's user");
     String b = ItConfig.adminBase() + "/tenants/" + w.b.tenantId;
     admin().get(b + "/tokens/" + w.b.tokenId).then().statusCode(200);
     assertTrue(admin().get(b + "/audit?userId=" + w.bUser).asString().contains(w.bUser));
     assertTrue(admin().get(b + "/pending-deletions").asString().contains(w.bUser));
-    assertTrue(admin().get(b + "/activity?resourceId=" + w.bUser).jsonPath().getLong("totalResults") > 0);
-    assertTrue(admin().get(ItConfig.adminBase() + "/events?tenantId=" + w.b.tenantId).asString().contains(w.bUser));
+    assertTrue(
+        admin().get(b + "/activity?resourceId=" + w.bUser).jsonPath().getLong("totalResults") > 0);
+    assertTrue(
+        admin()
+            .get(ItConfig.adminBase() + "/events?tenantId=" + w.b.tenantId)
+            .asString()
+            .contains(w.bUser));
   }
 
   @AfterAll
@@ -77,7 +86,15 @@ class StaffIsolationIT {
     IsolationMatrix.write(
         "staff-isolation-matrix.md",
         List.of("Surface", "Method", "URL (A's scope, B's ids)", "Request", "Expected"),
-        matrix().map(r -> List.of(r.surface(), r.method(), "`" + r.target() + "`", r.detail(), r.expect().meaning))
+        matrix()
+            .map(
+                r ->
+                    List.of(
+                        r.surface(),
+                        r.method(),
+                        "`" + r.target() + "`",
+                        r.detail(),
+                        r.expect().meaning))
             .toList());
   }
 
@@ -104,7 +121,9 @@ class StaffIsolationIT {
       @Override
       void check(Row row, Result r, World w) {
         assertEquals(200, r.status(), row + ": " + r.body());
-        assertTrue(r.body().strip().equals("[]") || r.body().contains("\"totalResults\":0"), row + ": " + r.body());
+        assertTrue(
+            r.body().strip().equals("[]") || r.body().contains("\"totalResults\":0"),
+            row + ": " + r.body());
         w.assertNothingOfB(row, r);
       }
     },
@@ -126,7 +145,13 @@ class StaffIsolationIT {
   }
 
   /** One staff request in tenant A's scope naming B's rows. */
-  record Row(String surface, String method, String target, String detail, Expect expect, Function<World, Result> send) {
+  record Row(
+      String surface,
+      String method,
+      String target,
+      String detail,
+      Expect expect,
+      Function<World, Result> send) {
     @Override
     public String toString() {
       return surface + " " + method + " " + target + " " + detail + " -> " + expect.meaning;
@@ -138,7 +163,8 @@ class StaffIsolationIT {
   }
 
   private static Row decide(String target, String body, String detail) {
-    return new Row("admin API", "POST", target, detail, Expect.DECIDED_NONE, w -> w.api("POST", target, body));
+    return new Row(
+        "admin API", "POST", target, detail, Expect.DECIDED_NONE, w -> w.api("POST", target, body));
   }
 
   private static Row page(String target, Expect expect) {
@@ -164,7 +190,9 @@ class StaffIsolationIT {
         api("GET", "/tenants/{A}/activity", Expect.NOTHING_OF_B),
         api("GET", "/events?tenantId={A}&after=0&limit=1000", Expect.NOTHING_OF_B),
         page("/console/user.xhtml?tenant={A}&id={userOfB}", Expect.NOT_FOUND),
-        page("/console/user.xhtml?tenant={A}&id={userOfB}&before=9223372036854775807", Expect.NOT_FOUND),
+        page(
+            "/console/user.xhtml?tenant={A}&id={userOfB}&before=9223372036854775807",
+            Expect.NOT_FOUND),
         page("/console/group.xhtml?tenant={A}&id={groupOfB}", Expect.NOT_FOUND),
         page("/console/activity.xhtml?tenant={A}&resource={userOfB}", Expect.NOTHING_OF_B),
         page("/console/activity.xhtml?tenant={A}&status=errors", Expect.NOTHING_OF_B),
@@ -173,13 +201,18 @@ class StaffIsolationIT {
         page("/console/groups.xhtml?tenant={A}", Expect.NOTHING_OF_B),
         page("/console/pending.xhtml?tenant={A}", Expect.NOTHING_OF_B),
         page("/console/tenant.xhtml?id={A}", Expect.NOTHING_OF_B),
-        new Row("console", "POST", "/console/users.xhtml?tenant={A}", "ajax search for B's userName",
-            Expect.NOTHING_OF_B, w -> w.searchUsers("{A}", w.bUserName)));
+        new Row(
+            "console",
+            "POST",
+            "/console/users.xhtml?tenant={A}",
+            "ajax search for B's userName",
+            Expect.NOTHING_OF_B,
+            w -> w.searchUsers("{A}", w.bUserName)));
   }
 
   /**
-   * Tenant A with a user and a group; tenant B with a user whose deletion the guard holds, a
-   * group, a token with recorded activity, and the audit trail and events all that made.
+   * Tenant A with a user and a group; tenant B with a user whose deletion the guard holds, a group,
+   * a token with recorded activity, and the audit trail and events all that made.
    */
   static final class World {
     final String u = UUID.randomUUID().toString();
@@ -190,24 +223,35 @@ class StaffIsolationIT {
     final String bTokenPrefix = b.token.substring(0, 13);
     final String bUser;
     final String bGroup;
-    final ConsoleClient console = ConsoleClient.signedIn(ItConfig.adminUser(), ItConfig.adminPassword());
+    final ConsoleClient console =
+        ConsoleClient.signedIn(ItConfig.adminUser(), ItConfig.adminPassword());
 
     World() {
       a.createGroup("group-a-" + u);
       a.scim().get("/Users/" + a.createUser("a-" + u + "@a.example")).then().statusCode(200);
       // The guard holds B's first deactivation: a pending deletion of B.
-      admin().contentType(ContentType.JSON)
+      admin()
+          .contentType(ContentType.JSON)
           .body(Jsons.of("guardPercent", 1, "guardMinCount", 0, "guardWindowMinutes", 60))
-          .patch(ItConfig.adminBase() + "/tenants/" + b.tenantId).then().statusCode(200);
+          .patch(ItConfig.adminBase() + "/tenants/" + b.tenantId)
+          .then()
+          .statusCode(200);
       bUser = b.createUser(bUserName);
       b.createUser("kept-" + u + "@b.example");
       bGroup = b.createGroup(bGroupName);
-      b.scim().contentType("application/scim+json")
-          .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
-              + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}")
-          .patch("/Users/" + bUser).then().statusCode(200);
-      admin().get(ItConfig.adminBase() + "/tenants/" + b.tenantId + "/pending-deletions").then()
-          .statusCode(200).body("userId", org.hamcrest.Matchers.hasItem(bUser));
+      b.scim()
+          .contentType("application/scim+json")
+          .body(
+              "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+                  + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}")
+          .patch("/Users/" + bUser)
+          .then()
+          .statusCode(200);
+      admin()
+          .get(ItConfig.adminBase() + "/tenants/" + b.tenantId + "/pending-deletions")
+          .then()
+          .statusCode(200)
+          .body("userId", org.hamcrest.Matchers.hasItem(bUser));
       b.scim().get("/Users/" + bUser).then().statusCode(200);
       awaitActivity(b.tenantId, bUser);
     }
@@ -215,9 +259,11 @@ class StaffIsolationIT {
     /** Activity is written in the background: wait until B's request about its user is recorded. */
     private static void awaitActivity(String tenantId, String resourceId) {
       long deadline = System.currentTimeMillis() + 60_000;
-      String url = ItConfig.adminBase() + "/tenants/" + tenantId + "/activity?resourceId=" + resourceId;
+      String url =
+          ItConfig.adminBase() + "/tenants/" + tenantId + "/activity?resourceId=" + resourceId;
       while (admin().get(url).jsonPath().getLong("totalResults") == 0) {
-        assertTrue(System.currentTimeMillis() < deadline, "activity of " + resourceId + " recorded");
+        assertTrue(
+            System.currentTimeMillis() < deadline, "activity of " + resourceId + " recorded");
         ServerControl.sleep(200);
       }
     }
@@ -248,7 +294,9 @@ class StaffIsolationIT {
     /** Types a search into the users page of a tenant; returns the table it renders. */
     Result searchUsers(String tenant, String search) {
       Page users = console.get(resolve("/console/users.xhtml?tenant=" + tenant));
-      Page table = console.fire(users, "users:search", "keyup", "users:table", Map.of("users:search", search));
+      Page table =
+          console.fire(
+              users, "users:search", "keyup", "users:table", Map.of("users:search", search));
       return new Result(table.status(), table.body());
     }
 
@@ -260,7 +308,9 @@ class StaffIsolationIT {
           admin().get(api + "/pending-deletions").asString(),
           admin().get(api + "/audit").asString(),
           tokens(admin().get(api + "/tokens")),
-          admin().get(ItConfig.adminBase() + "/events?tenantId=" + b.tenantId + "&limit=1000").asString(),
+          admin()
+              .get(ItConfig.adminBase() + "/events?tenantId=" + b.tenantId + "&limit=1000")
+              .asString(),
           scim(b.scim().get("/Users/" + bUser)),
           scim(b.scim().get("/Groups/" + bGroup)));
     }

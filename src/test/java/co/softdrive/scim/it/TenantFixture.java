@@ -49,7 +49,12 @@ public final class TenantFixture {
     var token =
         admin()
             .contentType(ContentType.JSON)
-            .body(Jsons.of("serviceAccount", serviceAccount, "expiresAt", expiresAt == null ? null : expiresAt.toString()))
+            .body(
+                Jsons.of(
+                    "serviceAccount",
+                    serviceAccount,
+                    "expiresAt",
+                    expiresAt == null ? null : expiresAt.toString()))
             .post(ItConfig.adminBase() + "/tenants/" + tenantId + "/tokens")
             .then()
             .statusCode(201)

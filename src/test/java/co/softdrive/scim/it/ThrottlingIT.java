@@ -32,8 +32,7 @@ import org.junit.jupiter.api.Test;
  * out the legitimate credential, and recovery afterwards. The IT server trusts the loopback
  * client's {@code X-Forwarded-For}, so each test is its own source, and uses a 10-second failure
  * window (pom.xml); the budgets are the defaults (20 unknown tokens, 5 staff failures), shared
- * among the live instances (an instance killed by another test counts until its heartbeat
- * expires).
+ * among the live instances (an instance killed by another test counts until its heartbeat expires).
  */
 class ThrottlingIT {
   static final String XFF = "X-Forwarded-For";
@@ -42,21 +41,31 @@ class ThrottlingIT {
   static final int STAFF_BUDGET = 5;
 
   private static String metrics() {
-    return given().get(ItConfig.baseUrl() + "/metrics?scope=application").then().statusCode(200)
-        .extract().asString();
+    return given()
+        .get(ItConfig.baseUrl() + "/metrics?scope=application")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   /** This instance's share of a budget: the budget over {@code scim.instances.live}, rounded up. */
   private static int share(int budget) {
     int live =
-        metrics().lines().filter(l -> l.startsWith("scim_instances_live"))
+        metrics()
+            .lines()
+            .filter(l -> l.startsWith("scim_instances_live"))
             .mapToInt(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-            .findFirst().orElseThrow();
+            .findFirst()
+            .orElseThrow();
     return (budget + live - 1) / live;
   }
 
-  /** Sends {@code request} until it answers 429 (at most {@code max} times); returns that answer. */
-  private static Response until429(Supplier<Response> request, int expectedOtherwise, int max, int[] others) {
+  /**
+   * Sends {@code request} until it answers 429 (at most {@code max} times); returns that answer.
+   */
+  private static Response until429(
+      Supplier<Response> request, int expectedOtherwise, int max, int[] others) {
     for (int i = 0; i < max; i++) {
       Response r = request.get();
       if (r.statusCode() == 429) {
@@ -69,7 +78,8 @@ class ThrottlingIT {
   }
 
   /** Polls until {@code request} answers {@code status}, for at most a minute. */
-  private static void eventually(Supplier<Response> request, int status) throws InterruptedException {
+  private static void eventually(Supplier<Response> request, int status)
+      throws InterruptedException {
     int last = 0;
     for (int i = 0; i < 120; i++) {
       last = request.get().statusCode();
@@ -89,7 +99,9 @@ class ThrottlingIT {
   }
 
   private static Response scim(String token, String source) {
-    return given().header("Authorization", "Bearer " + token).header(XFF, source)
+    return given()
+        .header("Authorization", "Bearer " + token)
+        .header(XFF, source)
         .get(ItConfig.scimBase() + "/Users");
   }
 
@@ -98,8 +110,13 @@ class ThrottlingIT {
     TenantFixture slow = TenantFixture.create("rate-slow");
     TenantFixture other = TenantFixture.create("rate-other");
     String tenantUrl = ItConfig.adminBase() + "/tenants/" + slow.tenantId;
-    admin().contentType(ContentType.JSON).body(Jsons.of("rateLimitPerSecond", 1)).patch(tenantUrl)
-        .then().statusCode(200).body("rateLimitPerSecond", equalTo(1));
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("rateLimitPerSecond", 1))
+        .patch(tenantUrl)
+        .then()
+        .statusCode(200)
+        .body("rateLimitPerSecond", equalTo(1));
 
     // 1 request/second with a burst of 2: the burst goes through, then 429.
     int burst = share(2);
@@ -107,7 +124,8 @@ class ThrottlingIT {
     Response refused = until429(() -> slow.scim().get("/Users"), 200, 100, served);
     assertNotNull(refused, "no 429 in 100 requests at 1 request/second");
     assertTrue(served[0] >= burst, "the burst was served first: " + served[0]);
-    refused.then()
+    refused
+        .then()
         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .contentType(startsWith("application/scim+json"))
         .body("schemas", hasItem(ERROR))
@@ -120,7 +138,10 @@ class ThrottlingIT {
     given().get(ItConfig.baseUrl() + "/health/ready").then().statusCode(200);
     admin().get(tenantUrl).then().statusCode(200);
     assertTrue(
-        metrics().lines().anyMatch(l -> l.startsWith("scim_throttled_total") && l.contains("reason=\"tenant-rate\"")),
+        metrics()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith("scim_throttled_total") && l.contains("reason=\"tenant-rate\"")),
         "throttled requests are counted");
 
     // After Retry-After the tenant is served again.
@@ -128,8 +149,13 @@ class ThrottlingIT {
     eventually(() -> slow.scim().get("/Users"), 200);
 
     // Back to the default (100/s, burst 200): twenty quick requests all pass.
-    admin().contentType(ContentType.JSON).body(Jsons.of("rateLimitPerSecond", -1)).patch(tenantUrl)
-        .then().statusCode(200).body("rateLimitPerSecond", nullValue());
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("rateLimitPerSecond", -1))
+        .patch(tenantUrl)
+        .then()
+        .statusCode(200)
+        .body("rateLimitPerSecond", nullValue());
     for (int i = 0; i < 20; i++) {
       slow.scim().get("/Users").then().statusCode(200);
     }
@@ -148,7 +174,8 @@ class ThrottlingIT {
     Response refused = until429(() -> scim(bad, source), 401, 10 * BEARER_BUDGET, unauthorized);
     assertNotNull(refused, "no 429 after " + 10 * BEARER_BUDGET + " unknown tokens");
     assertTrue(unauthorized[0] >= budget, "429 only after the budget: " + unauthorized[0]);
-    refused.then()
+    refused
+        .then()
         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .contentType(startsWith("application/scim+json"))
         .body("status", equalTo("429"))
@@ -159,9 +186,14 @@ class ThrottlingIT {
     scim(t.token, source).then().statusCode(200);
     // A token this instance has never seen is not even looked up while the source is over budget.
     String fresh =
-        admin().contentType(ContentType.JSON).body(Jsons.of("serviceAccount", "fresh"))
-            .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens").then().statusCode(201)
-            .extract().path("token");
+        admin()
+            .contentType(ContentType.JSON)
+            .body(Jsons.of("serviceAccount", "fresh"))
+            .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
     scim(fresh, source).then().statusCode(429);
     // Other sources are unaffected.
     scim(bad, "198.51.100.24").then().statusCode(401);
@@ -173,9 +205,12 @@ class ThrottlingIT {
 
   private static String newStaff(String prefix, String password) {
     String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    admin().contentType(ContentType.JSON)
+    admin()
+        .contentType(ContentType.JSON)
         .body(Jsons.of("username", user, "password", password, "roles", List.of("support")))
-        .post(ItConfig.adminBase() + "/staff").then().statusCode(201);
+        .post(ItConfig.adminBase() + "/staff")
+        .then()
+        .statusCode(201);
     return user;
   }
 
@@ -194,10 +229,15 @@ class ThrottlingIT {
 
     int[] unauthorized = {0};
     Response refused =
-        until429(() -> basic(user, "wrong-password", source).get(tenants), 401, 10 * STAFF_BUDGET, unauthorized);
+        until429(
+            () -> basic(user, "wrong-password", source).get(tenants),
+            401,
+            10 * STAFF_BUDGET,
+            unauthorized);
     assertNotNull(refused, "no 429 after " + 10 * STAFF_BUDGET + " wrong passwords");
     assertTrue(unauthorized[0] >= budget, "429 only after the budget: " + unauthorized[0]);
-    refused.then()
+    refused
+        .then()
         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .contentType(startsWith("application/json"))
         .body("status", equalTo(429))
@@ -206,7 +246,10 @@ class ThrottlingIT {
 
     // The right password (just verified) still works from there, and so do other accounts.
     basic(user, password, source).get(tenants).then().statusCode(200);
-    basic(ItConfig.adminUser(), ItConfig.adminPassword(), source).get(tenants).then().statusCode(200);
+    basic(ItConfig.adminUser(), ItConfig.adminPassword(), source)
+        .get(tenants)
+        .then()
+        .statusCode(200);
     // Other sources are unaffected.
     basic(user, "wrong-password", "203.0.113.42").get(tenants).then().statusCode(401);
 
@@ -218,13 +261,17 @@ class ThrottlingIT {
   private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
   /**
-   * The console sign-in form, submitted as a browser would (its hidden fields, among them the
-   * view state, plus the credentials), from {@code source}.
+   * The console sign-in form, submitted as a browser would (its hidden fields, among them the view
+   * state, plus the credentials), from {@code source}.
    */
   private static Response signIn(String user, String password, String source) {
     Response page = given().header(XFF, source).get(ItConfig.baseUrl() + "/login.xhtml");
     RequestSpecification post =
-        given().header(XFF, source).cookies(page.getCookies()).redirects().follow(false)
+        given()
+            .header(XFF, source)
+            .cookies(page.getCookies())
+            .redirects()
+            .follow(false)
             .formParam("login:username", user)
             .formParam("login:password", password)
             .formParam("login:submit", "");
@@ -248,21 +295,30 @@ class ThrottlingIT {
     String user = newStaff("console-throttle", password);
     String source = "192.0.2.77";
     // Verified once (from elsewhere): known good for the next minute.
-    basic(user, password, "192.0.2.1").get(ItConfig.adminBase() + "/tenants").then().statusCode(200);
-    signIn(user, "wrong-password", source).then().statusCode(200)
+    basic(user, password, "192.0.2.1")
+        .get(ItConfig.adminBase() + "/tenants")
+        .then()
+        .statusCode(200);
+    signIn(user, "wrong-password", source)
+        .then()
+        .statusCode(200)
         .body(containsString("Wrong username or password"));
 
     int budget = share(STAFF_BUDGET);
     int[] wrong = {1};
-    Response refused = until429(() -> signIn(user, "wrong-password", source), 200, 10 * STAFF_BUDGET, wrong);
+    Response refused =
+        until429(() -> signIn(user, "wrong-password", source), 200, 10 * STAFF_BUDGET, wrong);
     assertNotNull(refused, "no 429 after " + 10 * STAFF_BUDGET + " wrong passwords");
     assertTrue(wrong[0] >= budget, "429 only after the budget: " + wrong[0]);
-    refused.then()
+    refused
+        .then()
         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .body(containsString("Too many failed sign-ins"));
 
     // The right password still signs in from there.
-    signIn(user, password, source).then().statusCode(302)
+    signIn(user, password, source)
+        .then()
+        .statusCode(302)
         .header("Location", containsString("/console/"));
 
     eventually(() -> signIn(user, "wrong-password", source), 200);

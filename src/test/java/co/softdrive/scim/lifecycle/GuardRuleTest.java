@@ -29,7 +29,9 @@ class GuardRuleTest {
     assertEquals(trips, GuardRule.trips(deletions, base, percent, minCount));
   }
 
-  /** Counting active accounts only up to activeNeeded gives the same answer as counting them all. */
+  /**
+   * Counting active accounts only up to activeNeeded gives the same answer as counting them all.
+   */
   @ParameterizedTest
   @MethodSource("rows")
   void activeNeededIsTheSmallestActiveCountThatDoesNotTripThePercentage(
@@ -37,7 +39,9 @@ class GuardRuleTest {
     long deleted = deletions - 1;
     long needed = GuardRule.activeNeeded(deletions, deleted, percent);
     if (percent > 0 && needed > 0) {
-      assertEquals(deletions > minCount, GuardRule.trips(deletions, needed - 1 + deleted, percent, minCount));
+      assertEquals(
+          deletions > minCount,
+          GuardRule.trips(deletions, needed - 1 + deleted, percent, minCount));
       assertEquals(false, GuardRule.trips(deletions, needed + deleted, percent, minCount));
     }
     long active = Math.max(0, base - deleted);

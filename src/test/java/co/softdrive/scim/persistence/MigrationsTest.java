@@ -27,8 +27,10 @@ class MigrationsTest {
 
   @Test
   void clobBecomesTextOnPostgresAndClobOnDerby() {
-    String derby = String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.DERBY));
-    String pg = String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.POSTGRES));
+    String derby =
+        String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.DERBY));
+    String pg =
+        String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.POSTGRES));
     assertTrue(derby.contains("attributes CLOB NOT NULL"));
     assertTrue(pg.contains("attributes TEXT NOT NULL"));
   }
@@ -48,8 +50,11 @@ class MigrationsTest {
   void everyTenantOwnedIndexStartsWithTenantId() {
     for (String file : Migrations.FILES) {
       for (String s : Migrations.statements(file, Migrations.Dialect.POSTGRES)) {
-        if (s.startsWith("CREATE") && s.contains(" INDEX ") && !s.contains(" ON tenant ")
-            && !s.contains("ON api_token (secret_hash)") && !s.contains("(user_id)")
+        if (s.startsWith("CREATE")
+            && s.contains(" INDEX ")
+            && !s.contains(" ON tenant ")
+            && !s.contains("ON api_token (secret_hash)")
+            && !s.contains("(user_id)")
             && !s.contains("ON webhook_endpoint")) {
           assertTrue(s.contains("(tenant_id"), s);
         }
@@ -70,9 +75,17 @@ class MigrationsTest {
       for (String table : List.of("GROUP_MEMBER", "SCIM_USER_EMAIL")) {
         try (java.sql.ResultSet rs = md.getImportedKeys(null, c.getSchema(), table)) {
           while (rs.next()) {
-            keys.merge(table + " " + rs.getString("FK_NAME") + " -> " + rs.getString("PKTABLE_NAME")
-                    + (rs.getShort("DELETE_RULE") == java.sql.DatabaseMetaData.importedKeyCascade ? " CASCADE" : ""),
-                rs.getString("FKCOLUMN_NAME"), (a, b) -> a + "," + b);
+            keys.merge(
+                table
+                    + " "
+                    + rs.getString("FK_NAME")
+                    + " -> "
+                    + rs.getString("PKTABLE_NAME")
+                    + (rs.getShort("DELETE_RULE") == java.sql.DatabaseMetaData.importedKeyCascade
+                        ? " CASCADE"
+                        : ""),
+                rs.getString("FKCOLUMN_NAME"),
+                (a, b) -> a + "," + b);
           }
         }
       }
@@ -134,14 +147,26 @@ class MigrationsTest {
       Integer from = Migrations.compatibleFrom(file);
       assertTrue(from == null || from <= Migrations.versionOf(file), file);
     }
-    assertNull(Migrations.compatibleFrom("V5__schema_compatibility.sql"), "its comment only quotes the marker");
-    assertEquals(7, Migrations.declaredCompatibleFrom("-- Drop tenant.old\n-- compatible-from: 7\nALTER TABLE x\n;\n"));
-    assertNull(Migrations.declaredCompatibleFrom("-- quoting \"-- compatible-from: 7\" is no marker\n"));
+    assertNull(
+        Migrations.compatibleFrom("V5__schema_compatibility.sql"),
+        "its comment only quotes the marker");
+    assertEquals(
+        7,
+        Migrations.declaredCompatibleFrom(
+            "-- Drop tenant.old\n-- compatible-from: 7\nALTER TABLE x\n;\n"));
+    assertNull(
+        Migrations.declaredCompatibleFrom("-- quoting \"-- compatible-from: 7\" is no marker\n"));
   }
 
-  private static void recordVersion(MemoryDatabase db, int version, String compatibleFrom) throws Exception {
+  private static void recordVersion(MemoryDatabase db, int version, String compatibleFrom)
+      throws Exception {
     db.execute(
         "INSERT INTO schema_version (version, description, applied_at, compatible_from) VALUES ("
-            + version + ", 'V" + version + "__by_a_newer_release.sql', 0, " + compatibleFrom + ")");
+            + version
+            + ", 'V"
+            + version
+            + "__by_a_newer_release.sql', 0, "
+            + compatibleFrom
+            + ")");
   }
 }

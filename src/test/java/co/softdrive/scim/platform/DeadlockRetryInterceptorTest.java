@@ -14,15 +14,20 @@ import org.junit.jupiter.api.Test;
 
 class DeadlockRetryInterceptorTest {
   private static PersistenceException failure(String sqlState) {
-    return new PersistenceException("statement failed", new SQLTransactionRollbackException("lock", sqlState));
+    return new PersistenceException(
+        "statement failed", new SQLTransactionRollbackException("lock", sqlState));
   }
 
   @Test
   void derbyAndPostgresDeadlockVictimsAndSerializationFailuresAreRecognised() {
     assertTrue(DeadlockRetryInterceptor.isDeadlockVictim(failure("40001")));
     assertTrue(DeadlockRetryInterceptor.isDeadlockVictim(failure("40P01")));
-    assertFalse(DeadlockRetryInterceptor.isDeadlockVictim(failure("40XL1")), "a lock timeout already waited long");
-    assertFalse(DeadlockRetryInterceptor.isDeadlockVictim(new PersistenceException(new SQLException("dup", "23505"))));
+    assertFalse(
+        DeadlockRetryInterceptor.isDeadlockVictim(failure("40XL1")),
+        "a lock timeout already waited long");
+    assertFalse(
+        DeadlockRetryInterceptor.isDeadlockVictim(
+            new PersistenceException(new SQLException("dup", "23505"))));
     assertFalse(DeadlockRetryInterceptor.isDeadlockVictim(new IllegalStateException()));
   }
 
@@ -46,20 +51,32 @@ class DeadlockRetryInterceptorTest {
   void retriesStopAfterThreeAttemptsWithTheLastFailure() {
     AtomicInteger calls = new AtomicInteger();
     PersistenceException last = failure("40P01");
-    assertSame(last, assertThrows(PersistenceException.class, () -> DeadlockRetryInterceptor.withRetries(() -> {
-      calls.incrementAndGet();
-      throw last;
-    }, "patch")));
+    assertSame(
+        last,
+        assertThrows(
+            PersistenceException.class,
+            () ->
+                DeadlockRetryInterceptor.withRetries(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw last;
+                    },
+                    "patch")));
     assertEquals(DeadlockRetryInterceptor.ATTEMPTS, calls.get());
   }
 
   @Test
   void otherFailuresAreNotRetried() {
     AtomicInteger calls = new AtomicInteger();
-    assertThrows(PersistenceException.class, () -> DeadlockRetryInterceptor.withRetries(() -> {
-      calls.incrementAndGet();
-      throw new PersistenceException(new SQLException("duplicate key", "23505"));
-    }, "create"));
+    assertThrows(
+        PersistenceException.class,
+        () ->
+            DeadlockRetryInterceptor.withRetries(
+                () -> {
+                  calls.incrementAndGet();
+                  throw new PersistenceException(new SQLException("duplicate key", "23505"));
+                },
+                "create"));
     assertEquals(1, calls.get());
   }
 }

@@ -39,7 +39,8 @@ class JobLeasesTest {
   void theFirstClaimCreatesTheLeaseAndKeepsTheOtherInstanceOutUntilItExpires() {
     assertTrue(a.claim(job, TTL, 1_000));
     assertFalse(b.claim(job, TTL, 2_000));
-    assertFalse(b.claimNow(job, TTL, 2_000), "staff cannot start a second run beside a running one");
+    assertFalse(
+        b.claimNow(job, TTL, 2_000), "staff cannot start a second run beside a running one");
     assertFalse(a.claim(job, TTL, 2_000), "nor can the owner's own timer");
     // a crashed: its lease expires and b takes over; a's late renewal then fails.
     assertTrue(b.claim(job, TTL, 1_000 + TTL + 1));

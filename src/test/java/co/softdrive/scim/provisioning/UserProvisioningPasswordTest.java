@@ -12,7 +12,8 @@ class UserProvisioningPasswordTest {
 
   @Test
   void passwordIsDroppedWhateverItsCaseAndEverythingElseIsKept() {
-    JsonObject in = Json.createObjectBuilder().add("userName", "a").add("Password", "secret").build();
+    JsonObject in =
+        Json.createObjectBuilder().add("userName", "a").add("Password", "secret").build();
     JsonObject out = UserProvisioning.withoutPassword(in);
     assertFalse(out.containsKey("Password"));
     assertEquals("a", out.getString("userName"));

@@ -25,18 +25,21 @@ import org.eclipse.persistence.jpa.jpql.parser.JPQLExpression;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzzes the filter parser (RFC 7644 §3.4.2.2) and the translation to JPQL, without a database:
- * any text is parsed or refused with {@code 400 invalidFilter}; a parsed filter is translated for
- * Users and Groups or refused the same way, and the translation is well-formed JPQL (EclipseLink's
- * own JPQL grammar validator finds no problem) whose named parameters are exactly the ones bound,
- * without a comparison of two constants (which Derby refuses once all parameters are bound).
- * The in-memory evaluator (used for PATCH value filters) must not fail on a parsed filter either.
+ * Fuzzes the filter parser (RFC 7644 §3.4.2.2) and the translation to JPQL, without a database: any
+ * text is parsed or refused with {@code 400 invalidFilter}; a parsed filter is translated for Users
+ * and Groups or refused the same way, and the translation is well-formed JPQL (EclipseLink's own
+ * JPQL grammar validator finds no problem) whose named parameters are exactly the ones bound,
+ * without a comparison of two constants (which Derby refuses once all parameters are bound). The
+ * in-memory evaluator (used for PATCH value filters) must not fail on a parsed filter either.
  */
 class FilterFuzzTest {
   private static final Set<String> INVALID_FILTER = Set.of("invalidFilter");
   private static final Pattern PARAMETER = Pattern.compile(":(f[0-9]+)");
+
   /** Literal = literal: with every parameter bound, Derby refuses it ("? = ?"). */
-  private static final Pattern CONSTANT_COMPARISON = Pattern.compile("(^|[ (])[0-9']+[^ ]* *(=|<>) *[0-9']");
+  private static final Pattern CONSTANT_COMPARISON =
+      Pattern.compile("(^|[ (])[0-9']+[^ ]* *(=|<>) *[0-9']");
+
   private static final JsonObject USER =
       Json.createReader(
               new StringReader(
@@ -66,10 +69,41 @@ class FilterFuzzTest {
 
   @MethodSource("seeds")
   @DictionaryEntries({
-    " eq ", " ne ", " co ", " sw ", " ew ", " gt ", " ge ", " lt ", " le ", " pr", " and ", " or ",
-    "not (", "(", ")", "[", "]", "\"", "\\u", "true", "false", "null", ".", ":", "userName",
-    "emails", "members", "value", "type", "meta.created", "urn:ietf:params:scim:schemas:core:2.0:User:",
-    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:", "$ref", "1e400", "-0.0"
+    " eq ",
+    " ne ",
+    " co ",
+    " sw ",
+    " ew ",
+    " gt ",
+    " ge ",
+    " lt ",
+    " le ",
+    " pr",
+    " and ",
+    " or ",
+    "not (",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "\\u",
+    "true",
+    "false",
+    "null",
+    ".",
+    ":",
+    "userName",
+    "emails",
+    "members",
+    "value",
+    "type",
+    "meta.created",
+    "urn:ietf:params:scim:schemas:core:2.0:User:",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:",
+    "$ref",
+    "1e400",
+    "-0.0"
   })
   @FuzzTest
   void filterIsTranslatedToValidJpqlOrRefusedAsInvalidFilter(byte[] input) {
@@ -96,7 +130,8 @@ class FilterFuzzTest {
       used.add(m.group(1));
     }
     if (!used.equals(new TreeSet<>(filter.parameters().keySet()))) {
-      throw new AssertionError("parameters " + used + " used but " + filter.parameters().keySet() + " bound");
+      throw new AssertionError(
+          "parameters " + used + " used but " + filter.parameters().keySet() + " bound");
     }
     if (CONSTANT_COMPARISON.matcher(filter.where()).find()) {
       throw new AssertionError("a comparison of two constants in " + filter.where());
@@ -112,7 +147,9 @@ class FilterFuzzTest {
     expression.accept(validator);
     if (!problems.isEmpty()) {
       throw new AssertionError(
-          "invalid JPQL " + jpql + ": "
+          "invalid JPQL "
+              + jpql
+              + ": "
               + problems.stream().map(JPQLQueryProblem::getMessageKey).toList());
     }
   }

@@ -35,7 +35,9 @@ class JsonBodiesTest {
     ScimException e =
         assertThrows(
             ScimException.class,
-            () -> JsonBodies.readObject(body("{\"count\":1e9999999099,\"startIndex\":-1e400}"), Limits.defaults()));
+            () ->
+                JsonBodies.readObject(
+                    body("{\"count\":1e9999999099,\"startIndex\":-1e400}"), Limits.defaults()));
     assertEquals(400, e.status());
     assertEquals("invalidSyntax", e.scimType().orElseThrow());
     // A large exponent that fits is still a number (whoever uses it checks its range).
@@ -46,7 +48,8 @@ class JsonBodiesTest {
   void aNulCharacterInAStringOrKeyIs400InvalidValue() {
     for (String json : new String[] {"{\"userName\":\"a\\u0000b\"}", "{\"a\\u0000\":1}"}) {
       ScimException e =
-          assertThrows(ScimException.class, () -> JsonBodies.readObject(body(json), Limits.defaults()));
+          assertThrows(
+              ScimException.class, () -> JsonBodies.readObject(body(json), Limits.defaults()));
       assertEquals(400, e.status());
       assertEquals("invalidValue", e.scimType().orElseThrow());
     }
@@ -57,7 +60,8 @@ class JsonBodiesTest {
     Limits limits = TestLimits.with("request-bytes", 100);
     assertEquals(100, ofSize(100).length());
     JsonBodies.readObject(body(ofSize(100)), limits);
-    ScimException e = assertThrows(ScimException.class, () -> JsonBodies.readObject(body(ofSize(101)), limits));
+    ScimException e =
+        assertThrows(ScimException.class, () -> JsonBodies.readObject(body(ofSize(101)), limits));
     assertEquals(413, e.status());
     assertTrue(e.detail().contains("limit of 100 bytes"), e::detail);
   }
@@ -75,7 +79,9 @@ class JsonBodiesTest {
           }
         };
     ScimException e =
-        assertThrows(ScimException.class, () -> JsonBodies.readObject(endless, TestLimits.with("request-bytes", 1000)));
+        assertThrows(
+            ScimException.class,
+            () -> JsonBodies.readObject(endless, TestLimits.with("request-bytes", 1000)));
     assertEquals(413, e.status());
     assertEquals(1001, read[0]);
   }
@@ -84,7 +90,8 @@ class JsonBodiesTest {
   void nestingAtTheLimitIsReadAndOneLevelDeeperIsInvalidSyntax() {
     Limits limits = TestLimits.with("json-depth", 3);
     JsonBodies.readObject(body(nested(3)), limits);
-    ScimException e = assertThrows(ScimException.class, () -> JsonBodies.readObject(body(nested(4)), limits));
+    ScimException e =
+        assertThrows(ScimException.class, () -> JsonBodies.readObject(body(nested(4)), limits));
     assertEquals(400, e.status());
     assertEquals(Optional.of("invalidSyntax"), e.scimType());
     assertTrue(e.detail().contains("deeper than 3 levels"), e::detail);
@@ -93,6 +100,7 @@ class JsonBodiesTest {
   @Test
   void theDefaultDepthIs32() {
     JsonBodies.readObject(body(nested(32)), Limits.defaults());
-    assertThrows(ScimException.class, () -> JsonBodies.readObject(body(nested(33)), Limits.defaults()));
+    assertThrows(
+        ScimException.class, () -> JsonBodies.readObject(body(nested(33)), Limits.defaults()));
   }
 }

@@ -1,8 +1,8 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.protocol.limits.Limits;
 import static co.softdrive.scim.fuzz.ScimOutcome.acceptedOrRefused;
 
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.list.AttributeProjection;
 import co.softdrive.scim.protocol.patch.PatchEngine;
 import co.softdrive.scim.protocol.patch.PatchRequest;
@@ -28,20 +28,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzzes what the HTTP edge does with raw request bytes, below JAX-RS: {@link JsonBodies} reads
  * them (size limit, nesting limit, malformed UTF-8, duplicate keys, huge numbers), then every
- * consumer of a body takes the object — POST/PUT normalisation of a User and a Group, PATCH
- * parsing and application to both, and a {@code .search} request (filter translation and
- * attribute projection). Each step accepts the input or refuses it with a SCIM 4xx that carries a
- * {@code scimType} (413 for an oversized body); nothing else may escape. Seeds: Entra's request
- * bodies in {@code src/test/resources/entra/}.
+ * consumer of a body takes the object — POST/PUT normalisation of a User and a Group, PATCH parsing
+ * and application to both, and a {@code .search} request (filter translation and attribute
+ * projection). Each step accepts the input or refuses it with a SCIM 4xx that carries a {@code
+ * scimType} (413 for an oversized body); nothing else may escape. Seeds: Entra's request bodies in
+ * {@code src/test/resources/entra/}.
  */
 class JsonBodyFuzzTest {
   /** Small enough that the fuzzer reaches the 413 branch with its 4 KiB inputs. */
   private static final int MAX_BYTES = 3000;
 
   private static final Set<String> BODY_ERRORS =
-      Set.of("invalidSyntax", "invalidValue", "invalidPath", "invalidFilter", "noTarget", "mutability", "tooMany");
+      Set.of(
+          "invalidSyntax",
+          "invalidValue",
+          "invalidPath",
+          "invalidFilter",
+          "noTarget",
+          "mutability",
+          "tooMany");
   private static final EntraQuirks QUIRKS = EntraQuirks.defaults();
-  private static final ResourceNormalizer NORMALIZER = new ResourceNormalizer(QUIRKS.valueRewrites(), Limits.defaults());
+  private static final ResourceNormalizer NORMALIZER =
+      new ResourceNormalizer(QUIRKS.valueRewrites(), Limits.defaults());
   private static final PatchEngine ENGINE = new PatchEngine(QUIRKS, Limits.defaults());
   private static final JsonObject STORED_USER =
       NORMALIZER.normalize(
@@ -67,10 +75,35 @@ class JsonBodyFuzzTest {
 
   @MethodSource("seeds")
   @DictionaryEntries({
-    "{", "}", "[", "]", ":", ",", "\"", "\\u0000", "\\ud800", "\u00ff", "null", "true", "false",
-    "1e999999999", "-0", "\"Operations\"", "\"op\"", "\"path\"", "\"value\"", "\"Replace\"",
-    "\"members\"", "\"userName\"", "\"displayName\"", "\"emails\"", "\"filter\"", "\"attributes\"",
-    "\"count\"", "\"startIndex\"", "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\""
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\"",
+    "\\u0000",
+    "\\ud800",
+    "\u00ff",
+    "null",
+    "true",
+    "false",
+    "1e999999999",
+    "-0",
+    "\"Operations\"",
+    "\"op\"",
+    "\"path\"",
+    "\"value\"",
+    "\"Replace\"",
+    "\"members\"",
+    "\"userName\"",
+    "\"displayName\"",
+    "\"emails\"",
+    "\"filter\"",
+    "\"attributes\"",
+    "\"count\"",
+    "\"startIndex\"",
+    "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\""
   })
   @FuzzTest
   void requestBodyIsUsedOrRefusedWithAScimError(byte[] input) {
@@ -88,7 +121,8 @@ class JsonBodyFuzzTest {
     acceptedOrRefused(() -> NORMALIZER.normalizeWithMembers(type, body), BODY_ERRORS);
     JsonObject stored = type == SchemaRegistry.USER_TYPE ? STORED_USER : STORED_GROUP;
     acceptedOrRefused(() -> PatchRequest.parse(body, QUIRKS, Limits.defaults()), BODY_ERRORS)
-        .ifPresent(request -> acceptedOrRefused(() -> ENGINE.apply(type, stored, request), BODY_ERRORS));
+        .ifPresent(
+            request -> acceptedOrRefused(() -> ENGINE.apply(type, stored, request), BODY_ERRORS));
   }
 
   private static void useAsSearch(JsonObject body) {
@@ -101,11 +135,16 @@ class JsonBodyFuzzTest {
                     return true;
                   },
                   BODY_ERRORS);
-              AttributeProjection.apply(body, request.attributes(), request.excludedAttributes(), ScimResponses.ALWAYS_RETURNED);
+              AttributeProjection.apply(
+                  body,
+                  request.attributes(),
+                  request.excludedAttributes(),
+                  ScimResponses.ALWAYS_RETURNED);
             });
   }
 
   private static JsonObject read(String json) {
-    return JsonBodies.readObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), MAX_BYTES);
+    return JsonBodies.readObject(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), MAX_BYTES);
   }
 }

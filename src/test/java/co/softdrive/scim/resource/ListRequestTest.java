@@ -29,7 +29,15 @@ class ListRequestTest {
   }
 
   @ParameterizedTest(name = "count={0} -> {1}")
-  @CsvSource({"0, 0", "-5, 0", "150, 150", "200, 200", "201, 200", "100000, 200", "99999999999, 200"})
+  @CsvSource({
+    "0, 0",
+    "-5, 0",
+    "150, 150",
+    "200, 200",
+    "201, 200",
+    "100000, 200",
+    "99999999999, 200"
+  })
   void countIsClampedToZeroAndTheDefaultMaximum(String count, int expected) {
     assertEquals(expected, query("count", count).params().count());
   }

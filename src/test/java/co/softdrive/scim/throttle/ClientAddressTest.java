@@ -19,7 +19,8 @@ class ClientAddressTest {
       nullValues = "null",
       value = {
         "203.0.113.9 | null | 203.0.113.9",
-        "203.0.113.9 | 198.51.100.1 | 203.0.113.9", // an untrusted peer cannot claim another address
+        "203.0.113.9 | 198.51.100.1 | 203.0.113.9", // an untrusted peer cannot claim another
+        // address
         "10.1.2.3 | null | 10.1.2.3",
         "10.1.2.3 | 198.51.100.1 | 198.51.100.1",
         "10.1.2.3 | 198.51.100.1, 203.0.113.5 | 203.0.113.5", // the right-most untrusted hop

@@ -9,9 +9,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TokenSecretsTest {
 
@@ -42,7 +42,8 @@ class TokenSecretsTest {
     assertNotEquals(token, hash);
     assertEquals(hash, TokenSecrets.hash(token));
     assertEquals(
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TokenSecrets.hash("abc"));
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        TokenSecrets.hash("abc"));
   }
 
   @Test

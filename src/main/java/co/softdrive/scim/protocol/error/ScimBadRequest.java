@@ -8,7 +8,9 @@ public final class ScimBadRequest extends ScimException {
     super(400, scimType, detail);
   }
 
-  /** The filter syntax is invalid or the filter names an attribute or operator we do not support. */
+  /**
+   * The filter syntax is invalid or the filter names an attribute or operator we do not support.
+   */
   public static ScimBadRequest invalidFilter(String detail) {
     return new ScimBadRequest("invalidFilter", detail);
   }

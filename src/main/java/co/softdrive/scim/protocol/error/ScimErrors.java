@@ -47,8 +47,8 @@ public final class ScimErrors {
   }
 
   /**
-   * 429 without scimType: RFC 7644 §3.12 defines no scimType for it ({@code tooMany} is a 400 for
-   * a filter matching too much), and Entra reads the status and {@code Retry-After}.
+   * 429 without scimType: RFC 7644 §3.12 defines no scimType for it ({@code tooMany} is a 400 for a
+   * filter matching too much), and Entra reads the status and {@code Retry-After}.
    */
   public static ScimException tooManyRequests(String detail, long retryAfterSeconds) {
     return new Simple(429, null, detail, retryAfterSeconds);

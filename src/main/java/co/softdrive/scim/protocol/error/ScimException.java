@@ -8,8 +8,8 @@ import java.util.OptionalLong;
  * human-readable detail. Thrown anywhere; the JAX-RS edge turns it into an error body.
  *
  * <p>Use the named factories of the subclasses ({@link ScimBadRequest#invalidFilter(String)}, ...)
- * rather than this constructor. Details name the offending input and its position; they never
- * echo tokens, secrets or whole payloads.
+ * rather than this constructor. Details name the offending input and its position; they never echo
+ * tokens, secrets or whole payloads.
  */
 public class ScimException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,9 @@ public class ScimException extends RuntimeException {
     this(status, scimType, detail, 0);
   }
 
-  /** @param retryAfterSeconds when the client may try again ({@code Retry-After}); 0 if unknown */
+  /**
+   * @param retryAfterSeconds when the client may try again ({@code Retry-After}); 0 if unknown
+   */
   protected ScimException(int status, String scimType, String detail, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;

@@ -55,9 +55,9 @@ public sealed interface Filter {
   }
 
   /**
-   * {@code attr[filter]}: a complex multi-valued attribute with a filter on its sub-attributes.
-   * The inner filter's attribute paths are relative to the element (e.g. {@code type}); {@code
-   * attr} has no sub-attribute.
+   * {@code attr[filter]}: a complex multi-valued attribute with a filter on its sub-attributes. The
+   * inner filter's attribute paths are relative to the element (e.g. {@code type}); {@code attr}
+   * has no sub-attribute.
    */
   record ValuePath(AttrPath attr, Filter filter) implements Filter {
     public ValuePath {

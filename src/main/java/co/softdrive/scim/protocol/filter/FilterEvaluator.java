@@ -48,11 +48,10 @@ public final class FilterEvaluator {
   /**
    * Whether {@code element} matches {@code filter}.
    *
-   * @param caseExact tells which attributes (as written in the filter, relative to {@code
-   *     element}) compare case-exactly; null means none
+   * @param caseExact tells which attributes (as written in the filter, relative to {@code element})
+   *     compare case-exactly; null means none
    */
-  public static boolean matches(
-      Filter filter, JsonObject element, Predicate<AttrPath> caseExact) {
+  public static boolean matches(Filter filter, JsonObject element, Predicate<AttrPath> caseExact) {
     Predicate<AttrPath> exact = caseExact == null ? a -> false : caseExact;
     return new Evaluation(exact).test(filter, element);
   }
@@ -199,7 +198,8 @@ public final class FilterEvaluator {
         return null;
       }
       try {
-        return OffsetDateTime.parse(s.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        return OffsetDateTime.parse(
+                s.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
             .toInstant();
       } catch (DateTimeParseException e) {
         return null;
@@ -220,7 +220,8 @@ public final class FilterEvaluator {
      * The non-null values {@code attr} names in {@code element}, arrays flattened. With {@code
      * valueOfComplex}, a complex value stands for its {@code value} sub-attribute.
      */
-    private static List<JsonValue> values(AttrPath attr, JsonObject element, boolean valueOfComplex) {
+    private static List<JsonValue> values(
+        AttrPath attr, JsonObject element, boolean valueOfComplex) {
       JsonObject scope = element;
       if (attr.schema() != null) {
         JsonValue extension = get(element, attr.schema());

@@ -140,9 +140,9 @@ final class FilterLexer {
   }
 
   /**
-   * Reads {@code compValue = false / null / true / number / string} after the operator named
-   * {@code after}. A bare token that is none of the literals is taken as a string, because Entra
-   * sends {@code externalId eq jyoung} and {@code id eq 54D382A4-2050-...}.
+   * Reads {@code compValue = false / null / true / number / string} after the operator named {@code
+   * after}. A bare token that is none of the literals is taken as a string, because Entra sends
+   * {@code externalId eq jyoung} and {@code id eq 54D382A4-2050-...}.
    */
   JsonValue compValue(String after) {
     skipSpace();

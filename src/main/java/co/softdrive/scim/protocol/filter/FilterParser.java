@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * Parses SCIM filters (RFC 7644 §3.4.2.2) into the {@link Filter} AST, by recursive descent over
  * the grammar in {@code package-info.java}: one method per rule, each quoting its production.
  *
- * <p>Besides the RFC it accepts two forms that Microsoft Entra sends: {@code
- * emails[type eq "work"].value eq "x"} (read as {@code emails[type eq "work" and value eq "x"]})
- * and unquoted values such as {@code externalId eq jyoung} (read as strings).
+ * <p>Besides the RFC it accepts two forms that Microsoft Entra sends: {@code emails[type eq
+ * "work"].value eq "x"} (read as {@code emails[type eq "work" and value eq "x"]}) and unquoted
+ * values such as {@code externalId eq jyoung} (read as strings).
  *
  * <p>Errors are {@link ScimBadRequest#invalidFilter} with the 0-based position of the problem.
  * Input is bounded by the {@link Limits} given: {@link Limits#filterLength()} (or {@link
@@ -89,7 +89,8 @@ public final class FilterParser {
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      // No stored value can hold it (PostgreSQL refuses it in text): found by HttpEdgeFuzzIT as a 500.
+      // No stored value can hold it (PostgreSQL refuses it in text): found by HttpEdgeFuzzIT as a
+      // 500.
       throw lexer.error(what + " holds the NUL character (U+0000)", nul);
     }
   }
@@ -97,7 +98,8 @@ public final class FilterParser {
   private void expectEnd() {
     lexer.skipSpace();
     if (!lexer.atEnd()) {
-      String expected = what.equals("filter") ? "expected 'and', 'or' or the end" : "expected the end";
+      String expected =
+          what.equals("filter") ? "expected 'and', 'or' or the end" : "expected the end";
       throw lexer.error(expected + " of the " + what, lexer.position());
     }
   }
@@ -202,7 +204,8 @@ public final class FilterParser {
       throw lexer.error("expected no value path inside a value path", start);
     }
     if (attr.hasSubAttribute() || attr.attribute().isEmpty()) {
-      throw lexer.error("expected a value filter after an attribute without sub-attribute", bracket);
+      throw lexer.error(
+          "expected a value filter after an attribute without sub-attribute", bracket);
     }
     enter(bracket);
     inValuePath = true;
@@ -279,7 +282,8 @@ public final class FilterParser {
         if (wholeSchema) {
           return new AttrPath(token, "", null);
         }
-        throw lexer.error("expected an attribute name after the schema URN", start + token.length());
+        throw lexer.error(
+            "expected an attribute name after the schema URN", start + token.length());
       }
     }
     int dot = rest.indexOf('.');

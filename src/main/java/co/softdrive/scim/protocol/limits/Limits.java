@@ -18,13 +18,13 @@ import java.util.function.Function;
  * @param patchOperations most operations in one PATCH request
  * @param valuesPerOperation most array elements in one PATCH operation's value, and most group
  *     members in one POST or PUT body
- * @param attributeValues most values of one multi-valued attribute other than group members
- *     ({@code emails}, {@code roles}, ...), in a body and after a PATCH
+ * @param attributeValues most values of one multi-valued attribute other than group members ({@code
+ *     emails}, {@code roles}, ...), in a body and after a PATCH
  * @param stringLength longest string value of an attribute, in characters
  * @param largeStringLength longest {@code x509Certificates.value} and {@code photos.value}
  * @param filterLength longest filter, in characters
- * @param filterDepth deepest nesting of parentheses, {@code not ( )} and value paths in a filter
- *     or PATCH path
+ * @param filterDepth deepest nesting of parentheses, {@code not ( )} and value paths in a filter or
+ *     PATCH path
  * @param filterOperands most attribute expressions in one filter or PATCH path
  * @param pathLength longest PATCH path or {@code sortBy}, in characters
  * @param maxCount upper bound of {@code count} in a list or search request

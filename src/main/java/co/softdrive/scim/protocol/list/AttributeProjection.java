@@ -112,7 +112,9 @@ public final class AttributeProjection {
     return name.equalsIgnoreCase(attribute) || attribute.equalsIgnoreCase(coreLocalName(name));
   }
 
-  /** {@code userName} for {@code urn:ietf:params:scim:schemas:core:2.0:User:userName}, else null. */
+  /**
+   * {@code userName} for {@code urn:ietf:params:scim:schemas:core:2.0:User:userName}, else null.
+   */
   private static String coreLocalName(String name) {
     int colon = name.lastIndexOf(':');
     return colon >= 0 && startsWithIgnoreCase(name, CORE_PREFIX) ? name.substring(colon + 1) : null;
@@ -121,8 +123,7 @@ public final class AttributeProjection {
   /** The extension object as projected, or null when it goes. */
   private static JsonValue extension(
       String key, JsonObject value, List<Selector> selectors, boolean include) {
-    List<Selector> mine =
-        selectors.stream().filter(s -> key.equals(s.extension())).toList();
+    List<Selector> mine = selectors.stream().filter(s -> key.equals(s.extension())).toList();
     if (mine.stream().anyMatch(s -> s.attribute() == null)) {
       return include ? value : null;
     }

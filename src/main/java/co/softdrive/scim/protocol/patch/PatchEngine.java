@@ -53,9 +53,9 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>A path into an extension URN this resource type does not know is ignored (logged at FINE),
- *       matching POST, which drops unknown extensions: Entra sends whatever extension URN the
- *       admin typed, and a 400 would make Entra retry the whole user forever. An unknown attribute
- *       of a known schema is {@code invalidPath}; unknown keys inside a path-less value object are
+ *       matching POST, which drops unknown extensions: Entra sends whatever extension URN the admin
+ *       typed, and a 400 would make Entra retry the whole user forever. An unknown attribute of a
+ *       known schema is {@code invalidPath}; unknown keys inside a path-less value object are
  *       ignored like unknown attributes in POST. Group {@code owners} is always ignored (PRODUCT).
  *   <li>{@code remove} that matches nothing (a non-member, a filter with no match) is a no-op.
  *   <li>{@code add} or {@code replace} on a single-valued complex attribute merges sub-attributes
@@ -86,7 +86,8 @@ public final class PatchEngine {
   /**
    * @param type the resource's type ({@code SchemaRegistry.USER_TYPE}, {@code GROUP_TYPE})
    * @param resource the stored resource JSON (canonical, as {@link ResourceNormalizer} makes it);
-   *     for a Group without {@code members} (a {@code members} key would be passed through untouched)
+   *     for a Group without {@code members} (a {@code members} key would be passed through
+   *     untouched)
    * @param request the parsed request
    * @return the patched resource, the member changes and whether anything changed
    */
@@ -115,7 +116,8 @@ public final class PatchEngine {
       }
       Optional<SchemaDef> extension = w.type.extension(key);
       if (extension.isPresent()) {
-        applyPath(w, op, PatchPath.of(new AttrPath(extension.get().id(), "", null)), e.getValue(), true);
+        applyPath(
+            w, op, PatchPath.of(new AttrPath(extension.get().id(), "", null)), e.getValue(), true);
         continue;
       }
       applyPath(w, op, PatchPath.of(keyPath(key)), e.getValue(), true);
@@ -126,7 +128,9 @@ public final class PatchEngine {
     if (key.regionMatches(true, 0, "urn:", 0, 4)) {
       if (!quirks.urnQualifiedKeys()) {
         throw ScimBadRequest.invalidPath(
-            "URN-qualified key '" + key + "' in a value object is not accepted; nest it under its schema");
+            "URN-qualified key '"
+                + key
+                + "' in a value object is not accepted; nest it under its schema");
       }
       return UrnQualifiedKeys.split(key)
           .orElseThrow(() -> ScimBadRequest.invalidPath("invalid key '" + key + "'"));
@@ -190,9 +194,14 @@ public final class PatchEngine {
               .orElseThrow(
                   () ->
                       ScimBadRequest.invalidPath(
-                          "unknown sub-attribute '" + path.elementSubAttribute() + "' of '" + def.name() + "'"));
+                          "unknown sub-attribute '"
+                              + path.elementSubAttribute()
+                              + "' of '"
+                              + def.name()
+                              + "'"));
       if (sub.isReadOnly()) {
-        throw ScimBadRequest.mutability("attribute '" + def.name() + "." + sub.name() + "' is readOnly");
+        throw ScimBadRequest.mutability(
+            "attribute '" + def.name() + "." + sub.name() + "' is readOnly");
       }
     }
     applyFiltered(target, def, path.valueFilter(), sub, op, value);
@@ -204,7 +213,8 @@ public final class PatchEngine {
     Optional<SchemaDef> extension = w.type.extension(urn);
     if (extension.isEmpty()) {
       if (w.type.schema(urn).isPresent()) {
-        throw ScimBadRequest.invalidPath("path '" + urn + "' names the core schema, not an attribute");
+        throw ScimBadRequest.invalidPath(
+            "path '" + urn + "' names the core schema, not an attribute");
       }
       LOG.fine(() -> "ignoring PATCH of unknown extension " + urn);
       return;
@@ -226,13 +236,20 @@ public final class PatchEngine {
       throw ScimBadRequest.invalidValue("the value for extension '" + urn + "' must be an object");
     }
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-      AttrPath p = e.getKey().indexOf('.') > 0
-          ? withSchema(
-              DottedPathKeys.split(e.getKey())
-                  .orElseThrow(() -> ScimBadRequest.invalidPath(
-                      "'" + e.getKey() + "' in the value for extension '" + urn + "' is not an attribute path")),
-              extension.get().id())
-          : new AttrPath(extension.get().id(), e.getKey(), null);
+      AttrPath p =
+          e.getKey().indexOf('.') > 0
+              ? withSchema(
+                  DottedPathKeys.split(e.getKey())
+                      .orElseThrow(
+                          () ->
+                              ScimBadRequest.invalidPath(
+                                  "'"
+                                      + e.getKey()
+                                      + "' in the value for extension '"
+                                      + urn
+                                      + "' is not an attribute path")),
+                  extension.get().id())
+              : new AttrPath(extension.get().id(), e.getKey(), null);
       applyPath(w, op, PatchPath.of(p), e.getValue(), true);
     }
   }
@@ -243,13 +260,15 @@ public final class PatchEngine {
 
   // --- plain attribute: "title", "emails", "name", "urn:...:User:manager" ---
 
-  private void applyAttribute(Map<String, JsonValue> target, AttributeDef def, Op op, JsonValue value) {
+  private void applyAttribute(
+      Map<String, JsonValue> target, AttributeDef def, Op op, JsonValue value) {
     String name = def.name();
     if (op == Op.REMOVE) {
       boolean hasValue = value != null && value.getValueType() != ValueType.NULL;
       if (hasValue && def.multiValued()) {
         if (!quirks.removeMembersByValueArray()) {
-          throw ScimBadRequest.invalidSyntax("'remove' of '" + name + "' takes no value; use a value filter");
+          throw ScimBadRequest.invalidSyntax(
+              "'remove' of '" + name + "' takes no value; use a value filter");
         }
         removeMatching(target, def, value);
       } else if (hasValue && !quirks.clearingValues()) {
@@ -275,7 +294,11 @@ public final class PatchEngine {
     if (!def.multiValued()) {
       JsonValue current = target.get(name);
       if (def.isComplex() && current instanceof JsonObject o) {
-        target.put(name, JSON.createObjectBuilder(o).addAll(JSON.createObjectBuilder((JsonObject) coerced.get())).build());
+        target.put(
+            name,
+            JSON.createObjectBuilder(o)
+                .addAll(JSON.createObjectBuilder((JsonObject) coerced.get()))
+                .build());
       } else {
         target.put(name, coerced.get());
       }
@@ -316,7 +339,9 @@ public final class PatchEngine {
       JsonValue actual = e.get(f.getKey());
       boolean caseExact = def.subAttribute(f.getKey()).map(AttributeDef::caseExact).orElse(false);
       if (actual instanceof JsonString a && f.getValue() instanceof JsonString x) {
-        if (caseExact ? !a.getString().equals(x.getString()) : !a.getString().equalsIgnoreCase(x.getString())) {
+        if (caseExact
+            ? !a.getString().equals(x.getString())
+            : !a.getString().equalsIgnoreCase(x.getString())) {
           return false;
         }
       } else if (!f.getValue().equals(actual)) {
@@ -332,12 +357,16 @@ public final class PatchEngine {
       Map<String, JsonValue> target, AttributeDef def, AttributeDef sub, Op op, JsonValue value) {
     String where = def.name() + "." + sub.name();
     boolean clear = op == Op.REMOVE || ClearingValues.clears(value, quirks.clearingValues());
-    if (op == Op.REMOVE && value != null && value.getValueType() != ValueType.NULL && !quirks.clearingValues()) {
+    if (op == Op.REMOVE
+        && value != null
+        && value.getValueType() != ValueType.NULL
+        && !quirks.clearingValues()) {
       throw ScimBadRequest.invalidSyntax("'remove' of '" + where + "' takes no value");
     }
     JsonValue subValue = clear ? null : coercer.attribute(sub, value, where).orElse(null);
     if (!def.multiValued()) {
-      JsonObject current = target.get(def.name()) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+      JsonObject current =
+          target.get(def.name()) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
       JsonObject updated = withSub(current, sub.name(), subValue);
       if (updated.isEmpty()) {
         target.remove(def.name());
@@ -350,7 +379,8 @@ public final class PatchEngine {
     List<JsonValue> elements = elementsOf(target.get(def.name()));
     if (elements.isEmpty()) {
       if (subValue != null) {
-        throw ScimBadRequest.noTarget("'" + def.name() + "' has no values to set '" + sub.name() + "' on");
+        throw ScimBadRequest.noTarget(
+            "'" + def.name() + "' has no values to set '" + sub.name() + "' on");
       }
       return;
     }
@@ -367,19 +397,28 @@ public final class PatchEngine {
   // --- "emails[type eq \"work\"]" and "emails[type eq \"work\"].value" ---
 
   private void applyFiltered(
-      Map<String, JsonValue> target, AttributeDef def, Filter filter, AttributeDef sub, Op op, JsonValue value) {
+      Map<String, JsonValue> target,
+      AttributeDef def,
+      Filter filter,
+      AttributeDef sub,
+      Op op,
+      JsonValue value) {
     String where = sub == null ? def.name() : def.name() + "." + sub.name();
     Predicate<AttrPath> caseExact =
         p -> def.subAttribute(p.attribute()).map(AttributeDef::caseExact).orElse(false);
     List<JsonValue> elements = elementsOf(target.get(def.name()));
     List<Integer> matched = new ArrayList<>();
     for (int i = 0; i < elements.size(); i++) {
-      if (elements.get(i) instanceof JsonObject o && FilterEvaluator.matches(filter, o, caseExact)) {
+      if (elements.get(i) instanceof JsonObject o
+          && FilterEvaluator.matches(filter, o, caseExact)) {
         matched.add(i);
       }
     }
     if (op == Op.REMOVE) {
-      if (value != null && value.getValueType() != ValueType.NULL && sub != null && !quirks.clearingValues()) {
+      if (value != null
+          && value.getValueType() != ValueType.NULL
+          && sub != null
+          && !quirks.clearingValues()) {
         throw ScimBadRequest.invalidSyntax("'remove' of '" + where + "' takes no value");
       }
       List<JsonValue> kept = new ArrayList<>();
@@ -407,11 +446,17 @@ public final class PatchEngine {
       JsonObject seed =
           UpsertFilteredElement.seed(filter)
               .orElseThrow(
-                  () -> ScimBadRequest.noTarget(
-                      "no value of '" + def.name() + "' matches the filter, and the filter does not describe one"));
-      JsonObject fresh = sub != null
-          ? withSub(seed, sub.name(), coercer.attribute(sub, value, where).orElse(null))
-          : JSON.createObjectBuilder(seed).addAll(JSON.createObjectBuilder(objectValue(value, where))).build();
+                  () ->
+                      ScimBadRequest.noTarget(
+                          "no value of '"
+                              + def.name()
+                              + "' matches the filter, and the filter does not describe one"));
+      JsonObject fresh =
+          sub != null
+              ? withSub(seed, sub.name(), coercer.attribute(sub, value, where).orElse(null))
+              : JSON.createObjectBuilder(seed)
+                  .addAll(JSON.createObjectBuilder(objectValue(value, where)))
+                  .build();
       Optional<JsonValue> element = coercer.element(def, fresh, def.name());
       if (element.isPresent()) {
         elements.add(element.get());
@@ -423,14 +468,24 @@ public final class PatchEngine {
       JsonObject current = elements.get(i).asJsonObject();
       JsonObject updated;
       if (sub != null) {
-        updated = withSub(current, sub.name(), clear ? null : coercer.attribute(sub, value, where).orElse(null));
+        updated =
+            withSub(
+                current,
+                sub.name(),
+                clear ? null : coercer.attribute(sub, value, where).orElse(null));
       } else if (clear) {
         updated = JsonValue.EMPTY_JSON_OBJECT;
       } else {
-        JsonObject given = coercer.element(def, objectValue(value, where), def.name())
-            .map(JsonValue::asJsonObject).orElse(JsonValue.EMPTY_JSON_OBJECT);
+        JsonObject given =
+            coercer
+                .element(def, objectValue(value, where), def.name())
+                .map(JsonValue::asJsonObject)
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
         // RFC 7644 §3.5.2.3: replace swaps the matched values; add merges into them.
-        updated = op == Op.REPLACE ? given : JSON.createObjectBuilder(current).addAll(JSON.createObjectBuilder(given)).build();
+        updated =
+            op == Op.REPLACE
+                ? given
+                : JSON.createObjectBuilder(current).addAll(JSON.createObjectBuilder(given)).build();
       }
       elements.set(i, updated);
     }
@@ -459,7 +514,8 @@ public final class PatchEngine {
 
   private void applyMembers(Work w, Op op, PatchPath path, JsonValue value) {
     if (path.attr().hasSubAttribute() || path.elementSubAttribute() != null) {
-      throw ScimBadRequest.invalidPath("only 'members' and 'members[value eq \"id\"]' can be patched");
+      throw ScimBadRequest.invalidPath(
+          "only 'members' and 'members[value eq \"id\"]' can be patched");
     }
     if (path.hasFilter()) {
       if (op != Op.REMOVE) {
@@ -479,8 +535,8 @@ public final class PatchEngine {
           w.memberChanges.add(MemberChange.add(ids));
         }
       }
-      case REPLACE -> w.memberChanges.add(
-          MemberChange.replaceAll(noValue ? List.of() : memberIds(value)));
+      case REPLACE ->
+          w.memberChanges.add(MemberChange.replaceAll(noValue ? List.of() : memberIds(value)));
       case REMOVE -> {
         if (noValue) {
           w.memberChanges.add(MemberChange.removeAll());
@@ -505,11 +561,12 @@ public final class PatchEngine {
 
   private static JsonObject withSub(JsonObject object, String sub, JsonValue value) {
     JsonObjectBuilder b = JSON.createObjectBuilder();
-    object.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase(sub)) {
-        b.add(k, v);
-      }
-    });
+    object.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase(sub)) {
+            b.add(k, v);
+          }
+        });
     if (value != null) {
       b.add(sub, value);
     }
@@ -521,8 +578,8 @@ public final class PatchEngine {
   }
 
   /**
-   * Writes the elements back (removing the attribute when none are left). When a touched element
-   * is {@code primary: true}, every other element's {@code primary} becomes false (RFC 7643 §2.4).
+   * Writes the elements back (removing the attribute when none are left). When a touched element is
+   * {@code primary: true}, every other element's {@code primary} becomes false (RFC 7643 §2.4).
    */
   private void putElements(
       Map<String, JsonValue> target, String name, List<JsonValue> elements, List<Integer> touched) {
@@ -552,12 +609,14 @@ public final class PatchEngine {
   }
 
   private static boolean isPrimary(JsonValue e) {
-    return e instanceof JsonObject o && o.get("primary") != null && o.get("primary").getValueType() == ValueType.TRUE;
+    return e instanceof JsonObject o
+        && o.get("primary") != null
+        && o.get("primary").getValueType() == ValueType.TRUE;
   }
 
   /**
-   * The resource being patched: one mutable map of attributes per schema (common attributes go
-   * with the core schema), keys in canonical case. Values stay immutable JSON-P values.
+   * The resource being patched: one mutable map of attributes per schema (common attributes go with
+   * the core schema), keys in canonical case. Values stay immutable JSON-P values.
    */
   private static final class Work {
     final ResourceTypeDef type;
@@ -580,7 +639,9 @@ public final class PatchEngine {
           Map<String, JsonValue> ext = bySchema.get(extension.get());
           nested.forEach((k, v) -> ext.put(canonical(extension.get(), k), v));
         } else {
-          core.put(type.resolve(AttrPath.of(key)).map(r -> r.attribute().name()).orElse(key), e.getValue());
+          core.put(
+              type.resolve(AttrPath.of(key)).map(r -> r.attribute().name()).orElse(key),
+              e.getValue());
         }
       }
     }

@@ -4,8 +4,8 @@ import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.entra.CapitalisedOps;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
-import co.softdrive.scim.protocol.path.PathParser;
 import co.softdrive.scim.protocol.path.PatchPath;
+import co.softdrive.scim.protocol.path.PathParser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -68,8 +68,12 @@ public record PatchRequest(List<PatchOperation> operations) {
           case "add" -> PatchOperation.Op.ADD;
           case "replace" -> PatchOperation.Op.REPLACE;
           case "remove" -> PatchOperation.Op.REMOVE;
-          default -> throw ScimBadRequest.invalidSyntax(
-              where + ": unknown op '" + opName.getString() + "' (expected add, replace or remove)");
+          default ->
+              throw ScimBadRequest.invalidSyntax(
+                  where
+                      + ": unknown op '"
+                      + opName.getString()
+                      + "' (expected add, replace or remove)");
         };
     JsonValue rawPath = field(o, "path");
     PatchPath path = null;
@@ -81,7 +85,8 @@ public record PatchRequest(List<PatchOperation> operations) {
     }
     JsonValue value = field(o, "value");
     if (value == null && op != PatchOperation.Op.REMOVE) {
-      throw ScimBadRequest.invalidSyntax(where + ": '" + op.name().toLowerCase() + "' needs a 'value'");
+      throw ScimBadRequest.invalidSyntax(
+          where + ": '" + op.name().toLowerCase() + "' needs a 'value'");
     }
     if (path == null && op == PatchOperation.Op.REMOVE) {
       throw ScimBadRequest.noTarget(where + ": 'remove' needs a 'path'");

@@ -9,8 +9,8 @@ import java.util.Objects;
  * <p>{@code schema} is the schema URN when the reference was URN-qualified (for example {@code
  * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User} in {@code
  * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber}), else {@code null}.
- * Names keep the case they were written in; compare them with {@link #matches}. Attribute names
- * are case-insensitive (RFC 7643 §2.1).
+ * Names keep the case they were written in; compare them with {@link #matches}. Attribute names are
+ * case-insensitive (RFC 7643 §2.1).
  *
  * @param schema URN of the schema, or null when not qualified
  * @param attribute top-level attribute name, never null

@@ -12,8 +12,8 @@ import co.softdrive.scim.protocol.limits.Limits;
  * <p>A bare extension schema URN such as {@code
  * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User} names the whole extension object; it
  * becomes {@code AttrPath(urn, "", null)} (see {@link #isWholeExtension}). A URN counts as a bare
- * schema when its second-to-last segment is a version ({@code 2.0}), which is how every SCIM
- * schema URN is built; without the schemas at hand the parser cannot know more.
+ * schema when its second-to-last segment is a version ({@code 2.0}), which is how every SCIM schema
+ * URN is built; without the schemas at hand the parser cannot know more.
  *
  * <p>The grammar and the value-filter rule are {@link FilterParser}'s, on the same lexer; see the
  * {@code filter} package documentation. Names keep the case they were written in.

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param uniqueness uniqueness scope
  * @param subAttributes sub-attributes of a complex attribute, empty otherwise
  * @param canonicalValues suggested values ({@code work}, {@code home}, ...), possibly empty
- * @param referenceTypes for {@link Type#REFERENCE}: {@code User}, {@code Group}, {@code external}, ...
+ * @param referenceTypes for {@link Type#REFERENCE}: {@code User}, {@code Group}, {@code external},
+ *     ...
  */
 public record AttributeDef(
     String name,

@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The discovery documents of RFC 7644 §4 built from {@link SchemaRegistry}: {@code /Schemas}
- * (RFC 7643 §7), {@code /ResourceTypes} (§6) and {@code /ServiceProviderConfig} (§5). Every
- * attribute characteristic is written, values in camelCase ({@code readWrite}), never a null
- * (contract §R14). {@code baseUrl} is the SCIM base, e.g. {@code https://host/api/v1/automations/scim}.
+ * The discovery documents of RFC 7644 §4 built from {@link SchemaRegistry}: {@code /Schemas} (RFC
+ * 7643 §7), {@code /ResourceTypes} (§6) and {@code /ServiceProviderConfig} (§5). Every attribute
+ * characteristic is written, values in camelCase ({@code readWrite}), never a null (contract §R14).
+ * {@code baseUrl} is the SCIM base, e.g. {@code https://host/api/v1/automations/scim}.
  */
 public final class DiscoveryDocuments {
   private DiscoveryDocuments() {}
 
   /** {@code GET /Schemas}: a ListResponse of every schema. */
   public static JsonObject schemas(String baseUrl) {
-    return listResponse(SchemaRegistry.schemas().stream().map(s -> schemaResource(baseUrl, s)).toList());
+    return listResponse(
+        SchemaRegistry.schemas().stream().map(s -> schemaResource(baseUrl, s)).toList());
   }
 
   /** {@code GET /Schemas/{id}}; empty for an unknown id (the caller answers 404). */
@@ -30,7 +31,9 @@ public final class DiscoveryDocuments {
   /** {@code GET /ResourceTypes}: a ListResponse of User and Group. */
   public static JsonObject resourceTypes(String baseUrl) {
     return listResponse(
-        SchemaRegistry.resourceTypes().stream().map(t -> resourceTypeResource(baseUrl, t)).toList());
+        SchemaRegistry.resourceTypes().stream()
+            .map(t -> resourceTypeResource(baseUrl, t))
+            .toList());
   }
 
   /** {@code GET /ResourceTypes/{name}}; empty for an unknown name. */
@@ -40,23 +43,30 @@ public final class DiscoveryDocuments {
 
   /**
    * {@code GET /ServiceProviderConfig}. PATCH, filter, sort and ETags are supported; bulk and
-   * password change are not (bulk still carries {@code maxOperations} and {@code maxPayloadSize}
-   * 0, which RFC 7643 §5 marks required).
+   * password change are not (bulk still carries {@code maxOperations} and {@code maxPayloadSize} 0,
+   * which RFC 7643 §5 marks required).
    *
    * @param maxResults the most resources a list or filter response returns
    * @param documentationUri help page for administrators, or null
    */
-  public static JsonObject serviceProviderConfig(String baseUrl, int maxResults, String documentationUri) {
+  public static JsonObject serviceProviderConfig(
+      String baseUrl, int maxResults, String documentationUri) {
     JsonObjectBuilder b =
-        JSON.createObjectBuilder().add("schemas", JSON.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG));
+        JSON.createObjectBuilder()
+            .add("schemas", JSON.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG));
     if (documentationUri != null) {
       b.add("documentationUri", documentationUri);
     }
     return b.add("patch", supported(true))
         .add(
             "bulk",
-            JSON.createObjectBuilder().add("supported", false).add("maxOperations", 0).add("maxPayloadSize", 0))
-        .add("filter", JSON.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
+            JSON.createObjectBuilder()
+                .add("supported", false)
+                .add("maxOperations", 0)
+                .add("maxPayloadSize", 0))
+        .add(
+            "filter",
+            JSON.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
         .add("changePassword", supported(false))
         .add("sort", supported(true))
         .add("etag", supported(true))
@@ -67,7 +77,9 @@ public final class DiscoveryDocuments {
                     JSON.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "OAuth Bearer Token")
-                        .add("description", "Authentication with the Secret Token issued by Softdrive support, sent as 'Authorization: Bearer <token>'.")
+                        .add(
+                            "description",
+                            "Authentication with the Secret Token issued by Softdrive support, sent as 'Authorization: Bearer <token>'.")
                         .add("primary", true)))
         .add("meta", meta("ServiceProviderConfig", baseUrl + "/ServiceProviderConfig"))
         .build();
@@ -132,7 +144,10 @@ public final class DiscoveryDocuments {
   private static JsonObject resourceTypeResource(String baseUrl, ResourceTypeDef t) {
     JsonArrayBuilder extensions = JSON.createArrayBuilder();
     t.extensions()
-        .forEach(e -> extensions.add(JSON.createObjectBuilder().add("schema", e.id()).add("required", false)));
+        .forEach(
+            e ->
+                extensions.add(
+                    JSON.createObjectBuilder().add("schema", e.id()).add("required", false)));
     return JSON.createObjectBuilder()
         .add("schemas", JSON.createArrayBuilder().add(Schemas.RESOURCE_TYPE))
         .add("id", t.name())

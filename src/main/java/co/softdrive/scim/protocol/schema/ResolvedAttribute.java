@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param attribute the top-level attribute
  * @param subAttribute the sub-attribute, or null
  */
-public record ResolvedAttribute(SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute) {
+public record ResolvedAttribute(
+    SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute) {
   public ResolvedAttribute {
     Objects.requireNonNull(attribute);
   }

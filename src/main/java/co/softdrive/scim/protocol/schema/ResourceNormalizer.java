@@ -27,8 +27,8 @@ import java.util.Optional;
  *       urn:...:User:userType}; the output nests them under the URN. The output's {@code schemas}
  *       lists the core schema and the extensions actually present (unknown URIs such as Entra's
  *       ADSCIM group URI are tolerated, contract P21).
- *   <li>Client quirks (string booleans, manager shorthand, roles as JSON strings) are undone by
- *       the {@link ValueRewrite}s given to the constructor.
+ *   <li>Client quirks (string booleans, manager shorthand, roles as JSON strings) are undone by the
+ *       {@link ValueRewrite}s given to the constructor.
  *   <li>Group {@code members} are returned apart, as ids ({@link NormalizedResource}).
  * </ul>
  *
@@ -122,12 +122,15 @@ public final class ResourceNormalizer {
     if (v.isPresent()) {
       JsonValue existing = target.get(def.name());
       JsonObjectBuilder merged =
-          existing instanceof JsonObject o ? JSON.createObjectBuilder(o) : JSON.createObjectBuilder();
+          existing instanceof JsonObject o
+              ? JSON.createObjectBuilder(o)
+              : JSON.createObjectBuilder();
       target.put(def.name(), merged.add(sub.name(), v.get()).build());
     }
   }
 
-  private static JsonObject build(ResourceTypeDef type, Map<SchemaDef, Map<String, JsonValue>> bySchema) {
+  private static JsonObject build(
+      ResourceTypeDef type, Map<SchemaDef, Map<String, JsonValue>> bySchema) {
     JsonArrayBuilder schemas = JSON.createArrayBuilder().add(type.coreSchema().id());
     JsonObjectBuilder out = JSON.createObjectBuilder();
     bySchema.get(type.coreSchema()).forEach(out::add);

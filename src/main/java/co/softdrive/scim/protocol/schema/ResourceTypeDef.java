@@ -71,9 +71,9 @@ public record ResourceTypeDef(
   /**
    * Resolves an attribute reference, names compared case-insensitively. Without a schema URN the
    * name is looked up in the core schema and the common attributes (RFC 7644 §3.10: unqualified
-   * names belong to the core schema), and failing that in the one extension that defines it (Entra's
-   * legacy {@code "path": "manager"}); with a URN, in that schema (core or extension). Empty when
-   * the schema, the attribute or the sub-attribute is unknown.
+   * names belong to the core schema), and failing that in the one extension that defines it
+   * (Entra's legacy {@code "path": "manager"}); with a URN, in that schema (core or extension).
+   * Empty when the schema, the attribute or the sub-attribute is unknown.
    */
   public Optional<ResolvedAttribute> resolve(AttrPath path) {
     SchemaDef schema;

@@ -6,6 +6,7 @@ public final class Schemas {
   public static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   public static final String ENTERPRISE_USER =
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
   /** Softdrive's custom extension; Entra admins map a source to {@code ...:User:userType}. */
   public static final String SOFTDRIVE_USER =
       "urn:ietf:params:scim:schemas:extension:softdrive:2.0:User";

@@ -46,15 +46,16 @@ public final class ValueCoercer {
   }
 
   /**
-   * One value of {@code def} ignoring {@code multiValued}: an element of a multi-valued attribute or
-   * the value of a single-valued one. Empty when there is no value left.
+   * One value of {@code def} ignoring {@code multiValued}: an element of a multi-valued attribute
+   * or the value of a single-valued one. Empty when there is no value left.
    */
   public Optional<JsonValue> element(AttributeDef def, JsonValue value, String where) {
     JsonValue v = rewrite(def, value);
     return single(def, v, where, limitFor(def, limits.stringLength()));
   }
 
-  private Optional<JsonValue> attribute(AttributeDef def, JsonValue value, String where, int limit) {
+  private Optional<JsonValue> attribute(
+      AttributeDef def, JsonValue value, String where, int limit) {
     JsonValue v = rewrite(def, value);
     if (v == null || v.getValueType() == ValueType.NULL) {
       return Optional.empty();

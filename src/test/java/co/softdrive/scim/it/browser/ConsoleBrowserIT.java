@@ -16,9 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The support console in a real (headless) browser: sign-in and role denial, onboarding a
- * customer end to end, inspecting a provisioned user, escaping what Entra sent, and finding a
- * failed request in the activity view. Screenshots of each main page go to target/screenshots.
+ * The support console in a real (headless) browser: sign-in and role denial, onboarding a customer
+ * end to end, inspecting a provisioned user, escaping what Entra sent, and finding a failed request
+ * in the activity view. Screenshots of each main page go to target/screenshots.
  */
 class ConsoleBrowserIT {
   static final String SCRIPT_NAME = "<script>window.xssFired=true</script>Eve";
@@ -27,9 +27,17 @@ class ConsoleBrowserIT {
   void signInSignOutAndASupportAccountIsDeniedTheStaffPage() throws Exception {
     String support = "support-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "support-password-" + UUID.randomUUID();
-    admin().contentType(ContentType.JSON)
-        .body("{\"username\":\"" + support + "\",\"password\":\"" + password + "\",\"roles\":[\"support\"]}")
-        .post(ItConfig.adminBase() + "/staff").then().statusCode(201);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"username\":\""
+                + support
+                + "\",\"password\":\""
+                + password
+                + "\",\"roles\":[\"support\"]}")
+        .post(ItConfig.adminBase() + "/staff")
+        .then()
+        .statusCode(201);
     try (Browser b = new Browser()) {
       // A console page without a session goes to the sign-in page.
       b.open("/console/tenants.xhtml");
@@ -88,7 +96,11 @@ class ConsoleBrowserIT {
       b.screenshot("03-token-dialog");
 
       // The token works against the SCIM API.
-      given().header("Authorization", "Bearer " + secret).get(tenantUrl + "/Users").then().statusCode(200);
+      given()
+          .header("Authorization", "Bearer " + secret)
+          .get(tenantUrl + "/Users")
+          .then()
+          .statusCode(200);
 
       // Closing the dialog forgets the secret.
       b.click(By.cssSelector("[id='secret-panel:secret-dialog'] .ui-dialog-titlebar-close"));
@@ -100,7 +112,11 @@ class ConsoleBrowserIT {
       b.click(By.cssSelector(".revoke-button"));
       b.click(By.id("confirm-yes"));
       b.waitForText("revoked; it stops working at once");
-      given().header("Authorization", "Bearer " + secret).get(tenantUrl + "/Users").then().statusCode(401);
+      given()
+          .header("Authorization", "Bearer " + secret)
+          .get(tenantUrl + "/Users")
+          .then()
+          .statusCode(401);
 
       // The tenants list finds it by name.
       b.open("/console/tenants.xhtml");
@@ -114,23 +130,41 @@ class ConsoleBrowserIT {
   void findAProvisionedUserSeeItsStateAndWhatEntraSentRenderedAsText() throws Exception {
     TenantFixture t = TenantFixture.create("browser-users");
     String id =
-        t.scim().contentType("application/scim+json")
-            .body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"eve@contoso.example\",\"externalId\":\"ext-eve\","
-                + "\"displayName\":\"" + SCRIPT_NAME.replace("\"", "\\\"") + "\",\"active\":true,"
-                + "\"emails\":[{\"value\":\"eve.work@contoso.example\",\"type\":\"work\",\"primary\":true}]}")
-            .post("/Users").then().statusCode(201).extract().path("id");
+        t.scim()
+            .contentType("application/scim+json")
+            .body(
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                    + "\"userName\":\"eve@contoso.example\",\"externalId\":\"ext-eve\","
+                    + "\"displayName\":\""
+                    + SCRIPT_NAME.replace("\"", "\\\"")
+                    + "\",\"active\":true,"
+                    + "\"emails\":[{\"value\":\"eve.work@contoso.example\",\"type\":\"work\",\"primary\":true}]}")
+            .post("/Users")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     // Entra deactivates her: the account goes, the tombstone stays.
-    t.scim().contentType("application/scim+json")
-        .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
-        .patch("/Users/" + id).then().statusCode(200);
+    t.scim()
+        .contentType("application/scim+json")
+        .body(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
+        .patch("/Users/" + id)
+        .then()
+        .statusCode(200);
     t.createUser("zed@contoso.example"); // so that the search visibly narrows the list
     String groupId = t.createGroup("Sales <b>EMEA</b>");
-    t.scim().contentType("application/scim+json")
-        .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}]}")
-        .patch("/Groups/" + groupId).then().statusCode(204);
+    t.scim()
+        .contentType("application/scim+json")
+        .body(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + id
+                + "\"}]}]}")
+        .patch("/Groups/" + groupId)
+        .then()
+        .statusCode(204);
 
     try (Browser b = new Browser()) {
       b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
@@ -150,7 +184,8 @@ class ConsoleBrowserIT {
       assertTrue(b.driver.findElement(By.id("account-state")).getText().startsWith("deleted"));
       assertTrue(b.text().contains("Sales <b>EMEA</b>"));
       assertTrue(b.driver.findElement(By.id("attributes")).getText().contains("ext-eve"));
-      // Its history: the create and the deactivating PATCH (activity is written about once a second).
+      // Its history: the create and the deactivating PATCH (activity is written about once a
+      // second).
       waitForActivity(b, "Users.patch");
       assertNull(((JavascriptExecutor) b.driver).executeScript("return window.xssFired;"));
       assertFalse(b.driver.getPageSource().contains("<script>window.xssFired"));

@@ -25,10 +25,12 @@ class PendingDeletionsBrowserIT {
   @Test
   void aHeldDeletionIsApprovedFromThePendingPageAndShowsInTheHistory() throws Exception {
     TenantFixture t = TenantFixture.create("browser-pending");
-    admin().contentType(ContentType.JSON)
+    admin()
+        .contentType(ContentType.JSON)
         .body("{\"guardPercent\": 10, \"guardMinCount\": 1, \"guardWindowMinutes\": 60}")
         .patch(ItConfig.adminBase() + "/tenants/" + t.tenantId)
-        .then().statusCode(200);
+        .then()
+        .statusCode(200);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ids.add(t.createUser("guarded" + i + "@contoso.example"));
@@ -37,10 +39,14 @@ class PendingDeletionsBrowserIT {
     // Entra deactivates users until the guard holds one.
     String held = null;
     for (String id : ids) {
-      t.scim().contentType("application/scim+json")
-          .body("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-              + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
-          .patch("/Users/" + id).then().statusCode(200);
+      t.scim()
+          .contentType("application/scim+json")
+          .body(
+              "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                  + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
+          .patch("/Users/" + id)
+          .then()
+          .statusCode(200);
       List<String> pending = pendingIds(t);
       if (!pending.isEmpty()) {
         assertEquals(List.of(id), pending);
@@ -58,7 +64,11 @@ class PendingDeletionsBrowserIT {
       // The users list filters by "pending deletion".
       b.open("/console/users.xhtml?tenant=" + t.tenantId + "&state=PENDING_DELETION");
       b.waitForRows(".users-table", 1, heldName);
-      assertTrue(b.driver.findElement(By.cssSelector(".users-table tbody")).getText().contains("pending deletion"));
+      assertTrue(
+          b.driver
+              .findElement(By.cssSelector(".users-table tbody"))
+              .getText()
+              .contains("pending deletion"));
 
       // The tenant page warns and links to the pending deletions.
       b.open("/console/tenant.xhtml?id=" + t.tenantId);
@@ -79,7 +89,8 @@ class PendingDeletionsBrowserIT {
       b.waitForText("1 held deletion approved");
       b.ajaxDone();
       b.visible(By.id("pending-empty"));
-      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+      b.wait.until(
+          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
       assertTrue(b.driver.findElement(By.id("pending:approve-all")).getText().contains("(0)"));
       assertFalse(b.driver.findElement(By.id("pending:table")).getText().contains(heldName));
       b.screenshot("12-pending-decided");
@@ -94,7 +105,8 @@ class PendingDeletionsBrowserIT {
       assertTrue(history.contains("deletion-approved"), history);
       assertTrue(history.contains("deletion-held"), history);
       assertTrue(history.contains("staff " + ItConfig.adminUser()), history);
-      assertTrue(history.indexOf("deletion-approved") < history.indexOf("deletion-held"), "newest first");
+      assertTrue(
+          history.indexOf("deletion-approved") < history.indexOf("deletion-held"), "newest first");
       assertTrue(b.driver.findElement(By.id("account-state")).getText().startsWith("deleted"));
       b.screenshot("13-user-history");
 

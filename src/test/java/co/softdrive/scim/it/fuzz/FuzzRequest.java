@@ -12,8 +12,8 @@ import java.util.HexFormat;
 /**
  * One request of the HTTP-edge fuzz, relative to the SCIM base. Stored in a corpus file as text:
  * {@code METHOD path} on the first line, the content type (or empty) on the second, then an empty
- * line and the body's raw bytes. In path and body, {@code {user}} and {@code {group}} stand for
- * the ids of the test's own victim resources, so that a stored request replays against any server.
+ * line and the body's raw bytes. In path and body, {@code {user}} and {@code {group}} stand for the
+ * ids of the test's own victim resources, so that a stored request replays against any server.
  *
  * @param method HTTP method
  * @param path path and query, already percent-encoded, with placeholders

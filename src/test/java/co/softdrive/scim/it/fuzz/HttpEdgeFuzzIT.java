@@ -50,7 +50,8 @@ class HttpEdgeFuzzIT {
   private static final Logger LOG = Logger.getLogger(HttpEdgeFuzzIT.class.getName());
 
   private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-  private static final Path CORPUS = Path.of("src/test/resources/co/softdrive/scim/it/fuzz/HttpEdgeFuzzITInputs");
+  private static final Path CORPUS =
+      Path.of("src/test/resources/co/softdrive/scim/it/fuzz/HttpEdgeFuzzITInputs");
   private static final Path FINDINGS = Path.of("target/http-fuzz-findings");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -70,19 +71,30 @@ class HttpEdgeFuzzIT {
     // Canaries: nothing fuzzed names them, so they must come through unchanged.
     String canaryUser = created("/Users", canaryUserBody());
     String canaryGroup =
-        created("/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"canary-group\","
-            + "\"members\":[{\"value\":\"" + canaryUser + "\"}]}");
+        created(
+            "/Groups",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"canary-group\","
+                + "\"members\":[{\"value\":\""
+                + canaryUser
+                + "\"}]}");
     String userBefore = read("/Users/" + canaryUser);
     String groupBefore = read("/Groups/" + canaryGroup);
     // Victims: what fuzzed PUT and PATCH requests address.
-    victimUser = created("/Users", "{\"userName\":\"victim@example.com\",\"emails\":[{\"value\":\"v@example.com\",\"type\":\"work\"}]}");
-    victimGroup = created("/Groups", "{\"displayName\":\"victims\",\"members\":[{\"value\":\"" + victimUser + "\"}]}");
+    victimUser =
+        created(
+            "/Users",
+            "{\"userName\":\"victim@example.com\",\"emails\":[{\"value\":\"v@example.com\",\"type\":\"work\"}]}");
+    victimGroup =
+        created(
+            "/Groups",
+            "{\"displayName\":\"victims\",\"members\":[{\"value\":\"" + victimUser + "\"}]}");
 
     List<FuzzRequest> corpus = corpus();
     corpus.forEach(this::send);
     long seed = Long.getLong("it.fuzz.seed", System.nanoTime());
     Mutations mutations = new Mutations(new Random(seed), seeds());
-    long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("it.fuzz.seconds", 15)).toNanos();
+    long deadline =
+        System.nanoTime() + Duration.ofSeconds(Long.getLong("it.fuzz.seconds", 15)).toNanos();
     int sent = 0;
     while (System.nanoTime() < deadline && failures.size() < 20) {
       send(mutations.next());
@@ -93,15 +105,25 @@ class HttpEdgeFuzzIT {
         "HTTP edge fuzz: {0} corpus requests replayed, {1} fuzzed requests (seed {2}), statuses {3}",
         new Object[] {corpus.size(), sent, Long.toString(seed), statuses});
 
-    assertTrue(failures.isEmpty(), failures.size() + " failing requests (seed " + seed + ", saved in "
-        + FINDINGS + "; add them to " + CORPUS + "):\n" + String.join("\n", failures));
+    assertTrue(
+        failures.isEmpty(),
+        failures.size()
+            + " failing requests (seed "
+            + seed
+            + ", saved in "
+            + FINDINGS
+            + "; add them to "
+            + CORPUS
+            + "):\n"
+            + String.join("\n", failures));
     assertEquals(userBefore, read("/Users/" + canaryUser), "the canary user changed");
     assertEquals(groupBefore, read("/Groups/" + canaryGroup), "the canary group changed");
   }
 
   private void send(FuzzRequest request) {
     HttpRequest.Builder http =
-        HttpRequest.newBuilder(URI.create(ItConfig.scimBase() + request.resolvedPath(victimUser, victimGroup)))
+        HttpRequest.newBuilder(
+                URI.create(ItConfig.scimBase() + request.resolvedPath(victimUser, victimGroup)))
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + tenant.token)
             .header("Accept", "application/scim+json");
@@ -114,7 +136,8 @@ class HttpEdgeFuzzIT {
             ? BodyPublishers.noBody()
             : BodyPublishers.ofByteArray(request.resolvedBody(victimUser, victimGroup)));
     try {
-      HttpResponse<String> response = client.send(http.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(http.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
       statuses.merge(response.statusCode() / 100 + "xx", 1, Integer::sum);
       String problem = problem(response);
       if (problem != null) {
@@ -166,8 +189,15 @@ class HttpEdgeFuzzIT {
   }
 
   private String created(String collection, String body) {
-    return tenant.scim().contentType("application/scim+json; charset=utf-8").body(body).post(collection)
-        .then().statusCode(201).extract().path("id");
+    return tenant
+        .scim()
+        .contentType("application/scim+json; charset=utf-8")
+        .body(body)
+        .post(collection)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private String read(String path) {

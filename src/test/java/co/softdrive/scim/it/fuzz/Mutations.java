@@ -24,31 +24,82 @@ import java.util.Random;
 final class Mutations {
   private static final String SCIM_JSON = "application/scim+json; charset=utf-8";
   private static final List<String> CONTENT_TYPES =
-      List.of("application/json", "text/plain", "application/scim+json; charset=iso-8859-1", "application/xml");
+      List.of(
+          "application/json",
+          "text/plain",
+          "application/scim+json; charset=iso-8859-1",
+          "application/xml");
 
   private static final List<String> FILTERS =
       List.of(
-          "userName eq \"bjensen@example.com\"", "externalId eq jyoung", "displayName eq \"Sales\"",
-          "emails[type eq \"work\" and value co \"@example.com\"]", "emails[type eq \"work\"].value eq \"x@y\"",
-          "not (active eq false) and name.familyName sw \"J\"", "meta.lastModified gt \"2026-01-31T08:00:00Z\"",
+          "userName eq \"bjensen@example.com\"",
+          "externalId eq jyoung",
+          "displayName eq \"Sales\"",
+          "emails[type eq \"work\" and value co \"@example.com\"]",
+          "emails[type eq \"work\"].value eq \"x@y\"",
+          "not (active eq false) and name.familyName sw \"J\"",
+          "meta.lastModified gt \"2026-01-31T08:00:00Z\"",
           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"1\"",
-          "members[value eq \"{user}\"]", "id eq \"{user}\" or id eq \"{group}\"", "manager eq \"1\"");
+          "members[value eq \"{user}\"]",
+          "id eq \"{user}\" or id eq \"{group}\"",
+          "manager eq \"1\"");
   private static final List<String> ATTRIBUTES =
       List.of(
-          "userName", "emails.value,name", "members", "displayName,members.value",
-          "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "groups", "id,meta.version");
+          "userName",
+          "emails.value,name",
+          "members",
+          "displayName,members.value",
+          "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
+          "groups",
+          "id,meta.version");
   private static final List<String> NUMBERS =
-      List.of("0", "1", "-1", "2147483648", "99999999999999999999", "1e3", "abc", "", " 5", "200", "100000");
+      List.of(
+          "0",
+          "1",
+          "-1",
+          "2147483648",
+          "99999999999999999999",
+          "1e3",
+          "abc",
+          "",
+          " 5",
+          "200",
+          "100000");
   private static final List<String> NASTY_STRINGS =
       List.of(
-          "", " ", "True", "False", "null", "\u0000", "\ud800", "\u0130\u0131", "\u202e", "%00", "'\"\\",
-          "\" or \"1\"=\"1", "emails[type eq \"work\"]", "{user}", "a".repeat(3000), "\u00e9".repeat(1100),
-          "x".repeat(300), "\u0130".repeat(300));
+          "",
+          " ",
+          "True",
+          "False",
+          "null",
+          "\u0000",
+          "\ud800",
+          "\u0130\u0131",
+          "\u202e",
+          "%00",
+          "'\"\\",
+          "\" or \"1\"=\"1",
+          "emails[type eq \"work\"]",
+          "{user}",
+          "a".repeat(3000),
+          "\u00e9".repeat(1100),
+          "x".repeat(300),
+          "\u0130".repeat(300));
 
   private static final List<String> KEYS =
       List.of(
-          "unknownAttribute", "userName", "displayName", "externalId", "name.givenName", "members", "id",
-          "meta", "schemas", "path", "value", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+          "unknownAttribute",
+          "userName",
+          "displayName",
+          "externalId",
+          "name.givenName",
+          "members",
+          "id",
+          "meta",
+          "schemas",
+          "path",
+          "value",
+          "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
           "urn:ietf:params:scim:schemas:extension:softdrive:2.0:User:userType");
 
@@ -57,7 +108,9 @@ final class Mutations {
   private final Random random;
   private final List<byte[]> seeds;
 
-  /** @param seeds Entra request bodies to mutate */
+  /**
+   * @param seeds Entra request bodies to mutate
+   */
   Mutations(Random random, List<byte[]> seeds) {
     this.random = random;
     this.seeds = seeds;
@@ -71,7 +124,10 @@ final class Mutations {
     byte[] seed = seeds.get(random.nextInt(seeds.size()));
     String text = new String(seed, StandardCharsets.UTF_8);
     boolean patch = text.contains("Operations");
-    boolean group = text.contains("Group") || text.contains("members") ? random.nextInt(4) > 0 : random.nextInt(4) == 0;
+    boolean group =
+        text.contains("Group") || text.contains("members")
+            ? random.nextInt(4) > 0
+            : random.nextInt(4) == 0;
     String collection = group ? "/Groups" : "/Users";
     String victim = group ? "/Groups/{group}" : "/Users/{user}";
     String method;
@@ -113,21 +169,27 @@ final class Mutations {
         switch (random.nextInt(8)) {
           case 0 -> "[".repeat(1 + random.nextInt(20000));
           case 1 -> "{\"a\":".repeat(50) + "1" + "}".repeat(50);
-          case 2 -> "{\"userName\":\"x" + random.nextInt() + "\",\"displayName\":1e999999999,\"active\":-0}";
-          case 3 -> "{\"Operations\":[{\"op\":\"add\",\"path\":\"title\",\"value\":123456789012345678901234567890e-999999999}]}";
+          case 2 ->
+              "{\"userName\":\"x"
+                  + random.nextInt()
+                  + "\",\"displayName\":1e999999999,\"active\":-0}";
+          case 3 ->
+              "{\"Operations\":[{\"op\":\"add\",\"path\":\"title\",\"value\":123456789012345678901234567890e-999999999}]}";
           case 4 -> "{\"count\":1e999999999,\"startIndex\":-1e400,\"filter\":\"id pr\"}";
           case 5 -> "";
           case 6 -> "null";
           default -> "\ufeff{\"userName\":\"bom" + random.nextInt() + "\",\"userName\":\"dup\"}";
         };
-    byte[] bytes = s.getBytes(random.nextInt(8) == 0 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+    byte[] bytes =
+        s.getBytes(random.nextInt(8) == 0 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
     return random.nextBoolean() ? bytes : bytes(bytes, 1);
   }
 
   /** A JSON-aware mutation; falls back to byte mutations when the seed does not parse. */
   private byte[] jsonMutated(byte[] seed) {
     JsonValue tree;
-    try (var reader = Json.createReader(new StringReader(new String(seed, StandardCharsets.UTF_8)))) {
+    try (var reader =
+        Json.createReader(new StringReader(new String(seed, StandardCharsets.UTF_8)))) {
       tree = reader.readValue();
     } catch (JsonParsingException e) {
       return bytes(seed, 2);
@@ -185,12 +247,23 @@ final class Mutations {
       case 5 -> JsonValue.EMPTY_JSON_OBJECT;
       case 6 -> JsonValue.EMPTY_JSON_ARRAY;
       case 7 -> Json.createValue(pick(FILTERS));
-      default -> Json.createValue(pick(List.of("add", "Replace", "remove", "members", "emails[type eq \"work\"].value", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager")));
+      default ->
+          Json.createValue(
+              pick(
+                  List.of(
+                      "add",
+                      "Replace",
+                      "remove",
+                      "members",
+                      "emails[type eq \"work\"].value",
+                      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager")));
     };
   }
 
   private String recase(String key) {
-    return random.nextBoolean() ? key.toUpperCase(java.util.Locale.ROOT) : key.toLowerCase(java.util.Locale.ROOT);
+    return random.nextBoolean()
+        ? key.toUpperCase(java.util.Locale.ROOT)
+        : key.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** {@code rounds} byte-level mutations of {@code input}. */
@@ -211,7 +284,13 @@ final class Mutations {
         case 1 -> b.write(out, 0, at); // truncate
         case 2 -> { // invalid UTF-8 or a NUL
           b.write(out, 0, at);
-          byte[] bad = pick(List.of(new byte[] {(byte) 0xc3, 0x28}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {0}));
+          byte[] bad =
+              pick(
+                  List.of(
+                      new byte[] {(byte) 0xc3, 0x28},
+                      new byte[] {(byte) 0xff},
+                      new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                      new byte[] {0}));
           b.write(bad, 0, bad.length);
           b.write(out, at, out.length - at);
         }
@@ -244,10 +323,24 @@ final class Mutations {
       param(q, "filter", random.nextBoolean() ? bytes(filter, 1 + random.nextInt(3)) : filter);
     }
     for (Map.Entry<String, List<String>> p :
-        Map.of("attributes", ATTRIBUTES, "excludedAttributes", ATTRIBUTES, "count", NUMBERS,
-            "startIndex", NUMBERS, "sortBy", ATTRIBUTES, "sortOrder", List.of("descending", "up", "")).entrySet()) {
+        Map.of(
+                "attributes",
+                ATTRIBUTES,
+                "excludedAttributes",
+                ATTRIBUTES,
+                "count",
+                NUMBERS,
+                "startIndex",
+                NUMBERS,
+                "sortBy",
+                ATTRIBUTES,
+                "sortOrder",
+                List.of("descending", "up", ""))
+            .entrySet()) {
       if (random.nextInt(3) == 0) {
-        param(q, random.nextInt(8) == 0 ? p.getKey().toUpperCase(java.util.Locale.ROOT) : p.getKey(),
+        param(
+            q,
+            random.nextInt(8) == 0 ? p.getKey().toUpperCase(java.util.Locale.ROOT) : p.getKey(),
             pick(p.getValue()).getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -264,7 +357,10 @@ final class Mutations {
     q.append(name).append('=');
     for (byte b : value) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~".indexOf(c) >= 0) {
         q.append(c);
       } else {
         q.append('%').append(String.format("%02X", b & 0xff));

@@ -31,19 +31,38 @@ class FeedIT {
     String u2 = t.createUser("u2@feed.example");
     String g = t.createGroup("Engineering");
     LifecycleIT.addMembers(t, g, u1, u2);
-    LifecycleIT.patch(t, "/Groups/" + g,
-        "{\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + u2 + "\"}]}]}", 204);
-    LifecycleIT.patch(t, "/Groups/" + g,
-        "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"R&D\"}]}", 204);
+    LifecycleIT.patch(
+        t,
+        "/Groups/" + g,
+        "{\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\""
+            + u2
+            + "\"}]}]}",
+        204);
+    LifecycleIT.patch(
+        t,
+        "/Groups/" + g,
+        "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"R&D\"}]}",
+        204);
     LifecycleIT.patch(t, "/Users/" + u2, LifecycleIT.DEACTIVATE, 200);
     // Re-adding a member and a no-op PATCH produce no events.
     LifecycleIT.addMembers(t, g, u1);
 
-    JsonPath feed = admin().get(ItConfig.adminBase() + "/events?after=0&limit=1000&tenantId=" + t.tenantId)
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath feed =
+        admin()
+            .get(ItConfig.adminBase() + "/events?after=0&limit=1000&tenantId=" + t.tenantId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertEquals(
-        List.of("account.created", "account.created", "group.created", "group.members.added",
-            "group.members.removed", "group.renamed", "account.deleted"),
+        List.of(
+            "account.created",
+            "account.created",
+            "group.created",
+            "group.members.added",
+            "group.members.removed",
+            "group.renamed",
+            "account.deleted"),
         feed.getList("events.type"));
     List<Long> cursors = feed.getList("events.cursor", Long.class);
     for (int i = 1; i < cursors.size(); i++) {
@@ -65,8 +84,18 @@ class FeedIT {
     long after = 0;
     int pages = 0;
     while (true) {
-      JsonPath page = admin().get(ItConfig.adminBase() + "/events?limit=3&tenantId=" + t.tenantId + "&after=" + after)
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath page =
+          admin()
+              .get(
+                  ItConfig.adminBase()
+                      + "/events?limit=3&tenantId="
+                      + t.tenantId
+                      + "&after="
+                      + after)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       List<Long> cursors = page.getList("events.cursor", Long.class);
       if (cursors.isEmpty()) {
         break;
@@ -84,13 +113,28 @@ class FeedIT {
   @Test
   void aConsumerAccountReadsEventsButNothingElse() {
     String user = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
-    admin().contentType(ContentType.JSON)
-        .body(Jsons.of("username", user, "password", "consumer-password-1", "roles", List.of("events")))
-        .post(ItConfig.adminBase() + "/staff").then().statusCode(201);
-    given().auth().preemptive().basic(user, "consumer-password-1")
-        .get(ItConfig.adminBase() + "/events?after=0&limit=1").then().statusCode(200);
-    given().auth().preemptive().basic(user, "consumer-password-1")
-        .get(ItConfig.adminBase() + "/tenants").then().statusCode(403);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(
+            Jsons.of(
+                "username", user, "password", "consumer-password-1", "roles", List.of("events")))
+        .post(ItConfig.adminBase() + "/staff")
+        .then()
+        .statusCode(201);
+    given()
+        .auth()
+        .preemptive()
+        .basic(user, "consumer-password-1")
+        .get(ItConfig.adminBase() + "/events?after=0&limit=1")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .preemptive()
+        .basic(user, "consumer-password-1")
+        .get(ItConfig.adminBase() + "/tenants")
+        .then()
+        .statusCode(403);
   }
 
   /**
@@ -101,8 +145,14 @@ class FeedIT {
   @Test
   void aConsumerTailingDuringConcurrentWritesSeesEveryCursorOnceWithoutGaps() throws Exception {
     TenantFixture t = TenantFixture.create("feed-tail");
-    long start = admin().get(ItConfig.adminBase() + "/events?after=0&limit=1")
-        .then().statusCode(200).extract().jsonPath().getLong("nextCursor");
+    long start =
+        admin()
+            .get(ItConfig.adminBase() + "/events?after=0&limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("nextCursor");
     start = latest(start);
     int writers = 6;
     int perWriter = 15;
@@ -110,18 +160,25 @@ class FeedIT {
     List<Future<?>> done = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       int writer = w;
-      done.add(pool.submit(() -> {
-        for (int i = 0; i < perWriter; i++) {
-          t.createUser("w" + writer + "-" + i + "@tail.example");
-        }
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perWriter; i++) {
+                  t.createUser("w" + writer + "-" + i + "@tail.example");
+                }
+              }));
     }
     List<Long> seen = new ArrayList<>();
     List<String> tenants = new ArrayList<>();
     long after = start;
     while (!allDone(done) || seen.size() < writers * perWriter) {
-      JsonPath page = admin().get(ItConfig.adminBase() + "/events?limit=7&after=" + after)
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath page =
+          admin()
+              .get(ItConfig.adminBase() + "/events?limit=7&after=" + after)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       seen.addAll(page.getList("events.cursor", Long.class));
       tenants.addAll(page.getList("events.tenantId", String.class));
       after = page.getLong("nextCursor");
@@ -142,8 +199,13 @@ class FeedIT {
   private static long latest(long from) {
     long after = from;
     while (true) {
-      JsonPath page = admin().get(ItConfig.adminBase() + "/events?limit=1000&after=" + after)
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath page =
+          admin()
+              .get(ItConfig.adminBase() + "/events?limit=1000&after=" + after)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       if (page.getList("events").isEmpty()) {
         return after;
       }

@@ -30,23 +30,34 @@ class WebhookIT {
     AtomicInteger calls = new AtomicInteger();
     List<String> accepted = new CopyOnWriteArrayList<>();
     List<String> signatures = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      // The first two deliveries fail; the receiver accepts from the third on.
-      int status = calls.incrementAndGet() <= 2 ? 503 : 200;
-      if (status == 200) {
-        accepted.add(body);
-        signatures.add(exchange.getRequestHeaders().getFirst("X-Softdrive-Signature"));
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          // The first two deliveries fail; the receiver accepts from the third on.
+          int status = calls.incrementAndGet() <= 2 ? 503 : 200;
+          if (status == 200) {
+            accepted.add(body);
+            signatures.add(exchange.getRequestHeaders().getFirst("X-Softdrive-Signature"));
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
     try {
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      var created = admin().contentType(ContentType.JSON).body(Jsons.of("url", url, "tenantId", t.tenantId))
-          .post(ItConfig.adminBase() + "/webhooks").then().statusCode(201).extract().jsonPath();
+      var created =
+          admin()
+              .contentType(ContentType.JSON)
+              .body(Jsons.of("url", url, "tenantId", t.tenantId))
+              .post(ItConfig.adminBase() + "/webhooks")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath();
       String secret = created.getString("secret");
       String webhookId = created.getString("id");
       String u1 = t.createUser("w1@hook.example");
@@ -69,7 +80,10 @@ class WebhookIT {
       }
       assertTrue(ids.toString().indexOf(u1) < ids.toString().indexOf(u2), ids.toString());
       // The endpoint's state shows success after the retries.
-      admin().get(ItConfig.adminBase() + "/webhooks/" + webhookId).then().statusCode(200)
+      admin()
+          .get(ItConfig.adminBase() + "/webhooks/" + webhookId)
+          .then()
+          .statusCode(200)
           .body("failedAttempts", org.hamcrest.Matchers.equalTo(0))
           .body("lastSuccessAt", org.hamcrest.Matchers.notNullValue());
       admin().delete(ItConfig.adminBase() + "/webhooks/" + webhookId).then().statusCode(204);
@@ -80,8 +94,12 @@ class WebhookIT {
 
   @Test
   void webhookUrlMustBeHttp() {
-    admin().contentType(ContentType.JSON).body(Jsons.of("url", "ftp://example.org/x"))
-        .post(ItConfig.adminBase() + "/webhooks").then().statusCode(400);
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("url", "ftp://example.org/x"))
+        .post(ItConfig.adminBase() + "/webhooks")
+        .then()
+        .statusCode(400);
   }
 
   private static int totalEvents(List<String> bodies) {
@@ -97,5 +115,4 @@ class WebhookIT {
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
-
 }

@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Cluster {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private Cluster() {}
 
@@ -53,7 +56,9 @@ final class Cluster {
   static long killVictim() {
     long pid;
     try {
-      pid = Long.parseLong(Files.readString(Path.of(System.getProperty("multi.victim.pidfile"))).strip());
+      pid =
+          Long.parseLong(
+              Files.readString(Path.of(System.getProperty("multi.victim.pidfile"))).strip());
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the victim's PID file", e);
     }
@@ -71,7 +76,8 @@ final class Cluster {
     try {
       return new ProcessBuilder("bash", "-c", System.getProperty("multi.victim.restart"))
           .redirectErrorStream(true)
-          .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "multi-victim-restart.log"))
+          .redirectOutput(
+              new File(System.getProperty("java.io.tmpdir"), "multi-victim-restart.log"))
           .start();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot restart the victim", e);
@@ -87,7 +93,9 @@ final class Cluster {
   private static HttpResponse<String> readinessResponse(String url) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(url + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+          HttpRequest.newBuilder(URI.create(url + "/health/ready"))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       return null;
@@ -98,9 +106,9 @@ final class Cluster {
   }
 
   /**
-   * Waits until every instance reports ready and the balancer sends requests to each of them
-   * again (its health checks take a restarted instance back after a few seconds); returns the
-   * instances' readiness documents.
+   * Waits until every instance reports ready and the balancer sends requests to each of them again
+   * (its health checks take a restarted instance back after a few seconds); returns the instances'
+   * readiness documents.
    */
   static List<String> awaitAllReady(int seconds) {
     long deadline = System.currentTimeMillis() + seconds * 1000L;
@@ -113,7 +121,9 @@ final class Cluster {
     Set<String> served = new HashSet<>();
     HttpResponse<String> last = null;
     while (served.size() < instances().size()) {
-      check(deadline, "the balancer used only " + served + " after " + seconds + " s; last answer " + last);
+      check(
+          deadline,
+          "the balancer used only " + served + " after " + seconds + " s; last answer " + last);
       last = readinessResponse(balancer());
       if (last != null) {
         last.headers().firstValue("X-Served-By").ifPresent(served::add);

@@ -54,14 +54,16 @@ final class EntraClient {
 
   /** Admin API calls with HTTP Basic; paths are relative to {@code /api/v1/admin}. */
   static EntraClient admin(String url, String user, String password) {
-    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new EntraClient(url + "/api/v1/admin", "Basic " + basic, "application/json");
   }
 
   /**
    * An answer. {@code uncertain} is true when an earlier attempt of the same request may have
-   * reached the service (it failed after being sent), so a 409 on a create or a 404 on a delete
-   * may be the echo of our own earlier success.
+   * reached the service (it failed after being sent), so a 409 on a create or a 404 on a delete may
+   * be the echo of our own earlier success.
    */
   record Reply(int status, String body, boolean uncertain) {
     JsonObject json() {
@@ -96,8 +98,11 @@ final class EntraClient {
       requests.increment();
       String cause;
       try {
-        HttpResponse<String> r = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
-        r.headers().firstValue("X-Served-By").ifPresent(s -> servedBy.computeIfAbsent(s, k -> new LongAdder()).increment());
+        HttpResponse<String> r =
+            http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+        r.headers()
+            .firstValue("X-Served-By")
+            .ifPresent(s -> servedBy.computeIfAbsent(s, k -> new LongAdder()).increment());
         if (r.statusCode() != 502 && r.statusCode() != 503 && r.statusCode() != 504) {
           return new Reply(r.statusCode(), r.body(), uncertain);
         }
@@ -112,7 +117,8 @@ final class EntraClient {
         throw new IllegalStateException(method + " " + path + " interrupted", e);
       }
       if (attempt == MAX_ATTEMPTS) {
-        throw new IllegalStateException(method + " " + path + " failed " + attempt + " times, last: " + cause);
+        throw new IllegalStateException(
+            method + " " + path + " failed " + attempt + " times, last: " + cause);
       }
       retries.increment();
       retryCauses.computeIfAbsent(cause, k -> new LongAdder()).increment();
@@ -129,7 +135,12 @@ final class EntraClient {
     if (body != null) {
       b.header("Content-Type", contentType);
     }
-    return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+    return b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   /** How many answers each instance served, e.g. {@code {a=120, b=80}}. */

@@ -24,7 +24,10 @@ final class Feed {
     List<JsonObject> all = new ArrayList<>();
     long after = 0;
     while (true) {
-      JsonObject page = ProvisioningRun.expect(admin.get("/events?after=" + after + "&limit=" + PAGE), 200, "events").json();
+      JsonObject page =
+          ProvisioningRun.expect(
+                  admin.get("/events?after=" + after + "&limit=" + PAGE), 200, "events")
+              .json();
       JsonArray batch = page.getJsonArray("events");
       if (batch.isEmpty()) {
         return new Feed(all);

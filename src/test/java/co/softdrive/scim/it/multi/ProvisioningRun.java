@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * created (R9), members added in PATCHes of one to four (R11), users deactivated with {@code
  * Replace active "False"} (R5c), users deleted (R7). Each phase ends before the next begins, as
  * Entra's cycle does. Only acknowledged changes enter the ledger ({@link #userIds}, {@link
- * #members}, ...): a create whose first attempt died with the instance and whose retry meets 409
- * is resolved by a filter lookup, as Entra matches users by userName.
+ * #members}, ...): a create whose first attempt died with the instance and whose retry meets 409 is
+ * resolved by a filter lookup, as Entra matches users by userName.
  *
  * <p>Actions can be attached to the n-th completed operation ({@link #at}), which is how the test
  * kills an instance mid-run.
@@ -46,14 +46,19 @@ final class ProvisioningRun {
 
   /** userName -> id of every user whose creation was acknowledged, in creation order of names. */
   final Map<String, String> userIds = new ConcurrentHashMap<>();
+
   /** displayName -> id of every acknowledged group. */
   final Map<String, String> groupIds = new ConcurrentHashMap<>();
+
   /** group id -> user ids whose addition was acknowledged. */
   final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+
   final Set<String> deactivated = ConcurrentHashMap.newKeySet();
   final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
   /** Creates and deletes whose answer was the echo of an earlier attempt that had succeeded. */
   final LongAdder echoes = new LongAdder();
+
   final Map<String, Long> phaseMillis = new TreeMap<>();
 
   ProvisioningRun(EntraClient scim, EntraClient admin, String tenantId, String prefix) {
@@ -75,7 +80,12 @@ final class ProvisioningRun {
 
   /** Total operations the run sends (each may take several requests). */
   static long plannedOperations() {
-    return USERS + GROUPS + memberPlan(USERS).size() + DEACTIVATIONS + DELETED_TOMBSTONES + DELETED_ACTIVE;
+    return USERS
+        + GROUPS
+        + memberPlan(USERS).size()
+        + DEACTIVATIONS
+        + DELETED_TOMBSTONES
+        + DELETED_ACTIVE;
   }
 
   void run() {
@@ -90,7 +100,11 @@ final class ProvisioningRun {
     }
     phase("groups", groups, this::createGroup);
     List<String> ids = names.stream().map(userIds::get).toList();
-    phase("members", memberPlan(USERS), chunk -> addMembers(groups.get(chunk.group()), chunk.users().stream().map(ids::get).toList()));
+    phase(
+        "members",
+        memberPlan(USERS),
+        chunk ->
+            addMembers(groups.get(chunk.group()), chunk.users().stream().map(ids::get).toList()));
     phase("deactivations", ids.subList(0, DEACTIVATIONS), this::deactivate);
     List<String> tombstones = new ArrayList<>(deactivated);
     tombstones.removeAll(pendingDeletions());
@@ -104,8 +118,8 @@ final class ProvisioningRun {
   record Chunk(int group, List<Integer> users) {}
 
   /**
-   * Every user joins two different groups; each group's members arrive in PATCHes of 1, 2, 3, 4,
-   * 1, 2, ... members.
+   * Every user joins two different groups; each group's members arrive in PATCHes of 1, 2, 3, 4, 1,
+   * 2, ... members.
    */
   static List<Chunk> memberPlan(int users) {
     List<List<Integer>> byGroup = new ArrayList<>();
@@ -186,32 +200,45 @@ final class ProvisioningRun {
     }
     if (reply.status() == 409 && reply.uncertain()) {
       echoes.increment();
-      String filter = URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8);
+      String filter =
+          URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8);
       JsonObject list = expect(scim.get(path + "?filter=" + filter), 200, "lookup " + value).json();
       return list.getJsonArray("Resources").getJsonObject(0).getString("id");
     }
-    throw new IllegalStateException("POST " + path + " " + value + " -> " + reply.status() + " " + reply.body());
+    throw new IllegalStateException(
+        "POST " + path + " " + value + " -> " + reply.status() + " " + reply.body());
   }
 
   private void addMembers(String groupName, List<String> userIdsToAdd) {
     String groupId = groupIds.get(groupName);
     StringBuilder values = new StringBuilder();
     for (String id : userIdsToAdd) {
-      values.append(values.length() == 0 ? "" : ",").append("{\"value\": \"").append(id).append("\"}");
+      values
+          .append(values.length() == 0 ? "" : ",")
+          .append("{\"value\": \"")
+          .append(id)
+          .append("\"}");
     }
     String body =
-        "{\"schemas\": [\"" + PATCH_OP + "\"], \"Operations\": [{\"op\": \"Add\", \"path\": \"members\","
-            + " \"value\": [" + values + "]}]}";
+        "{\"schemas\": [\""
+            + PATCH_OP
+            + "\"], \"Operations\": [{\"op\": \"Add\", \"path\": \"members\","
+            + " \"value\": ["
+            + values
+            + "]}]}";
     EntraClient.Reply reply = scim.patch("/Groups/" + groupId, body);
     if (reply.status() != 204 && reply.status() != 200) {
-      throw new IllegalStateException("PATCH members of " + groupName + " -> " + reply.status() + " " + reply.body());
+      throw new IllegalStateException(
+          "PATCH members of " + groupName + " -> " + reply.status() + " " + reply.body());
     }
     members.get(groupId).addAll(userIdsToAdd);
   }
 
   private void deactivate(String userId) {
     String body =
-        "{\"schemas\": [\"" + PATCH_OP + "\"], \"Operations\": [{\"op\": \"Replace\", \"path\": \"active\","
+        "{\"schemas\": [\""
+            + PATCH_OP
+            + "\"], \"Operations\": [{\"op\": \"Replace\", \"path\": \"active\","
             + " \"value\": \"False\"}]}";
     expect(scim.patch("/Users/" + userId, body), 200, "deactivate " + userId);
     deactivated.add(userId);
@@ -230,7 +257,10 @@ final class ProvisioningRun {
   /** The tenant's users whose deletion the guard holds (admin API). */
   List<String> pendingDeletions() {
     List<String> ids = new ArrayList<>();
-    expect(admin.get("/tenants/" + tenantId + "/pending-deletions?limit=1000"), 200, "pending deletions")
+    expect(
+            admin.get("/tenants/" + tenantId + "/pending-deletions?limit=1000"),
+            200,
+            "pending deletions")
         .array()
         .forEach(v -> ids.add(v.asJsonObject().getString("userId")));
     return ids;

@@ -4,17 +4,29 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * Sixteen single-valued user attributes, one per racing client: a lost update shows as an
- * attribute that does not hold its client's last value.
+ * Sixteen single-valued user attributes, one per racing client: a lost update shows as an attribute
+ * that does not hold its client's last value.
  */
 final class RacingAttributes {
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   static final List<String> PATHS =
       List.of(
-          "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone",
-          "name.givenName", "name.familyName", "name.middleName", "name.honorificPrefix",
-          "name.honorificSuffix", ENTERPRISE + ":employeeNumber", ENTERPRISE + ":costCenter",
-          ENTERPRISE + ":organization", ENTERPRISE + ":department");
+          "displayName",
+          "nickName",
+          "title",
+          "userType",
+          "preferredLanguage",
+          "locale",
+          "timezone",
+          "name.givenName",
+          "name.familyName",
+          "name.middleName",
+          "name.honorificPrefix",
+          "name.honorificSuffix",
+          ENTERPRISE + ":employeeNumber",
+          ENTERPRISE + ":costCenter",
+          ENTERPRISE + ":organization",
+          ENTERPRISE + ":department");
 
   private RacingAttributes() {}
 

@@ -26,13 +26,19 @@ final class Bodies {
 
   /** An Add or Remove of {@code members} with these user ids ({@code [{"value": id}, ...]}). */
   static String members(String op, Collection<String> userIds) {
-    return op(op, "members", userIds.stream().map(id -> "{\"value\":\"" + id + "\"}").collect(Collectors.joining(",", "[", "]")));
+    return op(
+        op,
+        "members",
+        userIds.stream()
+            .map(id -> "{\"value\":\"" + id + "\"}")
+            .collect(Collectors.joining(",", "[", "]")));
   }
 
   /** A User with this userName, active, plus further attributes given as JSON members. */
   static String user(String userName, String... members) {
     StringBuilder b =
-        new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"")
+        new StringBuilder(
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"")
             .append(userName)
             .append("\",\"active\":true");
     for (String m : members) {

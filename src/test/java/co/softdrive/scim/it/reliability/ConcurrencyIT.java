@@ -47,20 +47,26 @@ class ConcurrencyIT {
     List<List<String>> perClient = new ArrayList<>();
     Set<String> all = new HashSet<>();
     for (int i = 0; i < CLIENTS; i++) {
-      List<String> ids = List.of(user("add-" + i + "a"), user("add-" + i + "b"), user("add-" + i + "c"));
+      List<String> ids =
+          List.of(user("add-" + i + "a"), user("add-" + i + "b"), user("add-" + i + "c"));
       perClient.add(ids);
       all.addAll(ids);
     }
     long cursor = Feed.lastCursorOf(t.tenantId);
 
-    List<Http.Reply> replies = AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Groups/" + group, patch(members("Add", perClient.get(i)))));
+    List<Http.Reply> replies =
+        AtOnce.run(
+            CLIENTS,
+            i -> http.send("PATCH", "/Groups/" + group, patch(members("Add", perClient.get(i)))));
 
-    assertEquals(Map.of(204, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(204, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
     assertEquals(all, membersOf(group));
     Set<String> announced = new HashSet<>();
     for (JsonObject e : Feed.ofTenant(t.tenantId, cursor)) {
       assertEquals("group.members.added", e.getString("type"));
-      Feed.userIds(e).forEach(id -> assertEquals(true, announced.add(id), "announced twice: " + id));
+      Feed.userIds(e)
+          .forEach(id -> assertEquals(true, announced.add(id), "announced twice: " + id));
     }
     assertEquals(all, announced);
     assertMemberCountsMatch();
@@ -72,23 +78,43 @@ class ConcurrencyIT {
       String userName = "same-" + UUID.randomUUID() + "@example.com";
 
       List<Http.Reply> replies =
-          AtOnce.run(CLIENTS, i -> http.send("POST", "/Users", Bodies.user(userName, "\"title\":\"client " + i + "\"")));
+          AtOnce.run(
+              CLIENTS,
+              i ->
+                  http.send(
+                      "POST", "/Users", Bodies.user(userName, "\"title\":\"client " + i + "\"")));
 
-      assertEquals(Map.of(201, 1, 409, CLIENTS - 1), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+      assertEquals(
+          Map.of(201, 1, 409, CLIENTS - 1),
+          statuses(replies),
+          () -> "unexpected replies " + unexpected(replies));
       for (Http.Reply r : replies) {
         if (r.status() == 409) {
           assertEquals("uniqueness", r.json().getString("scimType"), r::toString);
         }
       }
-      JsonObject found = http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null).json();
+      JsonObject found =
+          http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null).json();
       assertEquals(1, found.getInt("totalResults"));
-      String winner = replies.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().getString("id");
+      String winner =
+          replies.stream()
+              .filter(r -> r.status() == 201)
+              .findFirst()
+              .orElseThrow()
+              .json()
+              .getString("id");
       assertEquals(winner, found.getJsonArray("Resources").getJsonObject(0).getString("id"));
       // A loser's audit row was written before its INSERT failed: its 409 must have rolled it back.
       List<String> audited =
-          given().auth().preemptive().basic(ItConfig.adminUser(), ItConfig.adminPassword())
+          given()
+              .auth()
+              .preemptive()
+              .basic(ItConfig.adminUser(), ItConfig.adminPassword())
               .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/audit?limit=1000")
-              .then().statusCode(200).extract().jsonPath()
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
               .getList("findAll { it.userName == '" + userName + "' }.userId", String.class);
       assertEquals(List.of(winner), audited, "audit rows of " + userName);
     }
@@ -98,8 +124,19 @@ class ConcurrencyIT {
   void sixteenClientsPatchingDifferentAttributesOfOneUserAtOnceLoseNoUpdate() throws Exception {
     String id = user("attributes");
     String[] paths = {
-      "displayName", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone", "profileUrl",
-      "name.givenName", "name.familyName", "name.middleName", "name.honorificPrefix", "name.honorificSuffix",
+      "displayName",
+      "nickName",
+      "title",
+      "userType",
+      "preferredLanguage",
+      "locale",
+      "timezone",
+      "profileUrl",
+      "name.givenName",
+      "name.familyName",
+      "name.middleName",
+      "name.honorificPrefix",
+      "name.honorificSuffix",
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter",
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
@@ -107,14 +144,25 @@ class ConcurrencyIT {
     long cursor = Feed.lastCursorOf(t.tenantId);
 
     List<Http.Reply> replies =
-        AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Users/" + id, patch(op("Replace", paths[i], str(valueFor(paths[i]))))));
+        AtOnce.run(
+            CLIENTS,
+            i ->
+                http.send(
+                    "PATCH",
+                    "/Users/" + id,
+                    patch(op("Replace", paths[i], str(valueFor(paths[i]))))));
 
-    assertEquals(Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
     JsonObject user = http.send("GET", "/Users/" + id, null).json();
     for (String path : paths) {
       assertEquals(valueFor(path), attribute(user, path), path);
     }
-    assertEquals(CLIENTS, Feed.ofTenant(t.tenantId, cursor).stream().filter(e -> e.getString("type").equals("account.updated")).count());
+    assertEquals(
+        CLIENTS,
+        Feed.ofTenant(t.tenantId, cursor).stream()
+            .filter(e -> e.getString("type").equals("account.updated"))
+            .count());
   }
 
   @Test
@@ -122,16 +170,29 @@ class ConcurrencyIT {
     String id = user("emails");
 
     List<Http.Reply> replies =
-        AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Users/" + id,
-            patch(op("Add", "emails", "[{\"value\":\"client" + i + "@example.com\",\"type\":\"other\"}]"))));
+        AtOnce.run(
+            CLIENTS,
+            i ->
+                http.send(
+                    "PATCH",
+                    "/Users/" + id,
+                    patch(
+                        op(
+                            "Add",
+                            "emails",
+                            "[{\"value\":\"client" + i + "@example.com\",\"type\":\"other\"}]"))));
 
-    assertEquals(Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
     Set<String> emails = new HashSet<>();
     for (JsonValue e : http.send("GET", "/Users/" + id, null).json().getJsonArray("emails")) {
       emails.add(e.asJsonObject().getString("value"));
     }
     for (int i = 0; i < CLIENTS; i++) {
-      assertEquals(true, emails.contains("client" + i + "@example.com"), "lost email of client " + i + ": " + emails);
+      assertEquals(
+          true,
+          emails.contains("client" + i + "@example.com"),
+          "lost email of client " + i + ": " + emails);
     }
   }
 
@@ -145,9 +206,14 @@ class ConcurrencyIT {
     long cursor = Feed.lastCursorOf(t.tenantId);
 
     List<Http.Reply> replies =
-        AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Users/" + ids.get(i), patch(op("Replace", "active", "false"))));
+        AtOnce.run(
+            CLIENTS,
+            i ->
+                http.send(
+                    "PATCH", "/Users/" + ids.get(i), patch(op("Replace", "active", "false"))));
 
-    assertEquals(Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(200, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
     for (String id : ids) {
       assertEquals(false, http.send("GET", "/Users/" + id, null).json().getBoolean("active"));
     }
@@ -160,14 +226,16 @@ class ConcurrencyIT {
   }
 
   @Test
-  void concurrentAddsAndRemovesOfOverlappingMembersLeaveTheGroupAsTheFeedDescribesIt() throws Exception {
+  void concurrentAddsAndRemovesOfOverlappingMembersLeaveTheGroupAsTheFeedDescribesIt()
+      throws Exception {
     String group = t.createGroup("overlap-" + UUID.randomUUID());
     List<String> pool = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       pool.add(user("overlap-" + i));
     }
     Set<String> initial = new LinkedHashSet<>(pool.subList(0, 12));
-    assertEquals(204, http.send("PATCH", "/Groups/" + group, patch(members("Add", initial))).status());
+    assertEquals(
+        204, http.send("PATCH", "/Groups/" + group, patch(members("Add", initial))).status());
     long cursor = Feed.lastCursorOf(t.tenantId);
     Random random = new Random();
     List<String> bodies = new ArrayList<>();
@@ -175,12 +243,15 @@ class ConcurrencyIT {
       List<String> shuffled = new ArrayList<>(pool);
       java.util.Collections.shuffle(shuffled, random);
       // Each client adds 4 and removes 4 of the same 24 users: the sets overlap between clients.
-      bodies.add(patch(members("Add", shuffled.subList(0, 4)), members("Remove", shuffled.subList(4, 8))));
+      bodies.add(
+          patch(members("Add", shuffled.subList(0, 4)), members("Remove", shuffled.subList(4, 8))));
     }
 
-    List<Http.Reply> replies = AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Groups/" + group, bodies.get(i)));
+    List<Http.Reply> replies =
+        AtOnce.run(CLIENTS, i -> http.send("PATCH", "/Groups/" + group, bodies.get(i)));
 
-    assertEquals(Map.of(204, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(204, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
     // Replaying the feed from the initial members must give exactly the final members, and each
     // event must describe a real change (no add of a member, no remove of a non-member).
     Set<String> replayed = new HashSet<>(initial);
@@ -211,17 +282,26 @@ class ConcurrencyIT {
         CLIENTS,
         i -> {
           for (int round = 1; round <= 5 && i < CLIENTS / 2; round++) {
-            replies.add(http.send("PATCH", "/Users/" + users.get(i), patch(op("Replace", "title", str("round " + round)))));
+            replies.add(
+                http.send(
+                    "PATCH",
+                    "/Users/" + users.get(i),
+                    patch(op("Replace", "title", str("round " + round)))));
           }
           for (int round = 1; round <= 3 && i >= CLIENTS / 2; round++) {
             String group = "/Groups/" + groups.get(i - CLIENTS / 2);
             replies.add(http.send("PATCH", group, patch(members("Add", users))));
-            replies.add(http.send("PATCH", group, patch(members("Remove", users.subList(0, users.size() / 2)))));
+            replies.add(
+                http.send(
+                    "PATCH", group, patch(members("Remove", users.subList(0, users.size() / 2)))));
           }
           return null;
         });
 
-    assertEquals(Map.of(200, CLIENTS / 2 * 5, 204, CLIENTS / 2 * 6), statuses(replies), () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        Map.of(200, CLIENTS / 2 * 5, 204, CLIENTS / 2 * 6),
+        statuses(replies),
+        () -> "unexpected replies " + unexpected(replies));
     for (String id : users) {
       assertEquals("round 5", http.send("GET", "/Users/" + id, null).json().getString("title"));
     }
@@ -254,7 +334,8 @@ class ConcurrencyIT {
     List<String> shuffled = new ArrayList<>(groups);
     java.util.Collections.shuffle(shuffled, new Random(7));
     for (String group : shuffled) {
-      assertEquals(204, client.send("PATCH", "/Groups/" + group, patch(members("Add", users))).status());
+      assertEquals(
+          204, client.send("PATCH", "/Groups/" + group, patch(members("Add", users))).status());
     }
     List<String> deleted = users.subList(0, CLIENTS);
     List<String> patched = users.subList(CLIENTS, users.size());
@@ -271,16 +352,26 @@ class ConcurrencyIT {
           } else {
             for (int round = 1; round <= 5; round++) {
               String id = patched.get(i - CLIENTS / 2);
-              replies.add(client.send("PATCH", "/Users/" + id, patch(op("Replace", "title", str("round " + round)))));
+              replies.add(
+                  client.send(
+                      "PATCH",
+                      "/Users/" + id,
+                      patch(op("Replace", "title", str("round " + round)))));
             }
           }
           return null;
         });
 
-    assertEquals(Map.of(200, CLIENTS / 2 * 5, 204, CLIENTS), statuses(replies), () -> "unexpected replies " + unexpected(replies));
-    assertEquals(victimsBefore, ServerControl.deadlockVictims(), "deadlock victims in messages.log");
+    assertEquals(
+        Map.of(200, CLIENTS / 2 * 5, 204, CLIENTS),
+        statuses(replies),
+        () -> "unexpected replies " + unexpected(replies));
+    assertEquals(
+        victimsBefore, ServerControl.deadlockVictims(), "deadlock victims in messages.log");
     for (String group : groups) {
-      assertEquals(new HashSet<>(patched), ServerSnapshot.memberIds(client.send("GET", "/Groups/" + group, null).json()));
+      assertEquals(
+          new HashSet<>(patched),
+          ServerSnapshot.memberIds(client.send("GET", "/Groups/" + group, null).json()));
     }
     if (MemberCounts.checkable()) {
       assertEquals(List.of(), MemberCounts.mismatches(own.tenantId), "stored member counts");
@@ -303,11 +394,15 @@ class ConcurrencyIT {
 
   /** Replies other than the usual successes and the 409s of the uniqueness test. */
   private static List<Http.Reply> unexpected(List<Http.Reply> replies) {
-    return replies.stream().filter(r -> !java.util.Set.of(200, 201, 204, 409).contains(r.status())).toList();
+    return replies.stream()
+        .filter(r -> !java.util.Set.of(200, 201, 204, 409).contains(r.status()))
+        .toList();
   }
 
   private static String valueFor(String path) {
-    return path.equals("profileUrl") ? "https://example.com/profile" : "value of " + path.substring(path.lastIndexOf(':') + 1);
+    return path.equals("profileUrl")
+        ? "https://example.com/profile"
+        : "value of " + path.substring(path.lastIndexOf(':') + 1);
   }
 
   private static String attribute(JsonObject user, String path) {

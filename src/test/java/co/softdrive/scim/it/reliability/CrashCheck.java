@@ -27,7 +27,12 @@ final class CrashCheck {
   private final Map<String, Integer> versionById = new HashMap<>();
   private final Map<MemberOp, Boolean> applied = new HashMap<>();
 
-  void run(Ledger ledger, ServerSnapshot server, String tenantId, long afterCursor, List<JsonObject> feed) {
+  void run(
+      Ledger ledger,
+      ServerSnapshot server,
+      String tenantId,
+      long afterCursor,
+      List<JsonObject> feed) {
     users(ledger, new HashMap<>(server.usersByName));
     members(ledger, server);
     events(ledger, tenantId, afterCursor, feed);
@@ -44,14 +49,23 @@ final class CrashCheck {
       }
       usersChecked++;
       if (u.created == Outcome.ACKED && !u.id.equals(r.getString("id"))) {
-        violations.add("user " + u.userName + " has id " + r.getString("id") + ", acknowledged " + u.id);
+        violations.add(
+            "user " + u.userName + " has id " + r.getString("id") + ", acknowledged " + u.id);
       }
       u.id = r.getString("id");
       int title = CrashLoad.versionOf(r.getString("title", "v-1"));
       int given = CrashLoad.versionOf(r.getJsonObject("name").getString("givenName", "v-1"));
       int display = CrashLoad.versionOf(r.getString("displayName", "v-1"));
       if (title != given || title != display) {
-        violations.add("half-applied PATCH on " + u.userName + ": title v" + title + ", givenName v" + given + ", displayName v" + display);
+        violations.add(
+            "half-applied PATCH on "
+                + u.userName
+                + ": title v"
+                + title
+                + ", givenName v"
+                + given
+                + ", displayName v"
+                + display);
       }
       Set<Integer> allowed = new HashSet<>();
       allowed.add(u.created == Outcome.ACKED ? u.version : 0);
@@ -64,7 +78,8 @@ final class CrashCheck {
         unknownApplied++;
       }
       if (!allowed.contains(title)) {
-        violations.add("user " + u.userName + " is at version " + title + ", expected one of " + allowed);
+        violations.add(
+            "user " + u.userName + " is at version " + title + ", expected one of " + allowed);
       }
       versionById.put(u.id, title);
     }
@@ -81,8 +96,16 @@ final class CrashCheck {
         continue;
       }
       if (in != 0 && in != op.users().size()) {
-        violations.add("half-applied member " + (op.add() ? "add" : "remove") + " on group " + op.groupId()
-            + ": " + in + " of " + op.users().size() + " members present");
+        violations.add(
+            "half-applied member "
+                + (op.add() ? "add" : "remove")
+                + " on group "
+                + op.groupId()
+                + ": "
+                + in
+                + " of "
+                + op.users().size()
+                + " members present");
       }
       boolean done = op.add() ? in == op.users().size() : in == 0;
       applied.put(op, done);
@@ -109,7 +132,8 @@ final class CrashCheck {
         violations.add("group " + e.getKey() + " lacks acknowledged members " + missing);
       }
       if (!extra.isEmpty()) {
-        violations.add("group " + e.getKey() + " has members that were removed or never added " + extra);
+        violations.add(
+            "group " + e.getKey() + " has members that were removed or never added " + extra);
       }
     }
   }
@@ -122,7 +146,8 @@ final class CrashCheck {
     for (JsonObject e : feed) {
       long cursor = Feed.cursor(e);
       if (cursor != expectedCursor) {
-        violations.add("feed cursor " + cursor + " where " + expectedCursor + " was next (gap or duplicate)");
+        violations.add(
+            "feed cursor " + cursor + " where " + expectedCursor + " was next (gap or duplicate)");
       }
       expectedCursor = cursor + 1;
       if (!tenantId.equals(e.getString("tenantId"))) {
@@ -146,11 +171,22 @@ final class CrashCheck {
       }
       int updates = Objects.requireNonNullElse(updated.remove(v.getKey()), 0);
       if (updates != v.getValue()) {
-        violations.add("user " + v.getKey() + " has " + updates + " account.updated events for " + v.getValue() + " applied PATCHes");
+        violations.add(
+            "user "
+                + v.getKey()
+                + " has "
+                + updates
+                + " account.updated events for "
+                + v.getValue()
+                + " applied PATCHes");
       }
     }
-    created.keySet().forEach(id -> violations.add("account.created for a user that does not exist: " + id));
-    updated.keySet().forEach(id -> violations.add("account.updated for a user that does not exist: " + id));
+    created
+        .keySet()
+        .forEach(id -> violations.add("account.created for a user that does not exist: " + id));
+    updated
+        .keySet()
+        .forEach(id -> violations.add("account.updated for a user that does not exist: " + id));
     for (MemberOp op : ledger.memberOps) {
       if (applied.get(op)) {
         for (User u : op.users()) {

@@ -89,7 +89,15 @@ final class CrashLoad {
     }
 
     private void createUser() {
-      User u = new User("crash-" + number + "-" + created++ + "-" + random.nextInt(1_000_000) + "@example.com");
+      User u =
+          new User(
+              "crash-"
+                  + number
+                  + "-"
+                  + created++
+                  + "-"
+                  + random.nextInt(1_000_000)
+                  + "@example.com");
       String body =
           Bodies.user(
               u.userName,
@@ -130,15 +138,22 @@ final class CrashLoad {
       int half = ids.size() / 2;
       String body =
           users.size() > 1 && random.nextBoolean()
-              ? Bodies.patch(Bodies.members("Add", ids.subList(0, half)), Bodies.members("Add", ids.subList(half, ids.size())))
+              ? Bodies.patch(
+                  Bodies.members("Add", ids.subList(0, half)),
+                  Bodies.members("Add", ids.subList(half, ids.size())))
               : Bodies.patch(Bodies.members("Add", ids));
       changeMembers(true, group, users, body);
     }
 
     private void removeMembers(List<User> inside) {
       String group = inside.get(random.nextInt(inside.size())).group;
-      List<User> users = pick(inside.stream().filter(u -> group.equals(u.group)).toList(), 1 + random.nextInt(3));
-      changeMembers(false, group, users, Bodies.patch(Bodies.members("Remove", users.stream().map(u -> u.id).toList())));
+      List<User> users =
+          pick(inside.stream().filter(u -> group.equals(u.group)).toList(), 1 + random.nextInt(3));
+      changeMembers(
+          false,
+          group,
+          users,
+          Bodies.patch(Bodies.members("Remove", users.stream().map(u -> u.id).toList())));
     }
 
     private void changeMembers(boolean add, String group, List<User> users, String body) {
@@ -169,7 +184,8 @@ final class CrashLoad {
      * request in flight or the answer was unexpected (recorded), null when the server refused the
      * connection (the request was never sent).
      */
-    private Outcome call(String method, String path, String body, int expected, Consumer<Http.Reply> onAck) {
+    private Outcome call(
+        String method, String path, String body, int expected, Consumer<Http.Reply> onAck) {
       try {
         Http.Reply reply = http.send(method, path, body);
         ledger.sent.incrementAndGet();

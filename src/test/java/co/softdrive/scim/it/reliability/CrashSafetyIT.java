@@ -45,7 +45,9 @@ class CrashSafetyIT {
     Http http = new Http(t.token, Duration.ofSeconds(60));
     Ledger ledger = new Ledger();
     CrashLoad load = new CrashLoad(http, groups, ledger);
-    LOG.log(Level.INFO, "CrashSafetyIT on {0}: {1} kills, {2} clients, seed {3}",
+    LOG.log(
+        Level.INFO,
+        "CrashSafetyIT on {0}: {1} kills, {2} clients, seed {3}",
         new Object[] {ItConfig.dbKind(), KILLS, CLIENTS, Long.toString(SEED)});
 
     load.start(CLIENTS, SEED);
@@ -57,7 +59,9 @@ class CrashSafetyIT {
         long pid = ServerControl.process().pid();
         ServerControl.kill();
         load.down = true;
-        LOG.log(Level.INFO, "kill {0}: SIGKILLed pid {1} after {2} acknowledged writes",
+        LOG.log(
+            Level.INFO,
+            "kill {0}: SIGKILLed pid {1} after {2} acknowledged writes",
             new Object[] {kill, Long.toString(pid), ledger.acked.get()});
         ServerControl.start();
         load.down = false;
@@ -76,16 +80,27 @@ class CrashSafetyIT {
             + " unknown outcome ({6} of those applied), {7} refused while down; checked {8} users, {9} member"
             + " changes, {10} events; {11} lost or inconsistent",
         new Object[] {
-          ItConfig.dbKind(), KILLS, ledger.sent.get(), ledger.acked.get(), ledger.userPatchesAcked.get(),
-          ledger.unknown.get(), check.unknownApplied, ledger.refused.get(), check.usersChecked,
-          check.memberOpsChecked, check.eventsChecked, check.violations.size()
+          ItConfig.dbKind(),
+          KILLS,
+          ledger.sent.get(),
+          ledger.acked.get(),
+          ledger.userPatchesAcked.get(),
+          ledger.unknown.get(),
+          check.unknownApplied,
+          ledger.refused.get(),
+          check.usersChecked,
+          check.memberOpsChecked,
+          check.eventsChecked,
+          check.violations.size()
         });
     assertEquals(List.of(), ledger.unexpected, "answers other than the expected 2xx");
     assertEquals(List.of(), check.violations);
     if (MemberCounts.checkable()) {
       assertEquals(List.of(), MemberCounts.mismatches(t.tenantId), "stored member counts");
     }
-    assertTrue(ledger.unknown.get() > 0 || KILLS == 0, "no request was in flight at any kill: the test proved little");
+    assertTrue(
+        ledger.unknown.get() > 0 || KILLS == 0,
+        "no request was in flight at any kill: the test proved little");
   }
 
   /** Waits until the clients have had {@code target} writes acknowledged in total. */
@@ -94,7 +109,12 @@ class CrashSafetyIT {
     while (ledger.acked.get() < target) {
       if (System.currentTimeMillis() > deadline || !ledger.unexpected.isEmpty()) {
         throw new AssertionError(
-            "clients got " + ledger.acked.get() + " of " + target + " acknowledgements; unexpected answers: " + ledger.unexpected);
+            "clients got "
+                + ledger.acked.get()
+                + " of "
+                + target
+                + " acknowledgements; unexpected answers: "
+                + ledger.unexpected);
       }
       Thread.sleep(100);
     }

@@ -59,8 +59,16 @@ class DegradedDatabaseIT {
               case 0 -> http.send("GET", "/Users/" + user, null);
               case 1 -> http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null);
               case 2 -> http.send("POST", "/Users", Bodies.user(userName));
-              case 3 -> http.send("PATCH", "/Users/" + user, Bodies.patch(Bodies.op("Replace", "title", Bodies.str("outage"))));
-              default -> http.send("PATCH", "/Groups/" + group, Bodies.patch(Bodies.members("Add", List.of(user))));
+              case 3 ->
+                  http.send(
+                      "PATCH",
+                      "/Users/" + user,
+                      Bodies.patch(Bodies.op("Replace", "title", Bodies.str("outage"))));
+              default ->
+                  http.send(
+                      "PATCH",
+                      "/Groups/" + group,
+                      Bodies.patch(Bodies.members("Add", List.of(user))));
             };
         slowestMillis = Math.max(slowestMillis, (System.nanoTime() - start) / 1_000_000);
         assertUnavailable(r);
@@ -75,13 +83,27 @@ class DegradedDatabaseIT {
     awaitReadiness(200);
     assertEquals(pid, ServerControl.process().pid(), "the server was restarted");
     assertEquals(200, http.send("GET", "/Users/" + user, null).status());
-    assertEquals(201, http.send("POST", "/Users", Bodies.user("after-outage-" + UUID.randomUUID() + "@example.com")).status());
-    JsonObject patched = http.send("PATCH", "/Users/" + user, Bodies.patch(Bodies.op("Replace", "title", Bodies.str("back")))).json();
+    assertEquals(
+        201,
+        http.send(
+                "POST", "/Users", Bodies.user("after-outage-" + UUID.randomUUID() + "@example.com"))
+            .status());
+    JsonObject patched =
+        http.send(
+                "PATCH",
+                "/Users/" + user,
+                Bodies.patch(Bodies.op("Replace", "title", Bodies.str("back"))))
+            .json();
     assertEquals("back", patched.getString("title"));
-    assertEquals(204, http.send("PATCH", "/Groups/" + group, Bodies.patch(Bodies.members("Add", List.of(user)))).status());
+    assertEquals(
+        204,
+        http.send("PATCH", "/Groups/" + group, Bodies.patch(Bodies.members("Add", List.of(user))))
+            .status());
     for (String userName : refusedWrites) {
-      JsonObject found = http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null).json();
-      assertEquals(0, found.getInt("totalResults"), "a write answered 503 was applied: " + userName);
+      JsonObject found =
+          http.send("GET", "/Users?filter=userName+eq+%22" + userName + "%22", null).json();
+      assertEquals(
+          0, found.getInt("totalResults"), "a write answered 503 was applied: " + userName);
     }
     LOG.log(
         Level.INFO,
@@ -92,9 +114,12 @@ class DegradedDatabaseIT {
 
   private static void assertUnavailable(Http.Reply r) {
     assertEquals(503, r.status(), r::toString);
-    assertTrue(r.retryAfter() != null && Integer.parseInt(r.retryAfter()) > 0, "Retry-After: " + r.retryAfter());
+    assertTrue(
+        r.retryAfter() != null && Integer.parseInt(r.retryAfter()) > 0,
+        "Retry-After: " + r.retryAfter());
     JsonObject body = r.json();
-    assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
+    assertEquals(
+        "urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
     assertEquals("503", body.getString("status"));
   }
 
@@ -114,7 +139,9 @@ class DegradedDatabaseIT {
   private static HttpResponse<String> readiness() throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(ItConfig.baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(30)).build(),
+            HttpRequest.newBuilder(URI.create(ItConfig.baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -54,7 +54,8 @@ final class Feed {
           admin()
               .queryParam("after", after)
               .queryParam("limit", PAGE)
-              .queryParams(tenantId == null ? java.util.Map.of() : java.util.Map.of("tenantId", tenantId))
+              .queryParams(
+                  tenantId == null ? java.util.Map.of() : java.util.Map.of("tenantId", tenantId))
               .get(ItConfig.adminBase() + "/events")
               .then()
               .statusCode(200)

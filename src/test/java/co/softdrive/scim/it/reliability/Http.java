@@ -49,7 +49,8 @@ final class Http {
     }
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), r.body());
+      return new Reply(
+          r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), r.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

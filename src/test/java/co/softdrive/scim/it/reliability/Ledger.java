@@ -21,17 +21,24 @@ final class Ledger {
   /** A user as its owning client knows it. */
   static final class User {
     final String userName;
+
     /** The id from the 201; null when the POST's outcome is unknown. */
     String id;
+
     Outcome created;
+
     /** Attribute version of the last acknowledged write (0 after the POST). */
     int version;
+
     /** The version a PATCH with an unknown outcome tried to write. */
     Integer unknownVersion;
+
     /** The group the user is an acknowledged member of, or null. */
     String group;
+
     /** A membership change of this user with an unknown outcome. */
     MemberOp unknownOp;
+
     boolean retired;
 
     User(String userName) {
@@ -48,8 +55,10 @@ final class Ledger {
 
   final List<User> users = Collections.synchronizedList(new ArrayList<>());
   final List<MemberOp> memberOps = Collections.synchronizedList(new ArrayList<>());
+
   /** Answers that were neither the expected 2xx nor a dead connection: each is a finding. */
   final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+
   final AtomicInteger sent = new AtomicInteger();
   final AtomicInteger acked = new AtomicInteger();
   final AtomicInteger unknown = new AtomicInteger();

@@ -21,7 +21,8 @@ final class PostgresOutage implements AutoCloseable {
 
   static PostgresOutage begin(String database) throws SQLException {
     PostgresOutage outage = new PostgresOutage(database);
-    try (Connection c = admin(); Statement s = c.createStatement()) {
+    try (Connection c = admin();
+        Statement s = c.createStatement()) {
       s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS false");
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -35,7 +36,8 @@ final class PostgresOutage implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (Connection c = admin(); Statement s = c.createStatement()) {
+    try (Connection c = admin();
+        Statement s = c.createStatement()) {
       s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
     }
   }

@@ -15,15 +15,19 @@ final class ServerSnapshot {
 
   /** Every user of the tenant by userName. */
   final Map<String, JsonObject> usersByName = new HashMap<>();
+
   /** Member ids per group id. */
   final Map<String, Set<String>> members = new HashMap<>();
 
   static ServerSnapshot read(Http http, List<String> groupIds) throws IOException {
     ServerSnapshot s = new ServerSnapshot();
     for (int start = 1; ; start += PAGE) {
-      JsonObject page = expect200(http.send("GET", "/Users?startIndex=" + start + "&count=" + PAGE, null));
+      JsonObject page =
+          expect200(http.send("GET", "/Users?startIndex=" + start + "&count=" + PAGE, null));
       List<JsonObject> resources =
-          page.containsKey("Resources") ? page.getJsonArray("Resources").getValuesAs(JsonObject.class) : List.of();
+          page.containsKey("Resources")
+              ? page.getJsonArray("Resources").getValuesAs(JsonObject.class)
+              : List.of();
       resources.forEach(u -> s.usersByName.put(u.getString("userName"), u));
       if (resources.isEmpty() || start + resources.size() > page.getInt("totalResults")) {
         break;

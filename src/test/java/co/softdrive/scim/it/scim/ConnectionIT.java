@@ -37,7 +37,8 @@ class ConnectionIT {
 
   private static void assertEmptyListResponse(HttpResponse<String> r) {
     assertEquals(200, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"),
+    assertTrue(
+        r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"),
         "Content-Type " + r.headers().firstValue("Content-Type"));
     JsonPath body = JsonPath.from(r.body());
     assertEquals(List.of(LIST), body.getList("schemas"));
@@ -49,7 +50,8 @@ class ConnectionIT {
 
   private static void assertScimError(HttpResponse<String> r, int status) {
     assertEquals(status, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"),
+    assertTrue(
+        r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"),
         "Content-Type " + r.headers().firstValue("Content-Type") + " body " + r.body());
     JsonPath body = JsonPath.from(r.body());
     assertEquals(List.of(ERROR), body.getList("schemas"));
@@ -59,9 +61,15 @@ class ConnectionIT {
 
   @Test
   void testConnectionProbeWithoutAcceptOrContentTypeGetsAnEmptyScimListResponse() {
-    // T1: exactly what Entra's Test Connection sends: form-encoded filter, no Accept, no Content-Type.
+    // T1: exactly what Entra's Test Connection sends: form-encoded filter, no Accept, no
+    // Content-Type.
     HttpResponse<String> r =
-        Scim.raw("GET", "/Users?filter=userName+eq+%22" + UUID.randomUUID() + "%22", t.token, null, null);
+        Scim.raw(
+            "GET",
+            "/Users?filter=userName+eq+%22" + UUID.randomUUID() + "%22",
+            t.token,
+            null,
+            null);
     assertEmptyListResponse(r);
   }
 
@@ -69,19 +77,32 @@ class ConnectionIT {
   void percentTwentyEncodingAndTheUnknownComplianceFlagParameterGiveTheSameEmptyList() {
     // T2: %20 instead of +, and ?aadOptscim062020 (no value) in front of the filter.
     String guid = UUID.randomUUID().toString();
-    assertEmptyListResponse(Scim.raw("GET", "/Users?filter=userName%20eq%20%22" + guid + "%22", t.token, null, null));
     assertEmptyListResponse(
-        Scim.raw("GET", "/Users?aadOptscim062020&filter=userName+eq+%22" + guid + "%22", t.token, null, null));
+        Scim.raw("GET", "/Users?filter=userName%20eq%20%22" + guid + "%22", t.token, null, null));
     assertEmptyListResponse(
-        Scim.raw("GET", "/Users?filter=userName+eq+%22" + guid + "%22&someVendorParam=1", t.token, null, null));
+        Scim.raw(
+            "GET",
+            "/Users?aadOptscim062020&filter=userName+eq+%22" + guid + "%22",
+            t.token,
+            null,
+            null));
+    assertEmptyListResponse(
+        Scim.raw(
+            "GET",
+            "/Users?filter=userName+eq+%22" + guid + "%22&someVendorParam=1",
+            t.token,
+            null,
+            null));
   }
 
   @Test
   void plusAndPercentTwentyEncodedFiltersBothFindAnExistingUser() {
     String userName = Scim.unique("plus") + "@example.com";
     String id = t.createUser(userName);
-    for (String q : List.of("userName+eq+%22" + userName + "%22", "userName%20eq%20%22" + userName + "%22")) {
-      HttpResponse<String> r = Scim.raw("GET", "/Users?aadOptscim062020&filter=" + q, t.token, null, null);
+    for (String q :
+        List.of("userName+eq+%22" + userName + "%22", "userName%20eq%20%22" + userName + "%22")) {
+      HttpResponse<String> r =
+          Scim.raw("GET", "/Users?aadOptscim062020&filter=" + q, t.token, null, null);
       assertEquals(200, r.statusCode(), r.body());
       JsonPath body = JsonPath.from(r.body());
       assertEquals(1, body.getInt("totalResults"));
@@ -94,15 +115,23 @@ class ConnectionIT {
     // T3
     String probe = "/Users?filter=userName+eq+%22" + UUID.randomUUID() + "%22";
     assertScimError(Scim.raw("GET", probe, null, null, null), 401);
-    assertScimError(Scim.raw("GET", probe, "sdscim_wrongwrongwrongwrongwrongwrongwrongwrong12", null, null), 401);
+    assertScimError(
+        Scim.raw("GET", probe, "sdscim_wrongwrongwrongwrongwrongwrongwrongwrong12", null, null),
+        401);
   }
 
   @Test
   void groupProbeWithExcludedMembersGetsAnEmptyListResponse() {
     // T4
     assertEmptyListResponse(
-        Scim.raw("GET", "/Groups?excludedAttributes=members&filter=displayName+eq+%22" + UUID.randomUUID() + "%22",
-            t.token, null, null));
+        Scim.raw(
+            "GET",
+            "/Groups?excludedAttributes=members&filter=displayName+eq+%22"
+                + UUID.randomUUID()
+                + "%22",
+            t.token,
+            null,
+            null));
   }
 
   @Test
@@ -115,11 +144,17 @@ class ConnectionIT {
   @Test
   void postAcceptsScimJsonAndJsonWithAndWithoutCharsetAndAlwaysAnswersScimJson() {
     for (String type :
-        List.of("application/scim+json", "application/scim+json; charset=utf-8", "application/json",
+        List.of(
+            "application/scim+json",
+            "application/scim+json; charset=utf-8",
+            "application/json",
             "application/json; charset=UTF-8")) {
       String userName = Scim.unique("ctype") + "@example.com";
-      t.scim().contentType(type).body("{\"schemas\":[\"" + Scim.USER + "\"],\"userName\":\"" + userName + "\"}")
-          .post("/Users").then()
+      t.scim()
+          .contentType(type)
+          .body("{\"schemas\":[\"" + Scim.USER + "\"],\"userName\":\"" + userName + "\"}")
+          .post("/Users")
+          .then()
           .statusCode(201)
           .contentType(startsWith("application/scim+json"))
           .body("userName", equalTo(userName));
@@ -128,10 +163,18 @@ class ConnectionIT {
 
   @Test
   void responsesAreScimJsonEvenWhenTheClientAcceptsOnlyApplicationJson() {
-    t.scim().accept("application/json").get("/Users").then()
-        .statusCode(200).contentType(startsWith("application/scim+json"));
-    t.scim().accept("application/scim+json").get("/Groups").then()
-        .statusCode(200).contentType(startsWith("application/scim+json"));
+    t.scim()
+        .accept("application/json")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/scim+json"));
+    t.scim()
+        .accept("application/scim+json")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/scim+json"));
   }
 
   @Test
@@ -139,7 +182,8 @@ class ConnectionIT {
     String id = t.createUser(Scim.unique("nohdr") + "@example.com");
     HttpResponse<String> get = Scim.raw("GET", "/Users/" + id, t.token, null, null);
     assertEquals(200, get.statusCode(), get.body());
-    assertTrue(get.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"));
+    assertTrue(
+        get.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"));
     assertEquals(id, JsonPath.from(get.body()).getString("id"));
     HttpResponse<String> delete = Scim.raw("DELETE", "/Users/" + id, t.token, null, null);
     assertEquals(204, delete.statusCode(), delete.body());
@@ -161,7 +205,12 @@ class ConnectionIT {
     assertEquals(userName, JsonPath.from(byId.body()).getString("userName"));
     // A POST through a doubled slash (Tenant URL pasted with a trailing slash) creates.
     HttpResponse<String> post =
-        Scim.raw("POST", "//Groups", t.token, Scim.SCIM_JSON_UTF8, Scim.r9CreateGroup(Scim.unique("slash-group"), "x"));
+        Scim.raw(
+            "POST",
+            "//Groups",
+            t.token,
+            Scim.SCIM_JSON_UTF8,
+            Scim.r9CreateGroup(Scim.unique("slash-group"), "x"));
     assertEquals(201, post.statusCode(), post.body());
   }
 
@@ -176,7 +225,8 @@ class ConnectionIT {
   void wrongMethodsAnswer405ScimError() {
     assertScimError(Scim.raw("DELETE", "/Users", t.token, null, null), 405);
     assertScimError(Scim.raw("PUT", "/Groups", t.token, Scim.SCIM_JSON_UTF8, "{}"), 405);
-    assertScimError(Scim.raw("POST", "/ServiceProviderConfig", t.token, Scim.SCIM_JSON_UTF8, "{}"), 405);
+    assertScimError(
+        Scim.raw("POST", "/ServiceProviderConfig", t.token, Scim.SCIM_JSON_UTF8, "{}"), 405);
   }
 
   @Test
@@ -187,7 +237,8 @@ class ConnectionIT {
       assertEquals("invalidSyntax", JsonPath.from(r.body()).getString("scimType"), body);
     }
     String id = t.createUser(Scim.unique("badpatch") + "@example.com");
-    HttpResponse<String> r = Scim.raw("PATCH", "/Users/" + id, t.token, Scim.SCIM_JSON_UTF8, "{\"Operations\": [");
+    HttpResponse<String> r =
+        Scim.raw("PATCH", "/Users/" + id, t.token, Scim.SCIM_JSON_UTF8, "{\"Operations\": [");
     assertScimError(r, 400);
     assertEquals("invalidSyntax", JsonPath.from(r.body()).getString("scimType"));
   }
@@ -195,8 +246,12 @@ class ConnectionIT {
   @Test
   void unsupportedOrBrokenFiltersAre400InvalidFilterNeverAList() {
     t.createUser(Scim.unique("filter") + "@example.com");
-    for (String filter : List.of("title eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
-      t.scim().queryParam("filter", filter).get("/Users").then()
+    for (String filter :
+        List.of("title eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
+      t.scim()
+          .queryParam("filter", filter)
+          .get("/Users")
+          .then()
           .statusCode(400)
           .contentType(startsWith("application/scim+json"))
           .body("schemas", equalTo(List.of(ERROR)))
@@ -205,8 +260,12 @@ class ConnectionIT {
           .body("detail", notNullValue())
           .body("$", not(hasKey("Resources")));
     }
-    t.scim().queryParam("filter", "members.display eq \"x\"").get("/Groups").then()
-        .statusCode(400).body("scimType", equalTo("invalidFilter"));
+    t.scim()
+        .queryParam("filter", "members.display eq \"x\"")
+        .get("/Groups")
+        .then()
+        .statusCode(400)
+        .body("scimType", equalTo("invalidFilter"));
   }
 
   @Test
@@ -228,7 +287,11 @@ class ConnectionIT {
     assertScimError(r, 401);
     Map<String, Object> body = JsonPath.from(r.body()).getMap("$");
     assertTrue(body.containsKey("schemas"));
-    given().get(ItConfig.scimBase() + "/Users").then()
-        .statusCode(401).contentType(startsWith("application/scim+json")).body("status", equalTo("401"));
+    given()
+        .get(ItConfig.scimBase() + "/Users")
+        .then()
+        .statusCode(401)
+        .contentType(startsWith("application/scim+json"))
+        .body("status", equalTo("401"));
   }
 }

@@ -22,7 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Discovery (RFC 7644 §4, contract R14, §13 T35): /Schemas, /ServiceProviderConfig, /ResourceTypes. */
+/**
+ * Discovery (RFC 7644 §4, contract R14, §13 T35): /Schemas, /ServiceProviderConfig, /ResourceTypes.
+ */
 class DiscoveryIT {
   static TenantFixture t;
 
@@ -33,16 +35,25 @@ class DiscoveryIT {
 
   @Test
   void schemasIsAListResponseWithCoreUserGroupEnterpriseAndSoftdriveSchemas() {
-    t.scim().get("/Schemas").then()
+    t.scim()
+        .get("/Schemas")
+        .then()
         .statusCode(200)
         .contentType(startsWith("application/scim+json"))
         .body("schemas", equalTo(List.of(LIST)))
         .body("totalResults", equalTo(4))
         .body("Resources.id", containsInAnyOrder(USER, GROUP, ENTERPRISE, SOFTDRIVE))
-        .body("Resources.find { it.id == '" + SOFTDRIVE + "' }.attributes.name", hasItem("userType"))
-        .body("Resources.find { it.id == '" + ENTERPRISE + "' }.attributes.name", hasItems("employeeNumber", "manager"))
-        .body("Resources.find { it.id == '" + GROUP + "' }.attributes.name", hasItems("displayName", "members"))
-        .body("Resources.find { it.id == '" + USER + "' }.attributes.name", hasItems("userName", "active", "emails"));
+        .body(
+            "Resources.find { it.id == '" + SOFTDRIVE + "' }.attributes.name", hasItem("userType"))
+        .body(
+            "Resources.find { it.id == '" + ENTERPRISE + "' }.attributes.name",
+            hasItems("employeeNumber", "manager"))
+        .body(
+            "Resources.find { it.id == '" + GROUP + "' }.attributes.name",
+            hasItems("displayName", "members"))
+        .body(
+            "Resources.find { it.id == '" + USER + "' }.attributes.name",
+            hasItems("userName", "active", "emails"));
   }
 
   @Test
@@ -52,20 +63,29 @@ class DiscoveryIT {
     assertFalse(r.body().contains(":null"), "no null values in /Schemas");
     JsonPath body = JsonPath.from(r.body());
     String returned =
-        body.getString("Resources.find { it.id == '" + USER + "' }.attributes.find { it.name == 'password' }.returned");
+        body.getString(
+            "Resources.find { it.id == '"
+                + USER
+                + "' }.attributes.find { it.name == 'password' }.returned");
     assertTrue(returned == null || returned.equals("never"), "password returned=" + returned);
   }
 
   @Test
   void oneSchemaByIdAndUnknownSchemaIs404() {
     t.scim().get("/Schemas/" + SOFTDRIVE).then().statusCode(200).body("id", equalTo(SOFTDRIVE));
-    t.scim().get("/Schemas/urn:nope").then()
-        .statusCode(404).body("schemas", hasItem(Scim.ERROR)).body("status", equalTo("404"));
+    t.scim()
+        .get("/Schemas/urn:nope")
+        .then()
+        .statusCode(404)
+        .body("schemas", hasItem(Scim.ERROR))
+        .body("status", equalTo("404"));
   }
 
   @Test
   void serviceProviderConfigAdvertisesPatchFilterSortEtagAndBulkWithMaxOperations() {
-    t.scim().get("/ServiceProviderConfig").then()
+    t.scim()
+        .get("/ServiceProviderConfig")
+        .then()
         .statusCode(200)
         .contentType(startsWith("application/scim+json"))
         .body("schemas", hasItem("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
@@ -83,16 +103,24 @@ class DiscoveryIT {
 
   @Test
   void resourceTypesListsUserWithBothExtensionsAndGroup() {
-    t.scim().get("/ResourceTypes").then()
+    t.scim()
+        .get("/ResourceTypes")
+        .then()
         .statusCode(200)
         .contentType(startsWith("application/scim+json"))
         .body("schemas", equalTo(List.of(LIST)))
         .body("Resources.id", containsInAnyOrder("User", "Group"))
         .body("Resources.find { it.id == 'User' }.endpoint", equalTo("/Users"))
         .body("Resources.find { it.id == 'User' }.schema", equalTo(USER))
-        .body("Resources.find { it.id == 'User' }.schemaExtensions.schema", containsInAnyOrder(ENTERPRISE, SOFTDRIVE))
+        .body(
+            "Resources.find { it.id == 'User' }.schemaExtensions.schema",
+            containsInAnyOrder(ENTERPRISE, SOFTDRIVE))
         .body("Resources.find { it.id == 'Group' }.schema", equalTo(GROUP));
-    t.scim().get("/ResourceTypes/Group").then().statusCode(200).body("endpoint", equalTo("/Groups"));
+    t.scim()
+        .get("/ResourceTypes/Group")
+        .then()
+        .statusCode(200)
+        .body("endpoint", equalTo("/Groups"));
   }
 
   @Test
@@ -100,7 +128,9 @@ class DiscoveryIT {
     for (String path : List.of("/Schemas", "/ServiceProviderConfig", "/ResourceTypes")) {
       HttpResponse<String> r = Scim.raw("GET", path, t.token, null, null);
       assertEquals(200, r.statusCode(), path);
-      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"), path);
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"),
+          path);
     }
   }
 }

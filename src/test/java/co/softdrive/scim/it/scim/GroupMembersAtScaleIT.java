@@ -44,11 +44,21 @@ class GroupMembersAtScaleIT {
     // half as members[value eq "..."] paths (flag form).
     String group = t.createGroup(Scim.unique("t33"));
     List<String> thousand = users.subList(0, 1000);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(thousand) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(thousand)
+                    + "}"))
         .statusCode(204);
     assertEquals(new HashSet<>(thousand), new HashSet<>(members(group)));
     List<String> ops = new ArrayList<>();
-    ops.add("{\"op\": \"Remove\", \"path\": \"members\", \"value\": " + Scim.memberValues(thousand.subList(0, 500)) + "}");
+    ops.add(
+        "{\"op\": \"Remove\", \"path\": \"members\", \"value\": "
+            + Scim.memberValues(thousand.subList(0, 500))
+            + "}");
     for (String id : thousand.subList(500, 1000)) {
       ops.add("{\"op\": \"remove\", \"path\": \"members[value eq \\\"" + id + "\\\"]\"}");
     }
@@ -62,21 +72,46 @@ class GroupMembersAtScaleIT {
     OpCase casing = OpCase.CAPITALISED;
     String name = Scim.unique("ten-thousand");
     String group = t.createGroup(name);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(users) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(users)
+                    + "}"))
         .statusCode(204);
     // Without members: by id and through Entra's lookup by displayName.
-    t.scim().queryParam("excludedAttributes", "members").get("/Groups/" + group).then()
-        .statusCode(200).body("id", equalTo(group)).body("displayName", equalTo(name)).body("$", not(hasKey("members")));
-    t.scim().queryParam("excludedAttributes", "members").queryParam("filter", "displayName eq \"" + name + "\"")
-        .get("/Groups").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0]", not(hasKey("members")));
+    t.scim()
+        .queryParam("excludedAttributes", "members")
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(group))
+        .body("displayName", equalTo(name))
+        .body("$", not(hasKey("members")));
+    t.scim()
+        .queryParam("excludedAttributes", "members")
+        .queryParam("filter", "displayName eq \"" + name + "\"")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0]", not(hasKey("members")));
     // In full: every member exactly once.
     List<String> members = members(group);
     assertEquals(USERS, members.size());
     assertEquals(new HashSet<>(users), new HashSet<>(members));
     // A member-filter still finds the group for one of them.
-    t.scim().queryParam("filter", "members eq \"" + users.get(USERS - 1) + "\" and displayName eq \"" + name + "\"")
-        .queryParam("attributes", "displayName").get("/Groups").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0]", not(hasKey("members")));
+    t.scim()
+        .queryParam(
+            "filter",
+            "members eq \"" + users.get(USERS - 1) + "\" and displayName eq \"" + name + "\"")
+        .queryParam("attributes", "displayName")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0]", not(hasKey("members")));
   }
 }

@@ -40,7 +40,12 @@ class GroupsIT {
   }
 
   private static List<String> members(String groupId) {
-    return t.scim().get("/Groups/" + groupId).then().statusCode(200).extract().path("members.value");
+    return t.scim()
+        .get("/Groups/" + groupId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("members.value");
   }
 
   private static String newGroup() {
@@ -53,7 +58,11 @@ class GroupsIT {
     String name = Scim.unique("displayName");
     String externalId = UUID.randomUUID().toString();
     ExtractableResponse<Response> r =
-        t.scim().contentType(SCIM_JSON_UTF8).body(Scim.r9CreateGroup(name, externalId)).post("/Groups").then()
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(Scim.r9CreateGroup(name, externalId))
+            .post("/Groups")
+            .then()
             .statusCode(201)
             .contentType(startsWith("application/scim+json"))
             .body("schemas", hasItem(GROUP))
@@ -65,13 +74,17 @@ class GroupsIT {
     assertEquals(r.header("ETag"), r.path("meta.version"));
     String observed = Scim.unique("Org Admin");
     String id =
-        t.scim().contentType(SCIM_JSON_UTF8).body(Scim.r9CreateGroupObserved(observed, "0899060-370e-46a-bc5f-3aas207ed41d"))
-            .post("/Groups").then()
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(Scim.r9CreateGroupObserved(observed, "0899060-370e-46a-bc5f-3aas207ed41d"))
+            .post("/Groups")
+            .then()
             .statusCode(201)
             .body("displayName", equalTo(observed))
             .body("externalId", equalTo("0899060-370e-46a-bc5f-3aas207ed41d"))
             .body("members", empty())
-            .extract().path("id");
+            .extract()
+            .path("id");
     t.scim().get("/Groups/" + id).then().statusCode(200).body("displayName", equalTo(observed));
   }
 
@@ -79,14 +92,27 @@ class GroupsIT {
   void duplicateDisplayNameIgnoringCaseIs409Uniqueness() {
     String name = Scim.unique("dup-group");
     t.createGroup(name);
-    t.scim().contentType(SCIM_JSON_UTF8).body(Scim.r9CreateGroup(name.toUpperCase(), "x")).post("/Groups").then()
-        .statusCode(409).body("schemas", hasItem(ERROR)).body("status", equalTo("409")).body("scimType", equalTo("uniqueness"));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(Scim.r9CreateGroup(name.toUpperCase(), "x"))
+        .post("/Groups")
+        .then()
+        .statusCode(409)
+        .body("schemas", hasItem(ERROR))
+        .body("status", equalTo("409"))
+        .body("scimType", equalTo("uniqueness"));
   }
 
   @Test
   void groupWithoutDisplayNameIs400() {
-    t.scim().contentType(SCIM_JSON_UTF8).body("{\"schemas\":[\"" + GROUP + "\"]}").post("/Groups").then()
-        .statusCode(400).body("status", equalTo("400")).body("schemas", hasItem(ERROR));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body("{\"schemas\":[\"" + GROUP + "\"]}")
+        .post("/Groups")
+        .then()
+        .statusCode(400)
+        .body("status", equalTo("400"))
+        .body("schemas", hasItem(ERROR));
   }
 
   @Test
@@ -96,34 +122,73 @@ class GroupsIT {
     String id = t.createGroup(name);
     t.createGroup(name + "-not-me");
     String user = t.createUser(Scim.unique("member"));
-    patchGroup(t, id, OpCase.CAPITALISED, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"value\": \"" + user + "\"}]}"))
+    patchGroup(
+            t,
+            id,
+            OpCase.CAPITALISED,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"value\": \""
+                    + user
+                    + "\"}]}"))
         .statusCode(204);
-    t.scim().queryParam("excludedAttributes", "members").queryParam("filter", "displayName eq \"" + name + "\"")
-        .get("/Groups").then()
+    t.scim()
+        .queryParam("excludedAttributes", "members")
+        .queryParam("filter", "displayName eq \"" + name + "\"")
+        .get("/Groups")
+        .then()
         .statusCode(200)
         .body("totalResults", equalTo(1))
         .body("Resources", hasSize(1))
         .body("Resources[0].id", equalTo(id))
         .body("Resources[0].displayName", equalTo(name))
         .body("Resources[0]", not(hasKey("members")));
-    t.scim().queryParam("excludedAttributes", "members").get("/Groups/" + id).then()
-        .statusCode(200).body("id", equalTo(id)).body("$", not(hasKey("members")));
+    t.scim()
+        .queryParam("excludedAttributes", "members")
+        .get("/Groups/" + id)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("$", not(hasKey("members")));
     // Without excludedAttributes the members are there; filters by externalId and members work too.
-    t.scim().get("/Groups/" + id).then().statusCode(200).body("members.value", equalTo(List.of(user)));
-    t.scim().queryParam("filter", "members eq \"" + user + "\"").get("/Groups").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
-    t.scim().queryParam("filter", "displayName eq \"" + name.toUpperCase() + "\"").get("/Groups").then()
-        .statusCode(200).body("totalResults", equalTo(1));
+    t.scim()
+        .get("/Groups/" + id)
+        .then()
+        .statusCode(200)
+        .body("members.value", equalTo(List.of(user)));
+    t.scim()
+        .queryParam("filter", "members eq \"" + user + "\"")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id));
+    t.scim()
+        .queryParam("filter", "displayName eq \"" + name.toUpperCase() + "\"")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1));
   }
 
   @Test
   void findGroupByExternalId() {
     String externalId = UUID.randomUUID().toString();
     String id =
-        t.scim().contentType(SCIM_JSON_UTF8).body(Scim.r9CreateGroup(Scim.unique("ext"), externalId)).post("/Groups").then()
-            .statusCode(201).extract().path("id");
-    t.scim().queryParam("filter", "externalId eq \"" + externalId + "\"").get("/Groups").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(Scim.r9CreateGroup(Scim.unique("ext"), externalId))
+            .post("/Groups")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    t.scim()
+        .queryParam("filter", "externalId eq \"" + externalId + "\"")
+        .get("/Groups")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id));
   }
 
   @ParameterizedTest
@@ -135,7 +200,10 @@ class GroupsIT {
     String add =
         "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\n"
             + " \"Operations\": [{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \""
-            + u.get(0) + "\"},{\"$ref\": null, \"value\": \"" + u.get(1) + "\"}]}]}";
+            + u.get(0)
+            + "\"},{\"$ref\": null, \"value\": \""
+            + u.get(1)
+            + "\"}]}]}";
     patchGroup(t, group, casing, add).statusCode(204);
     patchGroup(t, group, casing, add).statusCode(204);
     List<String> members = members(group);
@@ -151,14 +219,32 @@ class GroupsIT {
     // T28
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t28"), 4);
-    patchGroup(t, group, casing, patch(
-            "{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u.subList(0, 2)) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u.subList(0, 2))
+                    + "}"))
         .statusCode(204);
-    patchGroup(t, group, casing, patch(
-            "{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \"" + u.get(2) + "\"}]}",
-            "{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \"" + u.get(3) + "\"}]}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \""
+                    + u.get(2)
+                    + "\"}]}",
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \""
+                    + u.get(3)
+                    + "\"}]}"))
         .statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(200).body("members.value", containsInAnyOrder(u.toArray()));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("members.value", containsInAnyOrder(u.toArray()));
   }
 
   @ParameterizedTest
@@ -167,16 +253,38 @@ class GroupsIT {
     // T29 (R12 default form, P3)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t29"), 4);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
-    patchGroup(t, group, casing,
+    patchGroup(
+            t,
+            group,
+            casing,
             "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\n"
-                + " \"Operations\": [{\"op\": \"Remove\", \"path\": \"members\", \"value\": [{\"value\": \"" + u.get(0) + "\"}]}]}")
+                + " \"Operations\": [{\"op\": \"Remove\", \"path\": \"members\", \"value\": [{\"value\": \""
+                + u.get(0)
+                + "\"}]}]}")
         .statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(200)
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
         .body("members.value", containsInAnyOrder(u.get(1), u.get(2), u.get(3)));
     // Removing a non-member (again) is a silent success.
-    patchGroup(t, group, casing, patch("{\"op\": \"Remove\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \"" + u.get(0) + "\"}]}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Remove\", \"path\": \"members\", \"value\": [{\"$ref\": null, \"value\": \""
+                    + u.get(0)
+                    + "\"}]}"))
         .statusCode(204);
     assertEquals(3, members(group).size());
   }
@@ -187,13 +295,29 @@ class GroupsIT {
     // T30 (R12 flag form, P4)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t30"), 3);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
-    patchGroup(t, group, casing,
+    patchGroup(
+            t,
+            group,
+            casing,
             "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\n"
-                + " \"Operations\": [{\"op\": \"remove\", \"path\": \"members[value eq \\\"" + u.get(1) + "\\\"]\"}]}")
+                + " \"Operations\": [{\"op\": \"remove\", \"path\": \"members[value eq \\\""
+                + u.get(1)
+                + "\\\"]\"}]}")
         .statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(200).body("members.value", containsInAnyOrder(u.get(0), u.get(2)));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("members.value", containsInAnyOrder(u.get(0), u.get(2)));
   }
 
   @ParameterizedTest
@@ -202,14 +326,29 @@ class GroupsIT {
     // T31 (R10)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t31"), 2);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
     String renamed = UUID.randomUUID() + "updatedDisplayName";
-    patchGroup(t, group, casing,
+    patchGroup(
+            t,
+            group,
+            casing,
             "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\n"
-                + " \"Operations\": [{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"" + renamed + "\"}]}")
+                + " \"Operations\": [{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \""
+                + renamed
+                + "\"}]}")
         .statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(200)
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
         .body("displayName", equalTo(renamed))
         .body("members.value", containsInAnyOrder(u.toArray()));
   }
@@ -220,12 +359,26 @@ class GroupsIT {
     // T32 (P18)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t32"), 2);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
     String renamed = Scim.unique("renamed2");
-    patchGroup(t, group, casing, patch("{\"op\": \"replace\", \"value\": {\"displayName\": \"" + renamed + "\"}}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch("{\"op\": \"replace\", \"value\": {\"displayName\": \"" + renamed + "\"}}"))
         .statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(200)
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
         .body("displayName", equalTo(renamed))
         .body("members.value", containsInAnyOrder(u.toArray()));
   }
@@ -237,8 +390,14 @@ class GroupsIT {
     String group = newGroup();
     String nested = newGroup();
     String user = t.createUser(Scim.unique("real"));
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": "
-            + Scim.memberValues(List.of(nested, UUID.randomUUID().toString(), user)) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(List.of(nested, UUID.randomUUID().toString(), user))
+                    + "}"))
         .statusCode(204);
     assertEquals(List.of(user), members(group));
   }
@@ -248,9 +407,17 @@ class GroupsIT {
   void removeMembersWithoutValueOrFilterEmptiesTheGroup(OpCase casing) {
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("rm-all"), 3);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
-    patchGroup(t, group, casing, patch("{\"op\": \"remove\", \"path\": \"members\"}")).statusCode(204);
+    patchGroup(t, group, casing, patch("{\"op\": \"remove\", \"path\": \"members\"}"))
+        .statusCode(204);
     assertEquals(List.of(), members(group));
   }
 
@@ -260,14 +427,36 @@ class GroupsIT {
     // T34: no cascade into users.
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t34"), 3);
-    patchGroup(t, group, casing, patch("{\"op\": \"Add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
     t.scim().delete("/Groups/" + group).then().statusCode(204);
-    t.scim().get("/Groups/" + group).then().statusCode(404).body("schemas", hasItem(ERROR)).body("status", equalTo("404"));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(404)
+        .body("schemas", hasItem(ERROR))
+        .body("status", equalTo("404"));
     t.scim().delete("/Groups/" + group).then().statusCode(404);
-    patchGroup(t, group, casing, patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"x\"}")).statusCode(404);
+    patchGroup(
+            t,
+            group,
+            casing,
+            patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"x\"}"))
+        .statusCode(404);
     for (String id : u) {
-      t.scim().get("/Users/" + id).then().statusCode(200).body("active", equalTo(true)).body("$", not(hasKey("groups")));
+      t.scim()
+          .get("/Users/" + id)
+          .then()
+          .statusCode(200)
+          .body("active", equalTo(true))
+          .body("$", not(hasKey("groups")));
     }
   }
 
@@ -275,7 +464,14 @@ class GroupsIT {
   void deletingAUserRemovesItFromItsGroups() {
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("purge-member"), 2);
-    patchGroup(t, group, OpCase.LOWERCASE, patch("{\"op\": \"add\", \"path\": \"members\", \"value\": " + Scim.memberValues(u) + "}"))
+    patchGroup(
+            t,
+            group,
+            OpCase.LOWERCASE,
+            patch(
+                "{\"op\": \"add\", \"path\": \"members\", \"value\": "
+                    + Scim.memberValues(u)
+                    + "}"))
         .statusCode(204);
     t.scim().delete("/Users/" + u.get(0)).then().statusCode(204);
     assertEquals(List.of(u.get(1)), members(group));
@@ -286,10 +482,25 @@ class GroupsIT {
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("put-group"), 3);
     String name = Scim.unique("put-name");
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body("{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + name + "\",\"members\":" + Scim.memberValues(u.subList(0, 2)) + "}")
-        .put("/Groups/" + group).then().statusCode(200).body("displayName", equalTo(name));
-    t.scim().get("/Groups/" + group).then().statusCode(200).body("members.value", containsInAnyOrder(u.get(0), u.get(1)));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            "{\"schemas\":[\""
+                + GROUP
+                + "\"],\"displayName\":\""
+                + name
+                + "\",\"members\":"
+                + Scim.memberValues(u.subList(0, 2))
+                + "}")
+        .put("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("displayName", equalTo(name));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("members.value", containsInAnyOrder(u.get(0), u.get(1)));
   }
 
   @ParameterizedTest
@@ -299,12 +510,35 @@ class GroupsIT {
     String etag = t.scim().get("/Groups/" + group).then().statusCode(200).extract().header("ETag");
     t.scim().header("If-None-Match", etag).get("/Groups/" + group).then().statusCode(304);
     String next =
-        t.scim().contentType(SCIM_JSON_UTF8).header("If-Match", etag)
-            .body(casing.apply(patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"" + Scim.unique("v2") + "\"}")))
-            .patch("/Groups/" + group).then().statusCode(204).extract().header("ETag");
-    t.scim().contentType(SCIM_JSON_UTF8).header("If-Match", etag)
-        .body(casing.apply(patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"v3\"}")))
-        .patch("/Groups/" + group).then().statusCode(412).body("status", equalTo("412"));
-    t.scim().get("/Groups/" + group).then().statusCode(200).header("ETag", equalTo(next)).body("displayName", not(equalTo("v3")));
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .header("If-Match", etag)
+            .body(
+                casing.apply(
+                    patch(
+                        "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \""
+                            + Scim.unique("v2")
+                            + "\"}")))
+            .patch("/Groups/" + group)
+            .then()
+            .statusCode(204)
+            .extract()
+            .header("ETag");
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .header("If-Match", etag)
+        .body(
+            casing.apply(
+                patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"v3\"}")))
+        .patch("/Groups/" + group)
+        .then()
+        .statusCode(412)
+        .body("status", equalTo("412"));
+    t.scim()
+        .get("/Groups/" + group)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(next))
+        .body("displayName", not(equalTo("v3")));
   }
 }

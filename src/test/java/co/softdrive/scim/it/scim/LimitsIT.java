@@ -48,7 +48,9 @@ class LimitsIT {
   }
 
   private static void invalidValue(ValidatableResponse r, String detail) {
-    scimError(r, 400).body("scimType", equalTo("invalidValue")).body("detail", containsString(detail));
+    scimError(r, 400)
+        .body("scimType", equalTo("invalidValue"))
+        .body("detail", containsString(detail));
   }
 
   /** {@code [{"value":"<prefix>0<suffix>"}, ...]} with {@code n} elements. */
@@ -67,11 +69,18 @@ class LimitsIT {
 
   @Test
   void aBodyAtTheSizeLimitIsReadAndOneByteMoreIs413() {
-    t.scim().contentType(SCIM_JSON_UTF8).body(searchOfSize(REQUEST_BYTES)).post("/Users/.search")
-        .then().statusCode(200);
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(searchOfSize(REQUEST_BYTES))
+        .post("/Users/.search")
+        .then()
+        .statusCode(200);
     scimError(
-            t.scim().contentType(SCIM_JSON_UTF8).body(searchOfSize(REQUEST_BYTES + 1))
-                .post("/Users/.search").then(),
+            t.scim()
+                .contentType(SCIM_JSON_UTF8)
+                .body(searchOfSize(REQUEST_BYTES + 1))
+                .post("/Users/.search")
+                .then(),
             413)
         .body("detail", containsString("limit of " + REQUEST_BYTES + " bytes"));
   }
@@ -85,7 +94,9 @@ class LimitsIT {
             .timeout(Duration.ofSeconds(60))
             .header("Authorization", "Bearer " + t.token)
             .header("Content-Type", SCIM_JSON_UTF8)
-            .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
     HttpResponse<String> r = Scim.jdk().send(request, HttpResponse.BodyHandlers.ofString());
     assertEquals(413, r.statusCode(), r.body());
@@ -101,9 +112,23 @@ class LimitsIT {
   @Test
   void nestingBeyondThirtyTwoLevelsIsInvalidSyntax() {
     // The user body is one level; the ignored attribute holds the rest.
-    String ok = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("deep") + "\",\"x\":" + nested(31) + "}";
+    String ok =
+        "{\"schemas\":[\""
+            + USER
+            + "\"],\"userName\":\""
+            + Scim.unique("deep")
+            + "\",\"x\":"
+            + nested(31)
+            + "}";
     t.scim().contentType(SCIM_JSON_UTF8).body(ok).post("/Users").then().statusCode(201);
-    String deep = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("deep") + "\",\"x\":" + nested(32) + "}";
+    String deep =
+        "{\"schemas\":[\""
+            + USER
+            + "\"],\"userName\":\""
+            + Scim.unique("deep")
+            + "\",\"x\":"
+            + nested(32)
+            + "}";
     scimError(t.scim().contentType(SCIM_JSON_UTF8).body(deep).post("/Users").then(), 400)
         .body("scimType", equalTo("invalidSyntax"))
         .body("detail", containsString("deeper than 32 levels"));
@@ -117,10 +142,19 @@ class LimitsIT {
 
   @Test
   void aThousandPatchOperationsApplyAndOneMoreIsInvalidValue() {
-    t.scim().contentType(SCIM_JSON_UTF8).body(Scim.patch(titleOps(1000))).patch("/Users/" + user)
-        .then().statusCode(200).body("title", equalTo("t999"));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(Scim.patch(titleOps(1000)))
+        .patch("/Users/" + user)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("t999"));
     invalidValue(
-        t.scim().contentType(SCIM_JSON_UTF8).body(Scim.patch(titleOps(1001))).patch("/Users/" + user).then(),
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(Scim.patch(titleOps(1001)))
+            .patch("/Users/" + user)
+            .then(),
         "at most 1000 operations");
   }
 
@@ -129,14 +163,18 @@ class LimitsIT {
     String group = t.createGroup(Scim.unique("limits-group"));
     String members = values(20_001, "u", "");
     invalidValue(
-        t.scim().contentType(SCIM_JSON_UTF8)
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
             .body(Scim.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":" + members + "}"))
-            .patch("/Groups/" + group).then(),
+            .patch("/Groups/" + group)
+            .then(),
         "at most 20000 values per operation");
   }
 
   private static String operands(int n) {
-    return IntStream.range(0, n).mapToObj(i -> "userName eq \"u" + i + "\"").collect(Collectors.joining(" or "));
+    return IntStream.range(0, n)
+        .mapToObj(i -> "userName eq \"u" + i + "\"")
+        .collect(Collectors.joining(" or "));
   }
 
   @Test
@@ -144,12 +182,17 @@ class LimitsIT {
     // Spaces between tokens are allowed (SP = 1*( " " / HTAB )) and count towards the length.
     String longest = "userName" + " ".repeat(4096 - 10) + "pr";
     t.scim().queryParam("filter", longest).get("/Users").then().statusCode(200);
-    t.scim().queryParam("filter", "(".repeat(16) + "userName pr" + ")".repeat(16)).get("/Users")
-        .then().statusCode(200);
+    t.scim()
+        .queryParam("filter", "(".repeat(16) + "userName pr" + ")".repeat(16))
+        .get("/Users")
+        .then()
+        .statusCode(200);
     t.scim().queryParam("filter", operands(64)).get("/Users").then().statusCode(200);
     for (String filter :
         new String[] {
-          "userName" + " ".repeat(4096 - 9) + "pr", "(".repeat(17) + "userName pr" + ")".repeat(17), operands(65)
+          "userName" + " ".repeat(4096 - 9) + "pr",
+          "(".repeat(17) + "userName pr" + ")".repeat(17),
+          operands(65)
         }) {
       scimError(t.scim().queryParam("filter", filter).get("/Users").then(), 400)
           .body("scimType", equalTo("invalidFilter"));
@@ -158,19 +201,39 @@ class LimitsIT {
 
   @Test
   void stringsAndMultiValuedAttributesBeyondTheirLimitsAreInvalidValue() {
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body(Scim.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"" + "t".repeat(2048) + "\"}"))
-        .patch("/Users/" + user).then().statusCode(200);
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            Scim.patch(
+                "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"" + "t".repeat(2048) + "\"}"))
+        .patch("/Users/" + user)
+        .then()
+        .statusCode(200);
     invalidValue(
-        t.scim().contentType(SCIM_JSON_UTF8)
-            .body(Scim.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"" + "t".repeat(2049) + "\"}"))
-            .patch("/Users/" + user).then(),
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(
+                Scim.patch(
+                    "{\"op\":\"replace\",\"path\":\"title\",\"value\":\""
+                        + "t".repeat(2049)
+                        + "\"}"))
+            .patch("/Users/" + user)
+            .then(),
         "'title' is longer than 2048 characters");
     String emails = values(1001, "e", "@example.com");
     invalidValue(
-        t.scim().contentType(SCIM_JSON_UTF8)
-            .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("many") + "\",\"emails\":" + emails + "}")
-            .post("/Users").then(),
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(
+                "{\"schemas\":[\""
+                    + USER
+                    + "\"],\"userName\":\""
+                    + Scim.unique("many")
+                    + "\",\"emails\":"
+                    + emails
+                    + "}")
+            .post("/Users")
+            .then(),
         "'emails' has more than 1000 values");
   }
 }

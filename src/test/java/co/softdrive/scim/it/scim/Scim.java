@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shared vocabulary of the SCIM black-box tests: URNs, the contract's request bodies (§3) with
- * real ids filled in, both casings of PATCH {@code op}, and a plain JDK client for requests that
- * must carry no {@code Accept} or {@code Content-Type} at all (REST-assured always adds one).
+ * Shared vocabulary of the SCIM black-box tests: URNs, the contract's request bodies (§3) with real
+ * ids filled in, both casings of PATCH {@code op}, and a plain JDK client for requests that must
+ * carry no {@code Accept} or {@code Content-Type} at all (REST-assured always adds one).
  */
 final class Scim {
   static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -33,7 +33,10 @@ final class Scim {
   static final String SCIM_JSON_UTF8 = "application/scim+json; charset=utf-8";
 
   private static final HttpClient JDK =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private static final Pattern OP = Pattern.compile("(\"op\"\\s*:\\s*\")([A-Za-z]+)(\")");
 
   private Scim() {}
@@ -54,7 +57,8 @@ final class Scim {
       StringBuilder out = new StringBuilder();
       while (m.find()) {
         String op = m.group(2).toLowerCase();
-        String cased = this == LOWERCASE ? op : Character.toUpperCase(op.charAt(0)) + op.substring(1);
+        String cased =
+            this == LOWERCASE ? op : Character.toUpperCase(op.charAt(0)) + op.substring(1);
         m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + cased + m.group(3)));
       }
       m.appendTail(out);
@@ -64,7 +68,11 @@ final class Scim {
 
   /** A PatchOp message around the given operation objects. */
   static String patch(String... operations) {
-    return "{\"schemas\": [\"" + PATCH_OP + "\"], \"Operations\": [" + String.join(",", operations) + "]}";
+    return "{\"schemas\": [\""
+        + PATCH_OP
+        + "\"], \"Operations\": ["
+        + String.join(",", operations)
+        + "]}";
   }
 
   /** R4, the documented Create User body, with this test's userName, externalId and email. */
@@ -114,11 +122,19 @@ final class Scim {
 
   /** A PATCH with this casing; asserts nothing. */
   static ValidatableResponse patchUser(TenantFixture t, String id, OpCase casing, String body) {
-    return t.scim().contentType(SCIM_JSON_UTF8).body(casing.apply(body)).patch("/Users/" + id).then();
+    return t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(casing.apply(body))
+        .patch("/Users/" + id)
+        .then();
   }
 
   static ValidatableResponse patchGroup(TenantFixture t, String id, OpCase casing, String body) {
-    return t.scim().contentType(SCIM_JSON_UTF8).body(casing.apply(body)).patch("/Groups/" + id).then();
+    return t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(casing.apply(body))
+        .patch("/Groups/" + id)
+        .then();
   }
 
   /**
@@ -147,17 +163,20 @@ final class Scim {
     }
   }
 
-  private static String postUserClosingConnection(String token, String userName) throws java.io.IOException {
+  private static String postUserClosingConnection(String token, String userName)
+      throws java.io.IOException {
     java.net.HttpURLConnection h =
-        (java.net.HttpURLConnection) URI.create(ItConfig.scimBase() + "/Users").toURL().openConnection();
+        (java.net.HttpURLConnection)
+            URI.create(ItConfig.scimBase() + "/Users").toURL().openConnection();
     h.setRequestMethod("POST");
     h.setDoOutput(true);
     h.setRequestProperty("Authorization", "Bearer " + token);
     h.setRequestProperty("Content-Type", SCIM_JSON_UTF8);
     h.setRequestProperty("Connection", "close");
-    h.getOutputStream().write(
-        ("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"active\":true}")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    h.getOutputStream()
+        .write(
+            ("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"active\":true}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     int status = h.getResponseCode();
     java.io.InputStream in = status < 400 ? h.getInputStream() : h.getErrorStream();
     String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -171,16 +190,22 @@ final class Scim {
    * A request through the JDK client, which sends neither {@code Accept} nor {@code Content-Type}
    * unless asked. {@code pathAndQuery} is sent verbatim (already encoded).
    */
-  static HttpResponse<String> raw(String method, String pathAndQuery, String token, String contentType, String body) {
+  static HttpResponse<String> raw(
+      String method, String pathAndQuery, String token, String contentType, String body) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(ItConfig.scimBase() + pathAndQuery)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(URI.create(ItConfig.scimBase() + pathAndQuery))
+            .timeout(Duration.ofSeconds(60));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       return JDK.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

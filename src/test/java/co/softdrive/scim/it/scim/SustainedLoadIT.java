@@ -29,7 +29,8 @@ class SustainedLoadIT {
   static final int SECONDS = 10;
 
   @Test
-  void tenSecondsOfMixedFilterAndPatchTrafficAtTwentyFivePerSecondNeverAnswers5xxOr429() throws Exception {
+  void tenSecondsOfMixedFilterAndPatchTrafficAtTwentyFivePerSecondNeverAnswers5xxOr429()
+      throws Exception {
     TenantFixture t = TenantFixture.create("scim-load");
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -50,7 +51,9 @@ class SustainedLoadIT {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      responses.add(Scim.jdk().sendAsync(request(t, i, names, ids, group), HttpResponse.BodyHandlers.ofString()));
+      responses.add(
+          Scim.jdk()
+              .sendAsync(request(t, i, names, ids, group), HttpResponse.BodyHandlers.ofString()));
     }
     Map<Integer, Integer> byStatus = new TreeMap<>();
     for (CompletableFuture<HttpResponse<String>> f : responses) {
@@ -58,30 +61,62 @@ class SustainedLoadIT {
       byStatus.merge(r.statusCode(), 1, Integer::sum);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    assertTrue(byStatus.keySet().stream().noneMatch(s -> s >= 500 || s == 429), "statuses " + byStatus);
+    assertTrue(
+        byStatus.keySet().stream().noneMatch(s -> s >= 500 || s == 429), "statuses " + byStatus);
     int ok = byStatus.getOrDefault(200, 0) + byStatus.getOrDefault(204, 0);
     assertEquals(total, ok, "every request succeeds: " + byStatus);
     assertTrue(seconds < SECONDS * 3, "the traffic was actually sustained, took " + seconds + " s");
   }
 
   /** Round-robin: filter by userName, filter by externalId-less probe, user PATCH, member PATCH. */
-  private static HttpRequest request(TenantFixture t, int i, List<String> names, List<String> ids, String group) {
+  private static HttpRequest request(
+      TenantFixture t, int i, List<String> names, List<String> ids, String group) {
     String user = ids.get(i % ids.size());
-    HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + t.token);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder()
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + t.token);
     String base = ItConfig.scimBase();
     switch (i % 4) {
-      case 0 -> b.uri(URI.create(base + "/Users?filter=" + URLEncoder.encode(
-          "userName eq \"" + names.get(i % names.size()) + "\"", StandardCharsets.UTF_8))).GET();
-      case 1 -> b.uri(URI.create(base + "/Users?filter=userName+eq+%22" + java.util.UUID.randomUUID() + "%22")).GET();
-      case 2 -> b.uri(URI.create(base + "/Users/" + user))
-          .header("Content-Type", Scim.SCIM_JSON_UTF8)
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(Scim.patch(
-              "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Load " + i + "\"}",
-              "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"" + (i % 8 == 2 ? "False" : "True") + "\"}")));
-      default -> b.uri(URI.create(base + "/Groups/" + group))
-          .header("Content-Type", Scim.SCIM_JSON_UTF8)
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(Scim.patch(
-              "{\"op\": \"" + (i % 8 == 3 ? "Add" : "Remove") + "\", \"path\": \"members\", \"value\": [{\"value\": \"" + user + "\"}]}")));
+      case 0 ->
+          b.uri(
+                  URI.create(
+                      base
+                          + "/Users?filter="
+                          + URLEncoder.encode(
+                              "userName eq \"" + names.get(i % names.size()) + "\"",
+                              StandardCharsets.UTF_8)))
+              .GET();
+      case 1 ->
+          b.uri(
+                  URI.create(
+                      base + "/Users?filter=userName+eq+%22" + java.util.UUID.randomUUID() + "%22"))
+              .GET();
+      case 2 ->
+          b.uri(URI.create(base + "/Users/" + user))
+              .header("Content-Type", Scim.SCIM_JSON_UTF8)
+              .method(
+                  "PATCH",
+                  HttpRequest.BodyPublishers.ofString(
+                      Scim.patch(
+                          "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Load "
+                              + i
+                              + "\"}",
+                          "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \""
+                              + (i % 8 == 2 ? "False" : "True")
+                              + "\"}")));
+      default ->
+          b.uri(URI.create(base + "/Groups/" + group))
+              .header("Content-Type", Scim.SCIM_JSON_UTF8)
+              .method(
+                  "PATCH",
+                  HttpRequest.BodyPublishers.ofString(
+                      Scim.patch(
+                          "{\"op\": \""
+                              + (i % 8 == 3 ? "Add" : "Remove")
+                              + "\", \"path\": \"members\", \"value\": [{\"value\": \""
+                              + user
+                              + "\"}]}")));
     }
     return b.build();
   }

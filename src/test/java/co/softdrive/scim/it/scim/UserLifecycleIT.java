@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Softdrive's lifecycle on Entra's wire (PRODUCT.md, contract §2.2, §8): contract §13 T19, T20
- * and T38. {@code PATCH active=false} deletes the Softdrive account but keeps a SCIM tombstone that
+ * Softdrive's lifecycle on Entra's wire (PRODUCT.md, contract §2.2, §8): contract §13 T19, T20 and
+ * T38. {@code PATCH active=false} deletes the Softdrive account but keeps a SCIM tombstone that
  * still answers GET by id and by filter with {@code active:false}; {@code active=true} on the same
  * id restores it; DELETE purges (404 afterwards, also for a second DELETE).
  *
@@ -39,15 +39,26 @@ class UserLifecycleIT {
   /** Every disable form of contract R5c, each with every enable counterpart, in both op casings. */
   static Stream<Arguments> forms() {
     String[][] pairs = {
-      {"{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"False\"}",
-          "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"True\"}"},
-      {"{\"op\": \"replace\", \"path\": \"active\", \"value\": false}",
-          "{\"op\": \"replace\", \"path\": \"active\", \"value\": true}"},
-      {"{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"false\"}",
-          "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"true\"}"},
-      {"{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"FALSE\"}",
-          "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"TRUE\"}"},
-      {"{\"op\": \"replace\", \"value\": {\"active\": false}}", "{\"op\": \"replace\", \"value\": {\"active\": true}}"}
+      {
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"False\"}",
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"True\"}"
+      },
+      {
+        "{\"op\": \"replace\", \"path\": \"active\", \"value\": false}",
+        "{\"op\": \"replace\", \"path\": \"active\", \"value\": true}"
+      },
+      {
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"false\"}",
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"true\"}"
+      },
+      {
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"FALSE\"}",
+        "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"TRUE\"}"
+      },
+      {
+        "{\"op\": \"replace\", \"value\": {\"active\": false}}",
+        "{\"op\": \"replace\", \"value\": {\"active\": true}}"
+      }
     };
     Stream.Builder<Arguments> b = Stream.builder();
     for (OpCase casing : OpCase.values()) {
@@ -59,51 +70,111 @@ class UserLifecycleIT {
   }
 
   private static long tenantUserCount() {
-    return ((Number) admin().get(ItConfig.adminBase() + "/tenants/" + t.tenantId).then().statusCode(200)
-        .extract().path("users")).longValue();
+    return ((Number)
+            admin()
+                .get(ItConfig.adminBase() + "/tenants/" + t.tenantId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("users"))
+        .longValue();
   }
 
   @ParameterizedTest
   @MethodSource("forms")
-  void deactivateKeepsATombstoneThatReactivatesAndDeletePurgesIt(OpCase casing, String disable, String enable) {
+  void deactivateKeepsATombstoneThatReactivatesAndDeletePurgesIt(
+      OpCase casing, String disable, String enable) {
     String userName = "Test_User_" + UUID.randomUUID();
     String id =
-        t.scim().contentType(SCIM_JSON_UTF8)
-            .body(Scim.r4CreateUser(userName, UUID.randomUUID().toString(), Scim.unique("mail") + "@testuser.com"))
-            .post("/Users").then().statusCode(201).extract().path("id");
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(
+                Scim.r4CreateUser(
+                    userName, UUID.randomUUID().toString(), Scim.unique("mail") + "@testuser.com"))
+            .post("/Users")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     long users = tenantUserCount();
 
     // T19: deprovision answers 200 with the user (never 404, P15) ...
-    patchUser(t, id, casing, patch(disable)).statusCode(200).body("id", equalTo(id)).body("active", equalTo(false));
+    patchUser(t, id, casing, patch(disable))
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("active", equalTo(false));
     // ... and the tombstone still answers GET by id and filters, with active:false.
-    t.scim().get("/Users/" + id).then().statusCode(200).body("active", equalTo(false)).body("userName", equalTo(userName));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1))
-        .body("Resources[0].id", equalTo(id)).body("Resources[0].active", equalTo(false));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\" and active eq false").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\" and active eq true").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("active", equalTo(false))
+        .body("userName", equalTo(userName));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id))
+        .body("Resources[0].active", equalTo(false));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\" and active eq false")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\" and active eq true")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
     assertEquals(users, tenantUserCount(), "the SCIM record is kept as a tombstone");
-    // Repeating the deprovision is harmless; the tombstone can still be updated (Entra keeps syncing).
+    // Repeating the deprovision is harmless; the tombstone can still be updated (Entra keeps
+    // syncing).
     patchUser(t, id, casing, patch(disable)).statusCode(200).body("active", equalTo(false));
-    patchUser(t, id, casing, patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Gone\"}"))
-        .statusCode(200).body("active", equalTo(false)).body("displayName", equalTo("Gone"));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Gone\"}"))
+        .statusCode(200)
+        .body("active", equalTo(false))
+        .body("displayName", equalTo("Gone"));
     // The userName stays taken while the tombstone exists: no duplicate can be created.
     t.createUserResponse(userName).statusCode(409).body("scimType", equalTo("uniqueness"));
 
     // T20 / T38: active=true on the same id restores the account.
     patchUser(t, id, casing, patch(enable)).statusCode(200).body("active", equalTo(true));
-    t.scim().get("/Users/" + id).then().statusCode(200).body("active", equalTo(true)).body("displayName", equalTo("Gone"));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\" and active eq true").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("active", equalTo(true))
+        .body("displayName", equalTo("Gone"));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\" and active eq true")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1));
 
     // Deactivate again, then DELETE purges the tombstone: 404 afterwards, second DELETE 404 too.
     patchUser(t, id, casing, patch(disable)).statusCode(200).body("active", equalTo(false));
     t.scim().delete("/Users/" + id).then().statusCode(204);
-    t.scim().get("/Users/" + id).then().statusCode(404).body("schemas", hasItem(ERROR)).body("status", equalTo("404"));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(404)
+        .body("schemas", hasItem(ERROR))
+        .body("status", equalTo("404"));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
     patchUser(t, id, casing, patch(enable)).statusCode(404);
     t.scim().delete("/Users/" + id).then().statusCode(404);
     assertEquals(users - 1, tenantUserCount());

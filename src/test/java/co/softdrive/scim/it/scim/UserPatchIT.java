@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * PATCH /Users with the request bodies of contract §3 R5a–R5f: §13 T14–T18, T21 and T22. Every
- * test runs twice, with Entra's default capitalised {@code op} values and with the lowercase ones
- * sent under {@code aadOptscim062020}.
+ * PATCH /Users with the request bodies of contract §3 R5a–R5f: §13 T14–T18, T21 and T22. Every test
+ * runs twice, with Entra's default capitalised {@code op} values and with the lowercase ones sent
+ * under {@code aadOptscim062020}.
  */
 class UserPatchIT {
   static TenantFixture t;
@@ -34,9 +34,14 @@ class UserPatchIT {
   }
 
   private static String createR4User(String email) {
-    return t.scim().contentType(SCIM_JSON_UTF8)
+    return t.scim()
+        .contentType(SCIM_JSON_UTF8)
         .body(Scim.r4CreateUser(Scim.unique("Test_User"), UUID.randomUUID().toString(), email))
-        .post("/Users").then().statusCode(201).extract().path("id");
+        .post("/Users")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private static String createPlainUser() {
@@ -48,7 +53,11 @@ class UserPatchIT {
   void r5aReplacesTheWorkEmailAndFamilyNameKeepingOneWorkEmail(OpCase casing) {
     // T14
     String id = createR4User(Scim.unique("before") + "@testuser.com");
-    patchUser(t, id, casing, """
+    patchUser(
+            t,
+            id,
+            casing,
+            """
         {
           "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
           "Operations": [
@@ -60,7 +69,9 @@ class UserPatchIT {
         .statusCode(200)
         .body("id", equalTo(id))
         .body("emails[0].value", equalTo("updatedEmail@microsoft.com"));
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("emails.findAll { it.type == 'work' }", hasSize(1))
         .body("emails.find { it.type == 'work' }.value", equalTo("updatedEmail@microsoft.com"))
@@ -73,17 +84,28 @@ class UserPatchIT {
   void replacingTheWorkEmailOfAUserWithoutEmailsCreatesOne(OpCase casing) {
     // T15 (P8): upsert instead of noTarget.
     String id = createPlainUser();
-    patchUser(t, id, casing,
-            patch("{\"op\": \"Replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"x@y.com\"}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"x@y.com\"}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("emails", hasSize(1))
         .body("emails[0].type", equalTo("work"))
         .body("emails[0].value", equalTo("x@y.com"));
     // And the new email is filterable.
-    t.scim().queryParam("filter", "emails[type eq \"work\"].value eq \"x@y.com\" and id eq \"" + id + "\"")
-        .get("/Users").then().statusCode(200).body("totalResults", equalTo(1));
+    t.scim()
+        .queryParam(
+            "filter", "emails[type eq \"work\"].value eq \"x@y.com\" and id eq \"" + id + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1));
   }
 
   @ParameterizedTest
@@ -91,7 +113,11 @@ class UserPatchIT {
   void threeAddsOnSubAttributesOfTheWorkAddressMakeOneAddress(OpCase casing) {
     // T16 (P9)
     String id = createPlainUser();
-    patchUser(t, id, casing, """
+    patchUser(
+            t,
+            id,
+            casing,
+            """
         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
          "Operations": [
           {"op": "Add", "path": "addresses[type eq \\"work\\"].streetAddress", "value": "1 Main St"},
@@ -99,7 +125,9 @@ class UserPatchIT {
           {"op": "Add", "path": "addresses[type eq \\"work\\"].postalCode", "value": "12345"}]}
         """)
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("addresses", hasSize(1))
         .body("addresses[0].type", equalTo("work"))
@@ -113,7 +141,11 @@ class UserPatchIT {
   void r5dFlagFormWithDottedAndUrnKeysUpdatesTheRealAttributes(OpCase casing) {
     // T17 (P5, P6)
     String id = createR4User(Scim.unique("r5d") + "@testuser.com");
-    patchUser(t, id, casing, """
+    patchUser(
+            t,
+            id,
+            casing,
+            """
         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
          "Operations": [
            {"op": "replace", "path": "emails[type eq \\"work\\"].value", "value": "TestMhvaes@test.microsoft.com"},
@@ -124,7 +156,9 @@ class UserPatchIT {
               "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Aklq"}}]}
         """)
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("displayName", equalTo("Bjfe"))
         .body("name.givenName", equalTo("Kkom"))
@@ -136,8 +170,12 @@ class UserPatchIT {
         .body("$", not(hasKey("name.familyName")))
         .body("$", not(hasKey(ENTERPRISE + ":employeeNumber")))
         .body("$", not(hasKey("employeeNumber")));
-    t.scim().queryParam("filter", ENTERPRISE + ":employeeNumber eq \"Aklq\" and id eq \"" + id + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1));
+    t.scim()
+        .queryParam("filter", ENTERPRISE + ":employeeNumber eq \"Aklq\" and id eq \"" + id + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1));
   }
 
   @ParameterizedTest
@@ -145,23 +183,37 @@ class UserPatchIT {
   void r5dDefaultFormOneReplacePerAttributeAndTheObservedDottedAddBothWork(OpCase casing) {
     String id = createR4User(Scim.unique("r5d-default") + "@testuser.com");
     String externalId = UUID.randomUUID().toString();
-    patchUser(t, id, casing, patch(
-            "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Bjfe\"}",
-            "{\"op\": \"Replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"TestMhvaes@test.microsoft.com\"}",
-            "{\"op\": \"Replace\", \"path\": \"name.givenName\", \"value\": \"Kkom\"}",
-            "{\"op\": \"Replace\", \"path\": \"name.familyName\", \"value\": \"Unua\"}",
-            "{\"op\": \"Replace\", \"path\": \"externalId\", \"value\": \"" + externalId + "\"}",
-            "{\"op\": \"Replace\", \"path\": \"" + ENTERPRISE + ":employeeNumber\", \"value\": \"Aklq\"}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"Bjfe\"}",
+                "{\"op\": \"Replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"TestMhvaes@test.microsoft.com\"}",
+                "{\"op\": \"Replace\", \"path\": \"name.givenName\", \"value\": \"Kkom\"}",
+                "{\"op\": \"Replace\", \"path\": \"name.familyName\", \"value\": \"Unua\"}",
+                "{\"op\": \"Replace\", \"path\": \"externalId\", \"value\": \""
+                    + externalId
+                    + "\"}",
+                "{\"op\": \"Replace\", \"path\": \""
+                    + ENTERPRISE
+                    + ":employeeNumber\", \"value\": \"Aklq\"}"))
         .statusCode(200)
         .body("displayName", equalTo("Bjfe"))
         .body("externalId", equalTo(externalId))
         .body("'" + ENTERPRISE + "'.employeeNumber", equalTo("Aklq"));
     // Observed without the flag: op add, no path, dotted keys.
-    patchUser(t, id, casing, patch(
-            "{\"op\": \"add\", \"value\": {\"displayName\": \"Foo Bar\", \"title\": \"Bar Foo\", \"name.givenName\": \"Foo\","
-                + " \"name.familyName\": \"Bar\", \"name.formatted\": \"Foo Bar\"}}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"add\", \"value\": {\"displayName\": \"Foo Bar\", \"title\": \"Bar Foo\", \"name.givenName\": \"Foo\","
+                    + " \"name.familyName\": \"Bar\", \"name.formatted\": \"Foo Bar\"}}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("displayName", equalTo("Foo Bar"))
         .body("title", equalTo("Bar Foo"))
@@ -176,17 +228,26 @@ class UserPatchIT {
   void r5bAddOnASingleValuedAttributeReplacesItAndTheObservedMultiOpBodyApplies(OpCase casing) {
     String id = createR4User(Scim.unique("r5b") + "@testuser.com");
     for (String nick : new String[] {"Babs", "Barbara"}) {
-      patchUser(t, id, casing, """
+      patchUser(
+              t,
+              id,
+              casing,
+              """
           {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
            "Operations": [{"op": "Add", "path": "nickName", "value": "%s"},
                           {"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "value": "Retail-%s"}]}
-          """.formatted(nick, nick))
+          """
+                  .formatted(nick, nick))
           .statusCode(200)
           .body("nickName", equalTo(nick))
           .body("'" + ENTERPRISE + "'.department", equalTo("Retail-" + nick));
     }
     String newName = Scim.unique("test01") + "@example.com";
-    patchUser(t, id, casing, """
+    patchUser(
+            t,
+            id,
+            casing,
+            """
         {"Operations": [
           {"op": "Replace", "path": "displayName", "value": "Test 01"},
           {"op": "Replace", "path": "emails[type eq \\"work\\"].value", "value": "test01@example.com"},
@@ -194,9 +255,12 @@ class UserPatchIT {
           {"op": "Replace", "path": "name.familyName", "value": "Tesst 01"},
           {"op": "Replace", "path": "name.formatted", "value": "Test 01"}],
          "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}
-        """.formatted(newName))
+        """
+                .formatted(newName))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("displayName", equalTo("Test 01"))
         .body("userName", equalTo(newName))
@@ -214,21 +278,53 @@ class UserPatchIT {
     String manager = createPlainUser();
     String other = createPlainUser();
     String path = ENTERPRISE + ":manager";
-    patchUser(t, id, casing, patch("{\"op\": \"Add\", \"path\": \"" + path + "\", \"value\": \"" + manager + "\"}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch("{\"op\": \"Add\", \"path\": \"" + path + "\", \"value\": \"" + manager + "\"}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("'" + ENTERPRISE + "'.manager.value", equalTo(manager));
-    t.scim().queryParam("filter", "manager eq \"" + manager + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
-    patchUser(t, id, casing, patch("{\"op\": \"replace\", \"path\": \"" + path + "\", \"value\": \"" + other + "\"}"))
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("'" + ENTERPRISE + "'.manager.value", equalTo(manager));
+    t.scim()
+        .queryParam("filter", "manager eq \"" + manager + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"replace\", \"path\": \"" + path + "\", \"value\": \"" + other + "\"}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("'" + ENTERPRISE + "'.manager.value", equalTo(other));
-    patchUser(t, id, casing, patch("{\"op\": \"replace\", \"path\": \"" + path + "\", \"value\": \"\"}"))
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("'" + ENTERPRISE + "'.manager.value", equalTo(other));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch("{\"op\": \"replace\", \"path\": \"" + path + "\", \"value\": \"\"}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then()
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("'" + ENTERPRISE + "'.manager.value", anyOf(nullValue(), equalTo("")));
-    t.scim().queryParam("filter", "manager eq \"" + other + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .queryParam("filter", "manager eq \"" + other + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
   }
 
   @ParameterizedTest
@@ -237,14 +333,34 @@ class UserPatchIT {
     String id = createPlainUser();
     String manager = createPlainUser();
     String other = createPlainUser();
-    patchUser(t, id, casing,
-            patch("{\"op\": \"Add\", \"path\": \"" + ENTERPRISE + ":manager\", \"value\": {\"value\": \"" + manager + "\"}}"))
-        .statusCode(200).body("'" + ENTERPRISE + "'.manager.value", equalTo(manager));
-    patchUser(t, id, casing,
-            patch("{\"op\": \"Add\", \"path\": \"manager\", \"value\": [{\"$ref\": \"http://example.com/scim/Users/" + other
-                + "\", \"value\": \"" + other + "\"}]}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \""
+                    + ENTERPRISE
+                    + ":manager\", \"value\": {\"value\": \""
+                    + manager
+                    + "\"}}"))
+        .statusCode(200)
+        .body("'" + ENTERPRISE + "'.manager.value", equalTo(manager));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Add\", \"path\": \"manager\", \"value\": [{\"$ref\": \"http://example.com/scim/Users/"
+                    + other
+                    + "\", \"value\": \""
+                    + other
+                    + "\"}]}"))
         .statusCode(200);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("'" + ENTERPRISE + "'.manager.value", equalTo(other));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("'" + ENTERPRISE + "'.manager.value", equalTo(other));
   }
 
   @ParameterizedTest
@@ -259,10 +375,19 @@ class UserPatchIT {
       "{\"op\": \"Remove\", \"path\": \"title\", \"value\": \"Engineer\"}"
     };
     for (String clear : clears) {
-      patchUser(t, id, casing, patch("{\"op\": \"Add\", \"path\": \"title\", \"value\": \"Engineer\"}"))
-          .statusCode(200).body("title", equalTo("Engineer"));
+      patchUser(
+              t,
+              id,
+              casing,
+              patch("{\"op\": \"Add\", \"path\": \"title\", \"value\": \"Engineer\"}"))
+          .statusCode(200)
+          .body("title", equalTo("Engineer"));
       patchUser(t, id, casing, patch(clear)).statusCode(200);
-      t.scim().get("/Users/" + id).then().statusCode(200).body("title", anyOf(nullValue(), equalTo("")));
+      t.scim()
+          .get("/Users/" + id)
+          .then()
+          .statusCode(200)
+          .body("title", anyOf(nullValue(), equalTo("")));
     }
     // Clearing what is already absent still succeeds.
     patchUser(t, id, casing, patch("{\"op\": \"remove\", \"path\": \"title\"}")).statusCode(200);
@@ -275,19 +400,35 @@ class UserPatchIT {
     String oldName = Scim.unique("old") + "@x.com";
     String newName = Scim.unique("new") + "@x.com";
     String id = t.createUser(oldName);
-    patchUser(t, id, casing,
+    patchUser(
+            t,
+            id,
+            casing,
             "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\n"
-                + " \"Operations\": [{\"op\": \"Replace\", \"path\": \"userName\", \"value\": \"" + newName + "\"}]}")
+                + " \"Operations\": [{\"op\": \"Replace\", \"path\": \"userName\", \"value\": \""
+                + newName
+                + "\"}]}")
         .statusCode(200)
         .body("userName", equalTo(newName));
     t.scim().get("/Users/" + id).then().statusCode(200).body("userName", equalTo(newName));
-    t.scim().queryParam("filter", "userName eq \"" + newName + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
-    t.scim().queryParam("filter", "userName eq \"" + oldName + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + newName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + oldName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
     // The old name is free, the new one taken.
     t.createUser(oldName);
-    t.createUserResponse(newName.toUpperCase()).statusCode(409).body("scimType", equalTo("uniqueness"));
+    t.createUserResponse(newName.toUpperCase())
+        .statusCode(409)
+        .body("scimType", equalTo("uniqueness"));
   }
 
   @ParameterizedTest
@@ -297,8 +438,17 @@ class UserPatchIT {
     t.createUser(taken);
     String mine = Scim.unique("mine") + "@x.com";
     String id = t.createUser(mine);
-    patchUser(t, id, casing, patch("{\"op\": \"Replace\", \"path\": \"userName\", \"value\": \"" + taken.toUpperCase() + "\"}"))
-        .statusCode(409).body("scimType", equalTo("uniqueness")).body("status", equalTo("409"));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Replace\", \"path\": \"userName\", \"value\": \""
+                    + taken.toUpperCase()
+                    + "\"}"))
+        .statusCode(409)
+        .body("scimType", equalTo("uniqueness"))
+        .body("status", equalTo("409"));
     t.scim().get("/Users/" + id).then().statusCode(200).body("userName", equalTo(mine));
   }
 
@@ -306,18 +456,40 @@ class UserPatchIT {
   @EnumSource(OpCase.class)
   void invalidPatchRequestsAre400WithScimType(OpCase casing) {
     String id = createPlainUser();
-    patchUser(t, id, casing, patch("{\"op\": \"Frobnicate\", \"path\": \"title\", \"value\": \"x\"}"))
-        .statusCode(400).body("schemas", hasItem(Scim.ERROR)).body("status", equalTo("400"))
+    patchUser(
+            t, id, casing, patch("{\"op\": \"Frobnicate\", \"path\": \"title\", \"value\": \"x\"}"))
+        .statusCode(400)
+        .body("schemas", hasItem(Scim.ERROR))
+        .body("status", equalTo("400"))
         .body("scimType", anyOf(equalTo("invalidSyntax"), equalTo("invalidValue")));
-    patchUser(t, id, casing, patch("{\"op\": \"Replace\", \"path\": \"emails[type eq\", \"value\": \"x\"}"))
-        .statusCode(400).body("scimType", equalTo("invalidPath"));
-    patchUser(t, id, casing, patch("{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"maybe\"}"))
-        .statusCode(400).body("scimType", equalTo("invalidValue"));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch("{\"op\": \"Replace\", \"path\": \"emails[type eq\", \"value\": \"x\"}"))
+        .statusCode(400)
+        .body("scimType", equalTo("invalidPath"));
+    patchUser(
+            t,
+            id,
+            casing,
+            patch("{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"maybe\"}"))
+        .statusCode(400)
+        .body("scimType", equalTo("invalidValue"));
     // Atomic: a failing second operation leaves the first unapplied.
-    patchUser(t, id, casing, patch(
-            "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"should-not-stick\"}",
-            "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"maybe\"}"))
+    patchUser(
+            t,
+            id,
+            casing,
+            patch(
+                "{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"should-not-stick\"}",
+                "{\"op\": \"Replace\", \"path\": \"active\", \"value\": \"maybe\"}"))
         .statusCode(400);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("$", not(hasKey("displayName"))).body("schemas", hasItem(USER));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("displayName")))
+        .body("schemas", hasItem(USER));
   }
 }

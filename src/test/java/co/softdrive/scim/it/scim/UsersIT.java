@@ -30,9 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * /Users create, read, filter, replace and delete: contract §13 T6–T13, T23 and T24, the
- * Softdrive {@code userType} extension, passwords (never stored or returned), and ETags
- * (RFC 7644 §3.14).
+ * /Users create, read, filter, replace and delete: contract §13 T6–T13, T23 and T24, the Softdrive
+ * {@code userType} extension, passwords (never stored or returned), and ETags (RFC 7644 §3.14).
  */
 class UsersIT {
   static final String PASSWORD = "Sup3r-Secret-Passw0rd!";
@@ -44,7 +43,14 @@ class UsersIT {
   }
 
   private static String post(String body) {
-    return t.scim().contentType(SCIM_JSON_UTF8).body(body).post("/Users").then().statusCode(201).extract().path("id");
+    return t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(body)
+        .post("/Users")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   @Test
@@ -54,7 +60,11 @@ class UsersIT {
     String externalId = UUID.randomUUID().toString();
     String email = "Test_User_" + UUID.randomUUID() + "@testuser.com";
     ExtractableResponse<Response> r =
-        t.scim().contentType(SCIM_JSON_UTF8).body(Scim.r4CreateUser(userName, externalId, email)).post("/Users").then()
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(Scim.r4CreateUser(userName, externalId, email))
+            .post("/Users")
+            .then()
             .statusCode(201)
             .contentType(startsWith("application/scim+json"))
             .body("schemas", hasItem(USER))
@@ -72,10 +82,17 @@ class UsersIT {
             .extract();
     String id = r.path("id");
     assertFalse(id.isBlank());
-    assertTrue(r.header("Location").endsWith("/api/v1/automations/scim/Users/" + id), r.header("Location"));
+    assertTrue(
+        r.header("Location").endsWith("/api/v1/automations/scim/Users/" + id),
+        r.header("Location"));
     assertEquals(r.header("Location"), r.path("meta.location"));
     assertEquals(r.header("ETag"), r.path("meta.version"));
-    t.scim().get("/Users/" + id).then().statusCode(200).body("userName", equalTo(userName)).body("emails[0].value", equalTo(email));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("userName", equalTo(userName))
+        .body("emails[0].value", equalTo(email));
   }
 
   @Test
@@ -83,9 +100,13 @@ class UsersIT {
     // T7
     String userName = "Test_User_" + UUID.randomUUID();
     t.createUser(userName);
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body(Scim.r4CreateUser(userName.toUpperCase(), UUID.randomUUID().toString(), "x@example.com"))
-        .post("/Users").then()
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            Scim.r4CreateUser(
+                userName.toUpperCase(), UUID.randomUUID().toString(), "x@example.com"))
+        .post("/Users")
+        .then()
         .statusCode(409)
         .contentType(startsWith("application/scim+json"))
         .body("schemas", equalTo(java.util.List.of(ERROR)))
@@ -101,7 +122,10 @@ class UsersIT {
     String id = t.createUser(userName);
     t.createUser(userName + "-other");
     for (String asked : new String[] {userName.toUpperCase(), userName.toLowerCase()}) {
-      t.scim().queryParam("filter", "userName eq \"" + asked + "\"").get("/Users").then()
+      t.scim()
+          .queryParam("filter", "userName eq \"" + asked + "\"")
+          .get("/Users")
+          .then()
           .statusCode(200)
           .body("totalResults", equalTo(1))
           .body("Resources", hasSize(1))
@@ -117,11 +141,21 @@ class UsersIT {
     String email = "Work." + UUID.randomUUID() + "@Contoso.example";
     String employeeNumber = "E" + System.nanoTime();
     String id =
-        post("""
+        post(
+            """
             {"schemas": ["%s", "%s"], "userName": "%s", "externalId": "%s",
              "emails": [{"type": "work", "value": "%s", "primary": true}, {"type": "other", "value": "other-%s"}],
              "%s": {"employeeNumber": "%s"}}
-            """.formatted(USER, ENTERPRISE, Scim.unique("t9"), externalId, email, email, ENTERPRISE, employeeNumber));
+            """
+                .formatted(
+                    USER,
+                    ENTERPRISE,
+                    Scim.unique("t9"),
+                    externalId,
+                    email,
+                    email,
+                    ENTERPRISE,
+                    employeeNumber));
     for (String filter :
         new String[] {
           "externalId eq \"" + externalId + "\"",
@@ -131,21 +165,31 @@ class UsersIT {
           ENTERPRISE + ":employeeNumber eq \"" + employeeNumber + "\"",
           "externalId eq \"" + externalId + "\" and active eq true"
         }) {
-      t.scim().queryParam("filter", filter).get("/Users").then()
+      t.scim()
+          .queryParam("filter", filter)
+          .get("/Users")
+          .then()
           .statusCode(200)
           .body("totalResults", equalTo(1))
           .body("Resources[0].id", equalTo(id));
     }
     // The other email is not a work email.
-    t.scim().queryParam("filter", "emails[type eq \"work\"].value eq \"other-" + email + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .queryParam("filter", "emails[type eq \"work\"].value eq \"other-" + email + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
   }
 
   @Test
   void filterOnAnUnsupportedAttributeIs400InvalidFilter() {
     // T10
     t.createUser(Scim.unique("t10"));
-    t.scim().queryParam("filter", "title eq \"x\"").get("/Users").then()
+    t.scim()
+        .queryParam("filter", "title eq \"x\"")
+        .get("/Users")
+        .then()
         .statusCode(400)
         .body("schemas", hasItem(ERROR))
         .body("status", equalTo("400"))
@@ -156,13 +200,33 @@ class UsersIT {
   @Test
   void activeSentAsAStringIsStoredAsABoolean() {
     // T11
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("t11") + "\",\"active\":\"True\"}")
-        .post("/Users").then().statusCode(201).body("active", equalTo(true));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + Scim.unique("t11")
+                + "\",\"active\":\"True\"}")
+        .post("/Users")
+        .then()
+        .statusCode(201)
+        .body("active", equalTo(true));
     String id =
-        t.scim().contentType(SCIM_JSON_UTF8)
-            .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("t11f") + "\",\"active\":\"False\"}")
-            .post("/Users").then().statusCode(201).body("active", equalTo(false)).extract().path("id");
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(
+                "{\"schemas\":[\""
+                    + USER
+                    + "\"],\"userName\":\""
+                    + Scim.unique("t11f")
+                    + "\",\"active\":\"False\"}")
+            .post("/Users")
+            .then()
+            .statusCode(201)
+            .body("active", equalTo(false))
+            .extract()
+            .path("id");
     t.scim().get("/Users/" + id).then().statusCode(200).body("active", equalTo(false));
   }
 
@@ -171,12 +235,16 @@ class UsersIT {
     // T12: the Softdrive extension's URN is deliberately absent from schemas.
     String managerId = t.createUser(Scim.unique("t12-manager"));
     String id =
-        post("""
+        post(
+            """
             {"schemas": ["%s", "%s"], "userName": "%s",
              "%s": {"employeeNumber": "701984", "department": "X", "manager": {"value": "%s"}},
              "%s": {"userType": "Contractor"}}
-            """.formatted(USER, ENTERPRISE, Scim.unique("t12"), ENTERPRISE, managerId, SOFTDRIVE));
-    t.scim().get("/Users/" + id).then()
+            """
+                .formatted(USER, ENTERPRISE, Scim.unique("t12"), ENTERPRISE, managerId, SOFTDRIVE));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("'" + ENTERPRISE + "'.employeeNumber", equalTo("701984"))
         .body("'" + ENTERPRISE + "'.department", equalTo("X"))
@@ -189,12 +257,20 @@ class UsersIT {
   @Test
   void missingUserNameAndInvalidJsonAre400() {
     // T13
-    t.scim().contentType(SCIM_JSON_UTF8).body("{\"schemas\":[\"" + USER + "\"],\"active\":true}").post("/Users").then()
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body("{\"schemas\":[\"" + USER + "\"],\"active\":true}")
+        .post("/Users")
+        .then()
         .statusCode(400)
         .body("schemas", hasItem(ERROR))
         .body("status", equalTo("400"))
         .body("detail", containsString("userName"));
-    t.scim().contentType(SCIM_JSON_UTF8).body("{\"userName\": \"junk\",").post("/Users").then()
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body("{\"userName\": \"junk\",")
+        .post("/Users")
+        .then()
         .statusCode(400)
         .body("status", equalTo("400"))
         .body("scimType", equalTo("invalidSyntax"));
@@ -203,11 +279,19 @@ class UsersIT {
   @Test
   void clientSentIdAndMetaAreIgnoredOnCreate() {
     String id =
-        post("{\"schemas\":[\"" + USER + "\"],\"id\":\"client-sent-id\",\"userName\":\"" + Scim.unique("ids")
-            + "\",\"meta\":{\"resourceType\":\"User\",\"created\":\"2001-01-01T00:00:00Z\"}}");
+        post(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"id\":\"client-sent-id\",\"userName\":\""
+                + Scim.unique("ids")
+                + "\",\"meta\":{\"resourceType\":\"User\",\"created\":\"2001-01-01T00:00:00Z\"}}");
     assertNotEquals("client-sent-id", id);
     t.scim().get("/Users/client-sent-id").then().statusCode(404);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("meta.created", not(startsWith("2001")));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("meta.created", not(startsWith("2001")));
   }
 
   @Test
@@ -216,10 +300,19 @@ class UsersIT {
     String userName = Scim.unique("t23");
     String id = t.createUser(userName);
     t.scim().delete("/Users/" + id).then().statusCode(204);
-    t.scim().get("/Users/" + id).then().statusCode(404).body("status", equalTo("404")).body("schemas", hasItem(ERROR));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(404)
+        .body("status", equalTo("404"))
+        .body("schemas", hasItem(ERROR));
     t.scim().delete("/Users/" + id).then().statusCode(404).body("status", equalTo("404"));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
     // The userName is free again: Entra may create the person anew.
     t.createUser(userName);
   }
@@ -230,9 +323,20 @@ class UsersIT {
     // T24
     String id = t.createUser(Scim.unique("t24"));
     t.scim().delete("/Users/" + id).then().statusCode(204);
-    Scim.patchUser(t, id, casing, Scim.patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"x\"}"))
-        .statusCode(404).body("status", equalTo("404")).body("schemas", hasItem(ERROR));
-    t.scim().contentType(SCIM_JSON_UTF8).body("{\"userName\":\"x\"}").put("/Users/" + id).then().statusCode(404);
+    Scim.patchUser(
+            t,
+            id,
+            casing,
+            Scim.patch("{\"op\": \"Replace\", \"path\": \"displayName\", \"value\": \"x\"}"))
+        .statusCode(404)
+        .body("status", equalTo("404"))
+        .body("schemas", hasItem(ERROR));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body("{\"userName\":\"x\"}")
+        .put("/Users/" + id)
+        .then()
+        .statusCode(404);
     t.scim().get("/Users/" + id).then().statusCode(404);
   }
 
@@ -240,20 +344,49 @@ class UsersIT {
   void passwordSentOnCreateIsNeverReturnedOrStored() {
     String userName = Scim.unique("pw");
     String id =
-        t.scim().contentType(SCIM_JSON_UTF8)
-            .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"password\":\"" + PASSWORD + "\"}")
-            .post("/Users").then()
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .body(
+                "{\"schemas\":[\""
+                    + USER
+                    + "\"],\"userName\":\""
+                    + userName
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\"}")
+            .post("/Users")
+            .then()
             .statusCode(201)
             .body("$", not(hasKey("password")))
             .body(not(containsString(PASSWORD)))
-            .extract().path("id");
-    t.scim().get("/Users/" + id).then().statusCode(200).body("$", not(hasKey("password"))).body(not(containsString(PASSWORD)));
-    t.scim().queryParam("attributes", "password,userName").get("/Users/" + id).then()
-        .statusCode(200).body("$", not(hasKey("password"))).body("userName", equalTo(userName));
-    t.scim().queryParam("filter", "userName eq \"" + userName + "\"").get("/Users").then()
-        .statusCode(200).body("Resources[0]", not(hasKey("password"))).body(not(containsString(PASSWORD)));
+            .extract()
+            .path("id");
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("password")))
+        .body(not(containsString(PASSWORD)));
+    t.scim()
+        .queryParam("attributes", "password,userName")
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("password")))
+        .body("userName", equalTo(userName));
+    t.scim()
+        .queryParam("filter", "userName eq \"" + userName + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("Resources[0]", not(hasKey("password")))
+        .body(not(containsString(PASSWORD)));
     // Not stored either: the attribute cannot be filtered into existence.
-    t.scim().queryParam("filter", "password eq \"" + PASSWORD + "\"").get("/Users").then().statusCode(400);
+    t.scim()
+        .queryParam("filter", "password eq \"" + PASSWORD + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(400);
   }
 
   @ParameterizedTest
@@ -261,13 +394,36 @@ class UsersIT {
   void passwordSentInPutOrPatchIsNeverReturned(OpCase casing) {
     String userName = Scim.unique("pw2");
     String id = t.createUser(userName);
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"password\":\"" + PASSWORD + "\"}")
-        .put("/Users/" + id).then().statusCode(200).body("$", not(hasKey("password")));
-    Scim.patchUser(t, id, casing, Scim.patch("{\"op\": \"Replace\", \"path\": \"password\", \"value\": \"" + PASSWORD + "\"}"))
-        .statusCode(200).body("$", not(hasKey("password"))).body(not(containsString(PASSWORD)));
-    Scim.patchUser(t, id, casing, Scim.patch("{\"op\": \"Add\", \"value\": {\"password\": \"" + PASSWORD + "\"}}"))
-        .statusCode(200).body("$", not(hasKey("password")));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + userName
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\"}")
+        .put("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("password")));
+    Scim.patchUser(
+            t,
+            id,
+            casing,
+            Scim.patch(
+                "{\"op\": \"Replace\", \"path\": \"password\", \"value\": \"" + PASSWORD + "\"}"))
+        .statusCode(200)
+        .body("$", not(hasKey("password")))
+        .body(not(containsString(PASSWORD)));
+    Scim.patchUser(
+            t,
+            id,
+            casing,
+            Scim.patch("{\"op\": \"Add\", \"value\": {\"password\": \"" + PASSWORD + "\"}}"))
+        .statusCode(200)
+        .body("$", not(hasKey("password")));
     t.scim().get("/Users/" + id).then().statusCode(200).body(not(containsString(PASSWORD)));
   }
 
@@ -277,16 +433,51 @@ class UsersIT {
     String flat = Scim.unique("ut-flat");
     String type = "Type" + System.nanoTime();
     String nestedId =
-        post("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + nested + "\",\"" + SOFTDRIVE + "\":{\"userType\":\"" + type + "\"}}");
+        post(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + nested
+                + "\",\""
+                + SOFTDRIVE
+                + "\":{\"userType\":\""
+                + type
+                + "\"}}");
     String flatId =
-        post("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + flat + "\",\"" + SOFTDRIVE + ":userType\":\"" + type + "-b\"}");
-    t.scim().get("/Users/" + nestedId).then().statusCode(200).body("'" + SOFTDRIVE + "'.userType", equalTo(type));
-    t.scim().get("/Users/" + flatId).then().statusCode(200).body("'" + SOFTDRIVE + "'.userType", equalTo(type + "-b"))
+        post(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + flat
+                + "\",\""
+                + SOFTDRIVE
+                + ":userType\":\""
+                + type
+                + "-b\"}");
+    t.scim()
+        .get("/Users/" + nestedId)
+        .then()
+        .statusCode(200)
+        .body("'" + SOFTDRIVE + "'.userType", equalTo(type));
+    t.scim()
+        .get("/Users/" + flatId)
+        .then()
+        .statusCode(200)
+        .body("'" + SOFTDRIVE + "'.userType", equalTo(type + "-b"))
         .body("$", not(hasKey(SOFTDRIVE + ":userType")));
-    t.scim().queryParam("filter", SOFTDRIVE + ":userType eq \"" + type + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(nestedId));
-    t.scim().queryParam("filter", SOFTDRIVE + ":userType sw \"" + type + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(2));
+    t.scim()
+        .queryParam("filter", SOFTDRIVE + ":userType eq \"" + type + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(nestedId));
+    t.scim()
+        .queryParam("filter", SOFTDRIVE + ":userType sw \"" + type + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(2));
   }
 
   @ParameterizedTest
@@ -294,20 +485,41 @@ class UsersIT {
   void softdriveUserTypeCanBeSetByPatchAndIsFilterable(OpCase casing) {
     String id = t.createUser(Scim.unique("ut-patch"));
     String type = "Patched" + System.nanoTime();
-    Scim.patchUser(t, id, casing,
-            Scim.patch("{\"op\": \"Add\", \"path\": \"" + SOFTDRIVE + ":userType\", \"value\": \"" + type + "\"}"))
-        .statusCode(200).body("'" + SOFTDRIVE + "'.userType", equalTo(type));
-    t.scim().queryParam("filter", SOFTDRIVE + ":userType eq \"" + type.toLowerCase() + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(id));
+    Scim.patchUser(
+            t,
+            id,
+            casing,
+            Scim.patch(
+                "{\"op\": \"Add\", \"path\": \""
+                    + SOFTDRIVE
+                    + ":userType\", \"value\": \""
+                    + type
+                    + "\"}"))
+        .statusCode(200)
+        .body("'" + SOFTDRIVE + "'.userType", equalTo(type));
+    t.scim()
+        .queryParam("filter", SOFTDRIVE + ":userType eq \"" + type.toLowerCase() + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(1))
+        .body("Resources[0].id", equalTo(id));
   }
 
   @Test
   void putReplacesTheWholeUser() {
     String userName = Scim.unique("put");
     String id = post(Scim.r4CreateUser(userName, "ext-1", "put@example.com"));
-    t.scim().contentType(SCIM_JSON_UTF8)
-        .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"displayName\":\"Put Only\"}")
-        .put("/Users/" + id).then()
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .body(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + userName
+                + "\",\"displayName\":\"Put Only\"}")
+        .put("/Users/" + id)
+        .then()
         .statusCode(200)
         .body("id", equalTo(id))
         .body("displayName", equalTo("Put Only"))
@@ -318,7 +530,8 @@ class UsersIT {
   @Test
   void etagHeaderMatchesMetaVersionAndDrivesConditionalRequests() {
     String id = t.createUser(Scim.unique("etag"));
-    ExtractableResponse<Response> first = t.scim().get("/Users/" + id).then().statusCode(200).extract();
+    ExtractableResponse<Response> first =
+        t.scim().get("/Users/" + id).then().statusCode(200).extract();
     String etag = first.header("ETag");
     assertTrue(etag != null && !etag.isBlank(), "ETag header");
     assertEquals(etag, first.path("meta.version"));
@@ -326,20 +539,46 @@ class UsersIT {
     t.scim().header("If-None-Match", etag).get("/Users/" + id).then().statusCode(304);
     // A change makes a new version.
     String next =
-        t.scim().contentType(SCIM_JSON_UTF8).header("If-Match", etag)
+        t.scim()
+            .contentType(SCIM_JSON_UTF8)
+            .header("If-Match", etag)
             .body(Scim.patch("{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \"v2\"}"))
-            .patch("/Users/" + id).then().statusCode(200).extract().header("ETag");
+            .patch("/Users/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
     assertNotEquals(etag, next);
-    t.scim().header("If-None-Match", etag).get("/Users/" + id).then().statusCode(200).body("displayName", equalTo("v2"));
+    t.scim()
+        .header("If-None-Match", etag)
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("displayName", equalTo("v2"));
     // If-Match with the stale version: 412 for PATCH, PUT and DELETE; nothing changes.
-    t.scim().contentType(SCIM_JSON_UTF8).header("If-Match", etag)
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .header("If-Match", etag)
         .body(Scim.patch("{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \"v3\"}"))
-        .patch("/Users/" + id).then()
-        .statusCode(412).body("schemas", hasItem(ERROR)).body("status", equalTo("412"));
-    t.scim().contentType(SCIM_JSON_UTF8).header("If-Match", etag)
-        .body("{\"userName\":\"whatever\"}").put("/Users/" + id).then().statusCode(412);
+        .patch("/Users/" + id)
+        .then()
+        .statusCode(412)
+        .body("schemas", hasItem(ERROR))
+        .body("status", equalTo("412"));
+    t.scim()
+        .contentType(SCIM_JSON_UTF8)
+        .header("If-Match", etag)
+        .body("{\"userName\":\"whatever\"}")
+        .put("/Users/" + id)
+        .then()
+        .statusCode(412);
     t.scim().header("If-Match", etag).delete("/Users/" + id).then().statusCode(412);
-    t.scim().get("/Users/" + id).then().statusCode(200).body("displayName", equalTo("v2")).header("ETag", equalTo(next));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("displayName", equalTo("v2"))
+        .header("ETag", equalTo(next));
     t.scim().header("If-Match", next).delete("/Users/" + id).then().statusCode(204);
   }
 
@@ -348,21 +587,40 @@ class UsersIT {
     // R16: GET /Users?filter=id eq X and manager eq M&attributes=id
     String managerId = t.createUser(Scim.unique("r16-mgr"));
     String id =
-        post("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + Scim.unique("r16") + "\",\"" + ENTERPRISE
-            + "\":{\"manager\":{\"value\":\"" + managerId + "\"}}}");
-    t.scim().queryParam("filter", "id eq \"" + id + "\" and manager eq \"" + managerId + "\"")
-        .queryParam("attributes", "id").get("/Users").then()
+        post(
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + Scim.unique("r16")
+                + "\",\""
+                + ENTERPRISE
+                + "\":{\"manager\":{\"value\":\""
+                + managerId
+                + "\"}}}");
+    t.scim()
+        .queryParam("filter", "id eq \"" + id + "\" and manager eq \"" + managerId + "\"")
+        .queryParam("attributes", "id")
+        .get("/Users")
+        .then()
         .statusCode(200)
         .body("totalResults", equalTo(1))
         .body("Resources[0].id", equalTo(id))
         .body("Resources[0]", not(hasKey("userName")));
-    t.scim().queryParam("filter", "id eq \"" + id + "\" and manager eq \"" + UUID.randomUUID() + "\"").get("/Users").then()
-        .statusCode(200).body("totalResults", equalTo(0));
+    t.scim()
+        .queryParam("filter", "id eq \"" + id + "\" and manager eq \"" + UUID.randomUUID() + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200)
+        .body("totalResults", equalTo(0));
   }
 
   @Test
   void locationOfACreatedUserAnswersGet() {
     String id = t.createUser(Scim.unique("loc"));
-    t.scim().get("/Users/" + id).then().statusCode(200).body("meta.location", endsWith("/Users/" + id));
+    t.scim()
+        .get("/Users/" + id)
+        .then()
+        .statusCode(200)
+        .body("meta.location", endsWith("/Users/" + id));
   }
 }

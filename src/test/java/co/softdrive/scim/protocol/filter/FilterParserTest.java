@@ -27,7 +27,9 @@ class FilterParserTest {
 
   static AttrPath attr(String path) {
     int dot = path.indexOf('.');
-    return dot < 0 ? AttrPath.of(path) : AttrPath.of(path.substring(0, dot), path.substring(dot + 1));
+    return dot < 0
+        ? AttrPath.of(path)
+        : AttrPath.of(path.substring(0, dot), path.substring(dot + 1));
   }
 
   static Filter cmp(String path, CompareOp op, JsonValue value) {
@@ -76,11 +78,13 @@ class FilterParserTest {
     return Stream.of(
         arguments("userName eq \"bjensen\"", eq("userName", "bjensen")),
         arguments("userName Eq \"bjensen\"", eq("userName", "bjensen")),
-        arguments("name.familyName co \"O'Malley\"", op("name.familyName", CompareOp.CO, "O'Malley")),
+        arguments(
+            "name.familyName co \"O'Malley\"", op("name.familyName", CompareOp.CO, "O'Malley")),
         arguments("userName sw \"J\"", op("userName", CompareOp.SW, "J")),
         arguments("userName ew \"n\"", op("userName", CompareOp.EW, "n")),
         arguments("userName ne \"n\"", op("userName", CompareOp.NE, "n")),
-        arguments("meta.lastModified gt \"2011-05-13T04:42:34Z\"",
+        arguments(
+            "meta.lastModified gt \"2011-05-13T04:42:34Z\"",
             op("meta.lastModified", CompareOp.GT, "2011-05-13T04:42:34Z")),
         arguments("meta.lastModified GE \"2011\"", op("meta.lastModified", CompareOp.GE, "2011")),
         arguments("meta.lastModified lt \"2011\"", op("meta.lastModified", CompareOp.LT, "2011")),
@@ -106,29 +110,40 @@ class FilterParserTest {
         arguments("userName eq \"a b  and or\"", eq("userName", "a b  and or")),
         arguments("\tuserName \t eq   \"x\"  ", eq("userName", "x")),
         arguments("userName eq \"x\"and(title pr)", and(eq("userName", "x"), pr("title"))),
-        arguments("title pr and userType eq \"Employee\"",
-            and(pr("title"), eq("userType", "Employee"))),
+        arguments(
+            "title pr and userType eq \"Employee\"", and(pr("title"), eq("userType", "Employee"))),
         arguments("title pr or userType eq \"Intern\"", or(pr("title"), eq("userType", "Intern"))),
         arguments("not (title pr)", not(pr("title"))),
         arguments("NOT(title pr)", not(pr("title"))),
         arguments("notes pr", pr("notes")),
         arguments("((title pr))", pr("title")),
-        arguments("emails[type eq \"work\" and value co \"@contoso\"]",
+        arguments(
+            "emails[type eq \"work\" and value co \"@contoso\"]",
             vp("emails", and(eq("type", "work"), op("value", CompareOp.CO, "@contoso")))),
         arguments("emails[not (type eq \"work\")]", vp("emails", not(eq("type", "work")))),
-        arguments("userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]",
-            and(eq("userType", "Employee"),
+        arguments(
+            "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]",
+            and(
+                eq("userType", "Employee"),
                 vp("emails", and(eq("type", "work"), op("value", CompareOp.CO, "@example.com"))))),
-        arguments("emails[type eq \"work\"] or ims[type eq \"xmpp\"]",
+        arguments(
+            "emails[type eq \"work\"] or ims[type eq \"xmpp\"]",
             or(vp("emails", eq("type", "work")), vp("ims", eq("type", "xmpp")))),
-        arguments(ENTERPRISE + ":manager.value eq \"26118915\"",
-            new Filter.Compare(new AttrPath(ENTERPRISE, "manager", "value"), CompareOp.EQ,
+        arguments(
+            ENTERPRISE + ":manager.value eq \"26118915\"",
+            new Filter.Compare(
+                new AttrPath(ENTERPRISE, "manager", "value"),
+                CompareOp.EQ,
                 Json.createValue("26118915"))),
-        arguments("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName pr",
+        arguments(
+            "urn:ietf:params:scim:schemas:core:2.0:User:name.givenName pr",
             new Filter.Present(
                 new AttrPath("urn:ietf:params:scim:schemas:core:2.0:User", "name", "givenName"))),
-        arguments("urn:acme:custom:costCenter eq \"x\"",
-            new Filter.Compare(new AttrPath("urn:acme:custom", "costCenter", null), CompareOp.EQ,
+        arguments(
+            "urn:acme:custom:costCenter eq \"x\"",
+            new Filter.Compare(
+                new AttrPath("urn:acme:custom", "costCenter", null),
+                CompareOp.EQ,
                 Json.createValue("x"))));
   }
 
@@ -167,20 +182,29 @@ class FilterParserTest {
 
   static Stream<Arguments> entraFilters() {
     return Stream.of(
-        arguments("userName eq \"Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee\"",
+        arguments(
+            "userName eq \"Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee\"",
             eq("userName", "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee")),
-        arguments("externalId eq \"2a69c9a6-1708-45b7-acbe-a7b4c8fb102a\"",
+        arguments(
+            "externalId eq \"2a69c9a6-1708-45b7-acbe-a7b4c8fb102a\"",
             eq("externalId", "2a69c9a6-1708-45b7-acbe-a7b4c8fb102a")),
-        arguments("emails[type eq \"work\"].value eq \"user@contoso.com\"",
+        arguments(
+            "emails[type eq \"work\"].value eq \"user@contoso.com\"",
             vp("emails", and(eq("type", "work"), eq("value", "user@contoso.com")))),
-        arguments("emails[type eq \"work\"].value pr",
+        arguments(
+            "emails[type eq \"work\"].value pr",
             vp("emails", and(eq("type", "work"), pr("value")))),
-        arguments(ENTERPRISE + ":employeeNumber eq \"1234567\"",
-            new Filter.Compare(new AttrPath(ENTERPRISE, "employeeNumber", null), CompareOp.EQ,
+        arguments(
+            ENTERPRISE + ":employeeNumber eq \"1234567\"",
+            new Filter.Compare(
+                new AttrPath(ENTERPRISE, "employeeNumber", null),
+                CompareOp.EQ,
                 Json.createValue("1234567"))),
         arguments("externalId eq jyoung", eq("externalId", "jyoung")),
-        arguments("id eq 54D382A4-2050-4C03-94D1-E769F1D15682 and manager eq 2819c223-7f76-453a-919d-413861904646",
-            and(eq("id", "54D382A4-2050-4C03-94D1-E769F1D15682"),
+        arguments(
+            "id eq 54D382A4-2050-4C03-94D1-E769F1D15682 and manager eq 2819c223-7f76-453a-919d-413861904646",
+            and(
+                eq("id", "54D382A4-2050-4C03-94D1-E769F1D15682"),
                 eq("manager", "2819c223-7f76-453a-919d-413861904646"))),
         arguments("employeeNumber eq 0123", eq("employeeNumber", "0123")),
         arguments("(externalId eq jyoung)", eq("externalId", "jyoung")),
@@ -223,14 +247,23 @@ class FilterParserTest {
         arguments("name.given.x eq \"x\"", 10, "expected at most one sub-attribute"),
         arguments(":name eq \"x\"", 0, "expected a schema URN"),
         arguments("urn:x: eq \"x\"", 6, "expected an attribute name"),
-        arguments(ENTERPRISE + " pr", ENTERPRISE.length(), "expected an attribute name after the schema URN"),
+        arguments(
+            ENTERPRISE + " pr",
+            ENTERPRISE.length(),
+            "expected an attribute name after the schema URN"),
         arguments("emails[type eq \"work\"", 21, "expected 'and', 'or' or ']'"),
         arguments("emails[]", 7, "expected an attribute name"),
         arguments("emails [type eq \"work\"]", 7, "expected an operator"),
         arguments("emails[type eq \"work\"].", 23, "expected a sub-attribute name"),
         arguments("emails[type eq \"work\"].value", 28, "expected an operator"),
-        arguments("name.givenName[type eq \"work\"]", 14, "expected a value filter after an attribute without sub-attribute"),
-        arguments("emails[type eq \"work\" and addresses[type eq \"x\"]]", 26, "expected no value path inside a value path"),
+        arguments(
+            "name.givenName[type eq \"work\"]",
+            14,
+            "expected a value filter after an attribute without sub-attribute"),
+        arguments(
+            "emails[type eq \"work\" and addresses[type eq \"x\"]]",
+            26,
+            "expected no value path inside a value path"),
         arguments("userName eq \"a\nb\"", 14, "expected a control character to be escaped"),
         arguments("userName\neq \"x\"", 8, "expected an operator"),
         arguments("score gt 1e999999", 9, "number out of range"));
@@ -238,7 +271,8 @@ class FilterParserTest {
 
   @ParameterizedTest
   @MethodSource("invalidFilters")
-  void invalidFilterIsRejectedWithThePositionOfTheProblem(String text, int position, String expected) {
+  void invalidFilterIsRejectedWithThePositionOfTheProblem(
+      String text, int position, String expected) {
     ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> FilterParser.parse(text));
     assertEquals("invalidFilter", e.scimType().orElseThrow());
     assertEquals(400, e.status());
@@ -268,7 +302,9 @@ class FilterParserTest {
   }
 
   static String operands(int count) {
-    return IntStream.range(0, count).mapToObj(i -> "a" + i + " pr").collect(Collectors.joining(" or "));
+    return IntStream.range(0, count)
+        .mapToObj(i -> "a" + i + " pr")
+        .collect(Collectors.joining(" or "));
   }
 
   static Stream<Arguments> withinLimits() {
@@ -276,19 +312,26 @@ class FilterParserTest {
         arguments(ofLength(Limits.defaults().filterLength())),
         arguments(nested(Limits.defaults().filterDepth())),
         arguments(nestedNots(Limits.defaults().filterDepth())),
-        arguments(nested(Limits.defaults().filterDepth() - 1) .replace("title pr", "emails[type eq \"w\"]")),
+        arguments(
+            nested(Limits.defaults().filterDepth() - 1)
+                .replace("title pr", "emails[type eq \"w\"]")),
         arguments(operands(Limits.defaults().filterOperands())));
   }
 
   static Stream<Arguments> beyondLimits() {
     return Stream.of(
-        arguments(ofLength(Limits.defaults().filterLength() + 1), "limit is " + Limits.defaults().filterLength()),
+        arguments(
+            ofLength(Limits.defaults().filterLength() + 1),
+            "limit is " + Limits.defaults().filterLength()),
         arguments(nested(Limits.defaults().filterDepth() + 1), "levels of nesting"),
         arguments(nestedNots(Limits.defaults().filterDepth() + 1), "levels of nesting"),
-        arguments(nested(Limits.defaults().filterDepth()).replace("title pr", "emails[type eq \"w\"]"),
+        arguments(
+            nested(Limits.defaults().filterDepth()).replace("title pr", "emails[type eq \"w\"]"),
             "levels of nesting"),
         arguments(operands(Limits.defaults().filterOperands() + 1), "attribute expressions"),
-        arguments("emails[type eq \"w\"].value eq \"x\" or " + operands(Limits.defaults().filterOperands() - 1),
+        arguments(
+            "emails[type eq \"w\"].value eq \"x\" or "
+                + operands(Limits.defaults().filterOperands() - 1),
             "attribute expressions"));
   }
 
@@ -325,7 +368,8 @@ class FilterParserTest {
         "at most 2 attribute expressions");
   }
 
-  private static void assertLimit(org.junit.jupiter.api.function.Executable parse, String expected) {
+  private static void assertLimit(
+      org.junit.jupiter.api.function.Executable parse, String expected) {
     ScimBadRequest e = assertThrows(ScimBadRequest.class, parse);
     assertEquals("invalidFilter", e.scimType().orElseThrow());
     assertTrue(e.detail().contains(expected), e::detail);

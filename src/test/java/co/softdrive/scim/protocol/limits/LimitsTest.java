@@ -45,7 +45,10 @@ class LimitsTest {
             IllegalArgumentException.class,
             () ->
                 Limits.fromConfig(
-                    k -> k.equals("scim.limits.json-depth") ? Optional.of(value) : Optional.empty()));
+                    k ->
+                        k.equals("scim.limits.json-depth")
+                            ? Optional.of(value)
+                            : Optional.empty()));
     assertTrue(e.getMessage().contains("scim.limits.json-depth"), e.getMessage());
   }
 

@@ -55,39 +55,66 @@ class AttributeProjectionTest {
     return Stream.of(
         // attributes
         arguments("userName", null, "{" + always + ", 'userName': 'bjensen'}"),
-        arguments("USERNAME,DisplayName", null,
+        arguments(
+            "USERNAME,DisplayName",
+            null,
             "{" + always + ", 'userName': 'bjensen', 'displayName': 'Babs'}"),
         arguments("name.givenName", null, "{" + always + ", 'name': {'givenName': 'Barbara'}}"),
         arguments("name.middleName", null, "{" + always + "}"),
         arguments("emails.value", null, "{" + always + ", 'emails': [{'value': 'a@x'}]}"),
-        arguments("emails.type", null,
+        arguments(
+            "emails.type",
+            null,
             "{" + always + ", 'emails': [{'type': 'work'}, {'type': 'home'}]}"),
         arguments("userName.x", null, "{" + always + "}"),
         arguments(CORE + ":userName", null, "{" + always + ", 'userName': 'bjensen'}"),
-        arguments(ENT + ":employeeNumber", null,
+        arguments(
+            ENT + ":employeeNumber", null, "{" + always + ", 'ENT': {'employeeNumber': '42'}}"),
+        arguments(
+            ENT.toLowerCase() + ":EMPLOYEENUMBER",
+            null,
             "{" + always + ", 'ENT': {'employeeNumber': '42'}}"),
-        arguments(ENT.toLowerCase() + ":EMPLOYEENUMBER", null,
-            "{" + always + ", 'ENT': {'employeeNumber': '42'}}"),
-        arguments(ENT + ":manager.value", null,
-            "{" + always + ", 'ENT': {'manager': {'value': 'm1'}}}"),
+        arguments(
+            ENT + ":manager.value", null, "{" + always + ", 'ENT': {'manager': {'value': 'm1'}}}"),
         arguments(ENT + ":costCenter", null, "{" + always + "}"),
-        arguments(ENT, null,
-            "{" + always + ", 'ENT': {'employeeNumber': '42', 'manager': {'value': 'm1',"
+        arguments(
+            ENT,
+            null,
+            "{"
+                + always
+                + ", 'ENT': {'employeeNumber': '42', 'manager': {'value': 'm1',"
                 + " 'displayName': 'Boss'}}}"),
         arguments("urn:acme:unknown:2.0:User:x", null, "{" + always + "}"),
         arguments("id", null, "{" + always + "}"),
         arguments(" userName , ", null, "{" + always + ", 'userName': 'bjensen'}"),
         // excludedAttributes
-        arguments(null, "emails,name,SD",
-            "{" + always + ", 'userName': 'bjensen', 'displayName': 'Babs',"
+        arguments(
+            null,
+            "emails,name,SD",
+            "{"
+                + always
+                + ", 'userName': 'bjensen', 'displayName': 'Babs',"
                 + " 'ENT': {'employeeNumber': '42', 'manager': {'value': 'm1', 'displayName': 'Boss'}}}"),
-        arguments(null, "id,schemas,META,userName,displayName,name,emails,ENT",
+        arguments(
+            null,
+            "id,schemas,META,userName,displayName,name,emails,ENT",
             "{" + always + ", 'SD': {'userType': 'staff'}}"),
-        arguments(null, "name.givenName,emails.value,displayName,userName,SD," + ENT + ":manager",
-            "{" + always + ", 'name': {'familyName': 'Jensen'},"
+        arguments(
+            null,
+            "name.givenName,emails.value,displayName,userName,SD," + ENT + ":manager",
+            "{"
+                + always
+                + ", 'name': {'familyName': 'Jensen'},"
                 + " 'emails': [{'type': 'work'}, {'type': 'home'}], 'ENT': {'employeeNumber': '42'}}"),
-        arguments(null, "emails.type,emails.value,name,displayName,userName,"
-                + ENT + ":employeeNumber," + ENT + ":manager," + SD + ":USERTYPE",
+        arguments(
+            null,
+            "emails.type,emails.value,name,displayName,userName,"
+                + ENT
+                + ":employeeNumber,"
+                + ENT
+                + ":manager,"
+                + SD
+                + ":USERTYPE",
             "{" + always + "}"),
         arguments(null, CORE + ":userName,name,emails,displayName,ENT,SD", "{" + always + "}"),
         // both: attributes wins
@@ -132,6 +159,7 @@ class AttributeProjectionTest {
   @MethodSource("excludesRows")
   void excludesTellsWhetherATopLevelAttributeWillBeAbsent(
       String attribute, String attributes, String excluded, boolean expected) {
-    assertEquals(expected, AttributeProjection.excludes(attribute, list(attributes), list(excluded)));
+    assertEquals(
+        expected, AttributeProjection.excludes(attribute, list(attributes), list(excluded)));
   }
 }

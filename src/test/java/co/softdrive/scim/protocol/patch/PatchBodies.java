@@ -24,46 +24,134 @@ final class PatchBodies {
 
   private static final List<String> USER_PATHS =
       List.of(
-          "userName", "displayName", "title", "active", "nickName", "externalId", "password",
-          "preferredLanguage", "name", "name.givenName", "name.familyName", "name.formatted",
-          "emails", "emails.value", "emails[type eq \"work\"]", "emails[type eq \"work\"].value",
-          "emails[value eq \"bjensen@example.com\"].primary", "emails[primary eq true].type",
-          "phoneNumbers[type eq \"mobile\"].value", "phoneNumbers", "addresses",
-          "addresses[type eq \"work\"].streetAddress", "addresses[type eq \"work\"]",
-          "roles", "roles[primary eq \"True\"]", "roles.value", "entitlements", "ims", "photos",
-          "x509Certificates", "groups", "id", "meta.created", "meta", "schemas",
-          ENTERPRISE, ENTERPRISE + ":manager", ENTERPRISE + ":manager.value",
-          ENTERPRISE + ":manager.displayName", ENTERPRISE + ":department",
-          ENTERPRISE + ":employeeNumber", SOFTDRIVE, SOFTDRIVE + ":userType",
+          "userName",
+          "displayName",
+          "title",
+          "active",
+          "nickName",
+          "externalId",
+          "password",
+          "preferredLanguage",
+          "name",
+          "name.givenName",
+          "name.familyName",
+          "name.formatted",
+          "emails",
+          "emails.value",
+          "emails[type eq \"work\"]",
+          "emails[type eq \"work\"].value",
+          "emails[value eq \"bjensen@example.com\"].primary",
+          "emails[primary eq true].type",
+          "phoneNumbers[type eq \"mobile\"].value",
+          "phoneNumbers",
+          "addresses",
+          "addresses[type eq \"work\"].streetAddress",
+          "addresses[type eq \"work\"]",
+          "roles",
+          "roles[primary eq \"True\"]",
+          "roles.value",
+          "entitlements",
+          "ims",
+          "photos",
+          "x509Certificates",
+          "groups",
+          "id",
+          "meta.created",
+          "meta",
+          "schemas",
+          ENTERPRISE,
+          ENTERPRISE + ":manager",
+          ENTERPRISE + ":manager.value",
+          ENTERPRISE + ":manager.displayName",
+          ENTERPRISE + ":department",
+          ENTERPRISE + ":employeeNumber",
+          SOFTDRIVE,
+          SOFTDRIVE + ":userType",
           "urn:ietf:params:scim:schemas:core:2.0:User:title",
           "urn:ietf:params:scim:schemas:core:2.0:User",
-          "urn:ietf:params:scim:schemas:extension:other:2.0:User:x", "manager", "department");
+          "urn:ietf:params:scim:schemas:extension:other:2.0:User:x",
+          "manager",
+          "department");
 
   private static final List<String> GROUP_PATHS =
       List.of(
-          "displayName", "externalId", "members", "members[value eq \"u-1\"]",
-          "members[value eq \"u-1\" or value eq \"u-2\"]", "members.value", "members[type eq \"User\"]",
-          "owners", "id", "meta", "urn:ietf:params:scim:schemas:core:2.0:Group:displayName",
+          "displayName",
+          "externalId",
+          "members",
+          "members[value eq \"u-1\"]",
+          "members[value eq \"u-1\" or value eq \"u-2\"]",
+          "members.value",
+          "members[type eq \"User\"]",
+          "owners",
+          "id",
+          "meta",
+          "urn:ietf:params:scim:schemas:core:2.0:Group:displayName",
           "urn:ietf:params:scim:schemas:core:2.0:Group");
 
   private static final List<String> FILTERS =
       List.of(
-          "type eq \"work\"", "value eq \"u-1\"", "primary eq true", "type eq \"work\" and primary eq true",
-          "not (type eq \"home\")", "value co \"@\"", "type pr", "display sw \"A\"", "value gt 5");
+          "type eq \"work\"",
+          "value eq \"u-1\"",
+          "primary eq true",
+          "type eq \"work\" and primary eq true",
+          "not (type eq \"home\")",
+          "value co \"@\"",
+          "type pr",
+          "display sw \"A\"",
+          "value gt 5");
 
   private static final List<String> KEYS =
       List.of(
-          "value", "type", "primary", "display", "$ref", "givenName", "familyName", "formatted",
-          "streetAddress", "userName", "displayName", "active", "title", "emails", "name", "members",
-          "manager", "department", "employeeNumber", "userType", "schemas", "id", "meta",
-          "name.givenName", "emails[type eq \"work\"].value", ENTERPRISE, SOFTDRIVE,
-          ENTERPRISE + ":department", ENTERPRISE + ":manager", SOFTDRIVE + ":userType");
+          "value",
+          "type",
+          "primary",
+          "display",
+          "$ref",
+          "givenName",
+          "familyName",
+          "formatted",
+          "streetAddress",
+          "userName",
+          "displayName",
+          "active",
+          "title",
+          "emails",
+          "name",
+          "members",
+          "manager",
+          "department",
+          "employeeNumber",
+          "userType",
+          "schemas",
+          "id",
+          "meta",
+          "name.givenName",
+          "emails[type eq \"work\"].value",
+          ENTERPRISE,
+          SOFTDRIVE,
+          ENTERPRISE + ":department",
+          ENTERPRISE + ":manager",
+          SOFTDRIVE + ":userType");
 
   private static final List<String> STRINGS =
       List.of(
-          "", " ", "True", "False", "true", "work", "home", "mobile", "User", "u-1", "u-2",
-          "bjensen@example.com", "Barbara", "[\"a\",\"b\"]", "{\"value\":\"r\"}",
-          "[{\"value\":\"Admin\",\"primary\":\"True\"}]", "2026-01-31T08:00:00Z");
+          "",
+          " ",
+          "True",
+          "False",
+          "true",
+          "work",
+          "home",
+          "mobile",
+          "User",
+          "u-1",
+          "u-2",
+          "bjensen@example.com",
+          "Barbara",
+          "[\"a\",\"b\"]",
+          "{\"value\":\"r\"}",
+          "[{\"value\":\"Admin\",\"primary\":\"True\"}]",
+          "2026-01-31T08:00:00Z");
 
   private PatchBodies() {}
 
@@ -75,7 +163,9 @@ final class PatchBodies {
       operations.add(operation(data, group));
     }
     return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+        .add(
+            "schemas",
+            Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
         .add(data.consumeBoolean() ? "Operations" : "operations", operations)
         .build();
   }
@@ -98,7 +188,9 @@ final class PatchBodies {
 
   private static String filtered(FuzzBytes data, boolean group) {
     String attribute =
-        group ? "members" : data.pickValue(List.of("emails", "addresses", "roles", "phoneNumbers", "name"));
+        group
+            ? "members"
+            : data.pickValue(List.of("emails", "addresses", "roles", "phoneNumbers", "name"));
     String filter = data.consumeBoolean() ? data.pickValue(FILTERS) : data.consumeString(40);
     String sub = data.consumeBoolean() ? "" : "." + data.pickValue(KEYS);
     return attribute + "[" + filter + "]" + sub;

@@ -1,9 +1,9 @@
 package co.softdrive.scim.protocol.patch;
 
-import co.softdrive.scim.protocol.limits.Limits;
 import static co.softdrive.scim.fuzz.ScimOutcome.acceptedOrRefused;
 
 import co.softdrive.scim.fuzz.FuzzBytes;
+import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
 import co.softdrive.scim.protocol.schema.NormalizedResource;
 import co.softdrive.scim.protocol.schema.ResourceNormalizer;
@@ -27,20 +27,28 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the request is applied, or refused with a SCIM 400 carrying a {@code scimType};
  *   <li>the stored resource given to the engine is never changed (PATCH is atomic);
  *   <li>a patched resource is valid and canonical: normalising it as a POST body (without Entra's
- *       rewrites) gives it back unchanged, it survives a JSON text round trip, and a Group's members
- *       never enter its JSON.
+ *       rewrites) gives it back unchanged, it survives a JSON text round trip, and a Group's
+ *       members never enter its JSON.
  * </ul>
  */
 class PatchEngineFuzzTest {
   private static final Set<String> PATCH_ERRORS =
-      Set.of("invalidSyntax", "invalidPath", "invalidFilter", "noTarget", "invalidValue", "mutability", "tooMany");
+      Set.of(
+          "invalidSyntax",
+          "invalidPath",
+          "invalidFilter",
+          "noTarget",
+          "invalidValue",
+          "mutability",
+          "tooMany");
 
   /**
    * Checks the schema without Entra's value rewrites: they undo client quirks in input and need not
    * be idempotent (a role whose value is a JSON-object string is unwrapped again each time:
    * crash-58264200 in the inputs directory), while a stored resource must conform as it is.
    */
-  private static final ResourceNormalizer SCHEMA_ONLY = new ResourceNormalizer(List.of(), Limits.defaults());
+  private static final ResourceNormalizer SCHEMA_ONLY =
+      new ResourceNormalizer(List.of(), Limits.defaults());
 
   private static final JsonObject USER =
       read(
@@ -79,12 +87,18 @@ class PatchEngineFuzzTest {
     EntraQuirks quirks = data.consumeBoolean() ? EntraQuirks.defaults() : EntraQuirks.none();
     boolean group = data.consumeBoolean();
     ResourceTypeDef type = group ? SchemaRegistry.GROUP_TYPE : SchemaRegistry.USER_TYPE;
-    JsonObject resource = new ResourceNormalizer(quirks.valueRewrites(), Limits.defaults()).normalize(type, group ? GROUP : USER);
+    JsonObject resource =
+        new ResourceNormalizer(quirks.valueRewrites(), Limits.defaults())
+            .normalize(type, group ? GROUP : USER);
     String stored = resource.toString();
     JsonObject body = PatchBodies.body(data, group);
 
     acceptedOrRefused(() -> PatchRequest.parse(body, quirks, Limits.defaults()), PATCH_ERRORS)
-        .flatMap(request -> acceptedOrRefused(() -> new PatchEngine(quirks, Limits.defaults()).apply(type, resource, request), PATCH_ERRORS))
+        .flatMap(
+            request ->
+                acceptedOrRefused(
+                    () -> new PatchEngine(quirks, Limits.defaults()).apply(type, resource, request),
+                    PATCH_ERRORS))
         .ifPresent(result -> checkValid(type, result));
     if (!resource.toString().equals(stored)) {
       throw new AssertionError("PATCH " + body + " changed the stored resource to " + resource);
@@ -95,7 +109,8 @@ class PatchEngineFuzzTest {
     JsonObject patched = result.resource();
     NormalizedResource again = SCHEMA_ONLY.normalizeWithMembers(type, patched);
     if (!again.attributes().equals(patched)) {
-      throw new AssertionError("PATCH left a non-canonical " + patched + "; as a POST body it is " + again.attributes());
+      throw new AssertionError(
+          "PATCH left a non-canonical " + patched + "; as a POST body it is " + again.attributes());
     }
     if (again.memberValues() != null) {
       throw new AssertionError("members entered the JSON: " + patched);

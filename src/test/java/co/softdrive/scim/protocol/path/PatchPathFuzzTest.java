@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes the PATCH path parser (RFC 7644 §3.5.2): any text is parsed or refused with {@code 400
- * invalidPath}. A parsed path without a value filter prints back ({@link AttrPath#toString}, or
- * the URN of a whole extension) to text that parses to the same path, so what the parser accepts
- * is exactly what it describes.
+ * invalidPath}. A parsed path without a value filter prints back ({@link AttrPath#toString}, or the
+ * URN of a whole extension) to text that parses to the same path, so what the parser accepts is
+ * exactly what it describes.
  */
 class PatchPathFuzzTest {
   private static final Set<String> INVALID_PATH = Set.of("invalidPath");
@@ -34,8 +34,22 @@ class PatchPathFuzzTest {
 
   @MethodSource("seeds")
   @DictionaryEntries({
-    ".", ":", "[", "]", "\"", " eq ", " and ", " or ", " pr", "not (", "value", "type", "members",
-    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "2.0", "$ref"
+    ".",
+    ":",
+    "[",
+    "]",
+    "\"",
+    " eq ",
+    " and ",
+    " or ",
+    " pr",
+    "not (",
+    "value",
+    "type",
+    "members",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    "2.0",
+    "$ref"
   })
   @FuzzTest
   void pathIsParsedToWhatItSaysOrRefusedAsInvalidPath(byte[] input) {
@@ -49,7 +63,8 @@ class PatchPathFuzzTest {
                   PathParser.isWholeExtension(path) ? path.attr().schema() : path.attr().toString();
               PatchPath again = PathParser.parse(printed);
               if (!again.equals(path)) {
-                throw new AssertionError("'" + text + "' parsed to " + path + ", which parses to " + again);
+                throw new AssertionError(
+                    "'" + text + "' parsed to " + path + ", which parses to " + again);
               }
             });
   }

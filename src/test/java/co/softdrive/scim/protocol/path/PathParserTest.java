@@ -39,26 +39,40 @@ class PathParserTest {
         arguments("userName", path(AttrPath.of("userName"))),
         arguments("name.familyName", path(AttrPath.of("name", "familyName"))),
         arguments("members.$ref", path(AttrPath.of("members", "$ref"))),
-        arguments("emails[type eq \"work\"]", path(AttrPath.of("emails"), eq("type", "work"), null)),
-        arguments("emails[type eq \"work\"].value",
+        arguments(
+            "emails[type eq \"work\"]", path(AttrPath.of("emails"), eq("type", "work"), null)),
+        arguments(
+            "emails[type eq \"work\"].value",
             path(AttrPath.of("emails"), eq("type", "work"), "value")),
-        arguments("addresses[type eq \"work\"].Formatted",
+        arguments(
+            "addresses[type eq \"work\"].Formatted",
             path(AttrPath.of("addresses"), eq("type", "work"), "Formatted")),
-        arguments("members[value eq \"7f4bc1a3-2c2e-4c1f-9c07-1b0a5b1d0f3e\"]",
-            path(AttrPath.of("members"), eq("value", "7f4bc1a3-2c2e-4c1f-9c07-1b0a5b1d0f3e"), null)),
-        arguments("roles[primary eq \"True\"].value",
+        arguments(
+            "members[value eq \"7f4bc1a3-2c2e-4c1f-9c07-1b0a5b1d0f3e\"]",
+            path(
+                AttrPath.of("members"), eq("value", "7f4bc1a3-2c2e-4c1f-9c07-1b0a5b1d0f3e"), null)),
+        arguments(
+            "roles[primary eq \"True\"].value",
             path(AttrPath.of("roles"), eq("primary", "True"), "value")),
-        arguments("emails[type eq \"work\" and primary eq true]",
-            path(AttrPath.of("emails"),
-                new Filter.And(eq("type", "work"),
-                    new Filter.Compare(AttrPath.of("primary"), CompareOp.EQ, jakarta.json.JsonValue.TRUE)),
+        arguments(
+            "emails[type eq \"work\" and primary eq true]",
+            path(
+                AttrPath.of("emails"),
+                new Filter.And(
+                    eq("type", "work"),
+                    new Filter.Compare(
+                        AttrPath.of("primary"), CompareOp.EQ, jakarta.json.JsonValue.TRUE)),
                 null)),
         arguments(ENTERPRISE + ":manager", path(new AttrPath(ENTERPRISE, "manager", null))),
-        arguments(ENTERPRISE + ":manager.value", path(new AttrPath(ENTERPRISE, "manager", "value"))),
+        arguments(
+            ENTERPRISE + ":manager.value", path(new AttrPath(ENTERPRISE, "manager", "value"))),
         arguments(SOFTDRIVE + ":userType", path(new AttrPath(SOFTDRIVE, "userType", null))),
-        arguments("urn:ietf:params:scim:schemas:core:2.0:User:emails[type eq \"work\"].value",
-            path(new AttrPath("urn:ietf:params:scim:schemas:core:2.0:User", "emails", null),
-                eq("type", "work"), "value")),
+        arguments(
+            "urn:ietf:params:scim:schemas:core:2.0:User:emails[type eq \"work\"].value",
+            path(
+                new AttrPath("urn:ietf:params:scim:schemas:core:2.0:User", "emails", null),
+                eq("type", "work"),
+                "value")),
         arguments(ENTERPRISE, path(new AttrPath(ENTERPRISE, "", null))),
         arguments(SOFTDRIVE, path(new AttrPath(SOFTDRIVE, "", null))));
   }
@@ -85,16 +99,19 @@ class PathParserTest {
         arguments("emails[type eq \"work\"]x", 22, "expected the end of the path"),
         arguments("emails[type eq \"work\"][type eq \"home\"]", 22, "expected the end of the path"),
         arguments("emails[type eq \"work\"].value eq \"x\"", 29, "expected the end of the path"),
-        arguments("name.familyName[type eq \"x\"]", 15, "expected a value filter after an attribute"),
+        arguments(
+            "name.familyName[type eq \"x\"]", 15, "expected a value filter after an attribute"),
         arguments("emails[type eq \"work\" and ims[type eq \"x\"]]", 26, "expected no value path"),
         arguments("emails[type xx \"work\"]", 12, "expected an operator"),
-        arguments(ENTERPRISE + "[value eq \"x\"]", ENTERPRISE.length(), "expected the end of the path"),
+        arguments(
+            ENTERPRISE + "[value eq \"x\"]", ENTERPRISE.length(), "expected the end of the path"),
         arguments("urn:x:", 6, "expected an attribute name"));
   }
 
   @ParameterizedTest
   @MethodSource("invalidPaths")
-  void invalidPathIsRejectedWithThePositionOfTheProblem(String text, int position, String expected) {
+  void invalidPathIsRejectedWithThePositionOfTheProblem(
+      String text, int position, String expected) {
     ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> PathParser.parse(text));
     assertEquals("invalidPath", e.scimType().orElseThrow());
     assertTrue(e.detail().startsWith(expected), () -> e.detail());
@@ -105,8 +122,7 @@ class PathParserTest {
   void pathAtTheLengthLimitIsAcceptedAndOneLongerIsRejected() {
     String atLimit = "a".repeat(Limits.defaults().pathLength());
     assertEquals(path(AttrPath.of(atLimit)), PathParser.parse(atLimit));
-    ScimBadRequest e =
-        assertThrows(ScimBadRequest.class, () -> PathParser.parse(atLimit + "a"));
+    ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> PathParser.parse(atLimit + "a"));
     assertEquals("invalidPath", e.scimType().orElseThrow());
     assertTrue(e.detail().contains("limit is " + Limits.defaults().pathLength()), e::detail);
     assertEquals(1024, Limits.defaults().pathLength());
@@ -135,7 +151,9 @@ class PathParserTest {
     ScimBadRequest operands =
         assertThrows(
             ScimBadRequest.class,
-            () -> PathParser.parse("emails[type eq \"w\" or primary pr]", TestLimits.with("filter-operands", 1)));
+            () ->
+                PathParser.parse(
+                    "emails[type eq \"w\" or primary pr]", TestLimits.with("filter-operands", 1)));
     assertEquals("invalidPath", operands.scimType().orElseThrow());
   }
 }

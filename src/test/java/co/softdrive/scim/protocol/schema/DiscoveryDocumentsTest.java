@@ -17,27 +17,60 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiscoveryDocumentsTest {
   private static final String BASE = "https://host/api/v1/automations/scim";
   private static final Set<String> CHARACTERISTICS =
-      Set.of("name", "type", "multiValued", "description", "required", "mutability", "returned", "uniqueness");
+      Set.of(
+          "name",
+          "type",
+          "multiValued",
+          "description",
+          "required",
+          "mutability",
+          "returned",
+          "uniqueness");
   private static final Set<String> CAMEL_VALUES =
-      Set.of("string", "boolean", "decimal", "integer", "dateTime", "binary", "reference", "complex",
-          "readOnly", "readWrite", "immutable", "writeOnly", "always", "never", "default", "request",
-          "none", "server", "global");
+      Set.of(
+          "string",
+          "boolean",
+          "decimal",
+          "integer",
+          "dateTime",
+          "binary",
+          "reference",
+          "complex",
+          "readOnly",
+          "readWrite",
+          "immutable",
+          "writeOnly",
+          "always",
+          "never",
+          "default",
+          "request",
+          "none",
+          "server",
+          "global");
 
   @Test
   void schemasIsAListResponseOfEverySchemaWithLocations() {
     JsonObject list = DiscoveryDocuments.schemas(BASE);
 
-    assertEquals(List.of(jakarta.json.Json.createValue(Schemas.LIST_RESPONSE)), list.getJsonArray("schemas"));
+    assertEquals(
+        List.of(jakarta.json.Json.createValue(Schemas.LIST_RESPONSE)),
+        list.getJsonArray("schemas"));
     assertEquals(4, list.getInt("totalResults"));
-    List<String> ids = list.getJsonArray("Resources").stream().map(r -> r.asJsonObject().getString("id")).toList();
-    assertEquals(List.of(Schemas.CORE_USER, Schemas.CORE_GROUP, Schemas.ENTERPRISE_USER, Schemas.SOFTDRIVE_USER), ids);
+    List<String> ids =
+        list.getJsonArray("Resources").stream().map(r -> r.asJsonObject().getString("id")).toList();
+    assertEquals(
+        List.of(
+            Schemas.CORE_USER, Schemas.CORE_GROUP, Schemas.ENTERPRISE_USER, Schemas.SOFTDRIVE_USER),
+        ids);
     JsonObject user = list.getJsonArray("Resources").getJsonObject(0);
-    assertEquals(BASE + "/Schemas/" + Schemas.CORE_USER, user.getJsonObject("meta").getString("location"));
+    assertEquals(
+        BASE + "/Schemas/" + Schemas.CORE_USER, user.getJsonObject("meta").getString("location"));
     assertEquals("Schema", user.getJsonObject("meta").getString("resourceType"));
   }
 
   static Stream<JsonObject> schemaResources() {
-    return DiscoveryDocuments.schemas(BASE).getJsonArray("Resources").stream().map(JsonValue::asJsonObject);
+    return DiscoveryDocuments.schemas(BASE).getJsonArray("Resources").stream()
+        .map(JsonValue::asJsonObject);
   }
 
   @ParameterizedTest
@@ -50,7 +83,8 @@ class DiscoveryDocumentsTest {
     for (JsonValue v : attributes) {
       JsonObject a = v.asJsonObject();
       assertTrue(a.keySet().containsAll(CHARACTERISTICS), a.toString());
-      a.values().forEach(x -> assertFalse(x.getValueType() == JsonValue.ValueType.NULL, a.toString()));
+      a.values()
+          .forEach(x -> assertFalse(x.getValueType() == JsonValue.ValueType.NULL, a.toString()));
       for (String k : List.of("type", "mutability", "returned", "uniqueness")) {
         assertTrue(CAMEL_VALUES.contains(a.getString(k)), a.getString(k));
       }
@@ -68,8 +102,12 @@ class DiscoveryDocumentsTest {
   @Test
   void passwordIsAdvertisedWriteOnlyAndNeverReturned() {
     JsonObject user = DiscoveryDocuments.schema(BASE, Schemas.CORE_USER).orElseThrow();
-    JsonObject password = user.getJsonArray("attributes").stream().map(JsonValue::asJsonObject)
-        .filter(a -> a.getString("name").equals("password")).findFirst().orElseThrow();
+    JsonObject password =
+        user.getJsonArray("attributes").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(a -> a.getString("name").equals("password"))
+            .findFirst()
+            .orElseThrow();
 
     assertEquals("writeOnly", password.getString("mutability"));
     assertEquals("never", password.getString("returned"));
@@ -85,10 +123,15 @@ class DiscoveryDocumentsTest {
     assertEquals("/Users", user.getString("endpoint"));
     assertEquals(Schemas.CORE_USER, user.getString("schema"));
     assertEquals(2, user.getJsonArray("schemaExtensions").size());
-    user.getJsonArray("schemaExtensions").forEach(e -> assertFalse(e.asJsonObject().getBoolean("required")));
-    assertEquals(Schemas.ENTERPRISE_USER, user.getJsonArray("schemaExtensions").getJsonObject(0).getString("schema"));
+    user.getJsonArray("schemaExtensions")
+        .forEach(e -> assertFalse(e.asJsonObject().getBoolean("required")));
+    assertEquals(
+        Schemas.ENTERPRISE_USER,
+        user.getJsonArray("schemaExtensions").getJsonObject(0).getString("schema"));
     assertEquals("Group", types.getJsonObject(1).getString("name"));
-    assertEquals(BASE + "/ResourceTypes/Group", types.getJsonObject(1).getJsonObject("meta").getString("location"));
+    assertEquals(
+        BASE + "/ResourceTypes/Group",
+        types.getJsonObject(1).getJsonObject("meta").getString("location"));
   }
 
   @Test
@@ -110,6 +153,9 @@ class DiscoveryDocumentsTest {
     assertFalse(auth.getString("name").isEmpty());
     assertFalse(auth.getString("description").isEmpty());
     assertFalse(spc.containsKey("documentationUri"));
-    assertEquals("https://docs", DiscoveryDocuments.serviceProviderConfig(BASE, 200, "https://docs").getString("documentationUri"));
+    assertEquals(
+        "https://docs",
+        DiscoveryDocuments.serviceProviderConfig(BASE, 200, "https://docs")
+            .getString("documentationUri"));
   }
 }

@@ -22,7 +22,8 @@ class SchemaRegistryTest {
         Arguments.of("User", "USERNAME", "userName"),
         Arguments.of("User", Schemas.CORE_USER + ":userName", "userName"),
         Arguments.of("User", "name.GIVENNAME", "givenName"),
-        Arguments.of("User", Schemas.ENTERPRISE_USER.toUpperCase() + ":employeeNumber", "employeeNumber"),
+        Arguments.of(
+            "User", Schemas.ENTERPRISE_USER.toUpperCase() + ":employeeNumber", "employeeNumber"),
         Arguments.of("User", Schemas.ENTERPRISE_USER + ":manager.value", "value"),
         Arguments.of("User", "manager", "manager"),
         Arguments.of("User", Schemas.SOFTDRIVE_USER + ":userType", "userType"),
@@ -34,7 +35,8 @@ class SchemaRegistryTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("references")
-  void referencesResolveCaseInsensitivelyWithOrWithoutUrn(String type, String reference, String canonical) {
+  void referencesResolveCaseInsensitivelyWithOrWithoutUrn(
+      String type, String reference, String canonical) {
     ResourceTypeDef t = SchemaRegistry.resourceType(type).orElseThrow();
     assertEquals(canonical, t.resolve(reference).orElseThrow().target().name());
   }
@@ -51,9 +53,30 @@ class SchemaRegistryTest {
   @Test
   void userSchemaHasEveryRfcAttributeWithTheRfcCharacteristics() {
     List<String> names = SchemaRegistry.USER.attributes().stream().map(AttributeDef::name).toList();
-    assertEquals(List.of("userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
-        "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers", "ims",
-        "photos", "addresses", "groups", "entitlements", "roles", "x509Certificates"), names);
+    assertEquals(
+        List.of(
+            "userName",
+            "name",
+            "displayName",
+            "nickName",
+            "profileUrl",
+            "title",
+            "userType",
+            "preferredLanguage",
+            "locale",
+            "timezone",
+            "active",
+            "password",
+            "emails",
+            "phoneNumbers",
+            "ims",
+            "photos",
+            "addresses",
+            "groups",
+            "entitlements",
+            "roles",
+            "x509Certificates"),
+        names);
 
     AttributeDef userName = SchemaRegistry.USER.attribute("userName").orElseThrow();
     assertTrue(userName.required());
@@ -62,21 +85,43 @@ class SchemaRegistryTest {
     AttributeDef password = SchemaRegistry.USER.attribute("password").orElseThrow();
     assertEquals(Mutability.WRITE_ONLY, password.mutability());
     assertEquals(Returned.NEVER, password.returned());
-    assertEquals(Mutability.READ_ONLY, SchemaRegistry.USER.attribute("groups").orElseThrow().mutability());
-    assertEquals(List.of("formatted", "streetAddress", "locality", "region", "postalCode", "country", "type", "primary"),
-        SchemaRegistry.USER.attribute("addresses").orElseThrow().subAttributes().stream().map(AttributeDef::name).toList());
+    assertEquals(
+        Mutability.READ_ONLY, SchemaRegistry.USER.attribute("groups").orElseThrow().mutability());
+    assertEquals(
+        List.of(
+            "formatted",
+            "streetAddress",
+            "locality",
+            "region",
+            "postalCode",
+            "country",
+            "type",
+            "primary"),
+        SchemaRegistry.USER.attribute("addresses").orElseThrow().subAttributes().stream()
+            .map(AttributeDef::name)
+            .toList());
   }
 
   @Test
   void extensionsAndGroupHaveTheirAttributes() {
-    assertEquals(List.of("employeeNumber", "costCenter", "organization", "division", "department", "manager"),
+    assertEquals(
+        List.of(
+            "employeeNumber", "costCenter", "organization", "division", "department", "manager"),
         SchemaRegistry.ENTERPRISE_USER.attributes().stream().map(AttributeDef::name).toList());
-    assertEquals(List.of("value", "$ref", "displayName"),
-        SchemaRegistry.ENTERPRISE_USER.attribute("manager").orElseThrow().subAttributes().stream().map(AttributeDef::name).toList());
-    assertEquals(List.of("userType"), SchemaRegistry.SOFTDRIVE_USER.attributes().stream().map(AttributeDef::name).toList());
+    assertEquals(
+        List.of("value", "$ref", "displayName"),
+        SchemaRegistry.ENTERPRISE_USER.attribute("manager").orElseThrow().subAttributes().stream()
+            .map(AttributeDef::name)
+            .toList());
+    assertEquals(
+        List.of("userType"),
+        SchemaRegistry.SOFTDRIVE_USER.attributes().stream().map(AttributeDef::name).toList());
     assertTrue(SchemaRegistry.GROUP.attribute("displayName").orElseThrow().required());
-    assertEquals(List.of("value", "$ref", "display", "type"),
-        SchemaRegistry.GROUP.attribute("members").orElseThrow().subAttributes().stream().map(AttributeDef::name).toList());
+    assertEquals(
+        List.of("value", "$ref", "display", "type"),
+        SchemaRegistry.GROUP.attribute("members").orElseThrow().subAttributes().stream()
+            .map(AttributeDef::name)
+            .toList());
     assertTrue(SchemaRegistry.GROUP_TYPE.resolve("externalId").isPresent());
   }
 }

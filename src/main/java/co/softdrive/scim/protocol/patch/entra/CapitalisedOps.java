@@ -11,8 +11,9 @@ import java.util.Locale;
  * RFC:    {"op":"replace", ...}                              {"op":"add",...}  {"op":"remove",...}
  * </pre>
  *
- * When enabled, {@code op} is compared case-insensitively (as Microsoft's reference server does with
- * {@code Enum.TryParse(value, ignoreCase: true)}); when disabled only the lowercase RFC names pass.
+ * When enabled, {@code op} is compared case-insensitively (as Microsoft's reference server does
+ * with {@code Enum.TryParse(value, ignoreCase: true)}); when disabled only the lowercase RFC names
+ * pass.
  *
  * <p>Source: entra-scim-contract.md §R5, §5.1, pitfall P1. Flag: {@value #FLAG}.
  */

@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * Which Entra workarounds are on. Every flag defaults to {@code true}: Entra sends these forms
- * today, with or without the {@code aadOptscim062020} flag (contract §5). Each flag has a config key
- * {@code scim.entra.<quirk>.enabled}, declared as {@code FLAG} on the quirk's class.
+ * today, with or without the {@code aadOptscim062020} flag (contract §5). Each flag has a config
+ * key {@code scim.entra.<quirk>.enabled}, declared as {@code FLAG} on the quirk's class.
  *
  * @param capitalisedOps {@link CapitalisedOps} (P1)
  * @param stringBooleans {@link StringBooleans} (P2)

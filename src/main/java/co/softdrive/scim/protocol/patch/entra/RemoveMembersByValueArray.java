@@ -5,9 +5,9 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
- * Without the {@code aadOptscim062020} flag Entra removes group members with a {@code value}
- * array on the plain {@code members} path, which RFC 7644 §3.5.2.2 does not define (there,
- * {@code remove} has no value and {@code path: members} means "remove all").
+ * Without the {@code aadOptscim062020} flag Entra removes group members with a {@code value} array
+ * on the plain {@code members} path, which RFC 7644 §3.5.2.2 does not define (there, {@code remove}
+ * has no value and {@code path: members} means "remove all").
  *
  * <pre>
  * Entra:  {"op":"Remove","path":"members","value":[{"value":"2392066"}]}

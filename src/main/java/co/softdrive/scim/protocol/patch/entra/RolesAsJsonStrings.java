@@ -62,11 +62,12 @@ public final class RolesAsJsonStrings implements ValueRewrite {
           return e;
         }
         JsonObjectBuilder out = JSON.createObjectBuilder();
-        o.forEach((k, v) -> {
-          if (!k.equalsIgnoreCase("value") && !k.equalsIgnoreCase("display")) {
-            out.add(k, v);
-          }
-        });
+        o.forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase("value") && !k.equalsIgnoreCase("display")) {
+                out.add(k, v);
+              }
+            });
         if (inner.get("value") != null) {
           out.add("value", inner.get("value"));
         }

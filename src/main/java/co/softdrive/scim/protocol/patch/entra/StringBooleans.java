@@ -17,11 +17,11 @@ import java.util.Optional;
  * </pre>
  *
  * Any case of {@code true}/{@code false} is accepted for any boolean attribute or sub-attribute
- * ({@code emails[].primary} too); other strings are left alone and fail type checking with
- * {@code invalidValue}.
+ * ({@code emails[].primary} too); other strings are left alone and fail type checking with {@code
+ * invalidValue}.
  *
- * <p>Source: entra-scim-contract.md §R4, §R5c, pitfall P2; AzureAD/SCIMReferenceCode#21.
- * Flag: {@value #FLAG}.
+ * <p>Source: entra-scim-contract.md §R4, §R5c, pitfall P2; AzureAD/SCIMReferenceCode#21. Flag:
+ * {@value #FLAG}.
  */
 public final class StringBooleans implements ValueRewrite {
   public static final String FLAG = "scim.entra.string-booleans.enabled";

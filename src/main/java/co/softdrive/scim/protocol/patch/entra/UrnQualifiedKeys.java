@@ -15,7 +15,8 @@ import java.util.Optional;
  * </pre>
  *
  * The key is split on its <em>last</em> colon into schema URN and attribute (which may itself be
- * dotted: {@code ...:User:manager.value}). When disabled, such a key fails with {@code invalidPath}.
+ * dotted: {@code ...:User:manager.value}). When disabled, such a key fails with {@code
+ * invalidPath}.
  *
  * <p>Source: entra-scim-contract.md §R5d, pitfall P6; Captain-P-Goldfish/SCIM-SDK#193,
  * grokability/snipe-it#19095. Flag: {@value #FLAG}.
@@ -25,7 +26,9 @@ public final class UrnQualifiedKeys {
 
   private UrnQualifiedKeys() {}
 
-  /** {@code urn:...:User:employeeNumber} as {@code AttrPath(urn:...:User, employeeNumber, null)}. */
+  /**
+   * {@code urn:...:User:employeeNumber} as {@code AttrPath(urn:...:User, employeeNumber, null)}.
+   */
   public static Optional<AttrPath> split(String key) {
     int colon = key.lastIndexOf(':');
     if (!key.regionMatches(true, 0, "urn:", 0, 4) || colon == key.length() - 1) {

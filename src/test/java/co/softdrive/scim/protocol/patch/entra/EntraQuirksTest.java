@@ -41,36 +41,51 @@ class EntraQuirksTest {
 
   private static final JsonObject BJENSEN =
       json(
-          "{'schemas':['" + Schemas.CORE_USER + "'],'id':'u1','userName':'bjensen@example.com',"
+          "{'schemas':['"
+              + Schemas.CORE_USER
+              + "'],'id':'u1','userName':'bjensen@example.com',"
               + "'active':true,'title':'Engineer','name':{'givenName':'Barbara','familyName':'Jensen'},"
               + "'emails':[{'value':'bj@example.com','type':'work','primary':true}],"
               + "'meta':{'resourceType':'User'}}");
   private static final JsonObject NO_EMAILS =
       json("{'schemas':['" + Schemas.CORE_USER + "'],'id':'u2','userName':'plain@example.com'}");
   private static final JsonObject SALES =
-      json("{'schemas':['" + Schemas.CORE_GROUP + "'],'id':'g1','displayName':'Sales','externalId':'e1'}");
+      json(
+          "{'schemas':['"
+              + Schemas.CORE_GROUP
+              + "'],'id':'g1','displayName':'Sales','externalId':'e1'}");
 
   static Stream<OpCase> opCases() {
     return Stream.of(OpCase.values());
   }
 
-  private static PatchResult patch(ResourceTypeDef type, JsonObject resource, String fixture, OpCase opCase) {
+  private static PatchResult patch(
+      ResourceTypeDef type, JsonObject resource, String fixture, OpCase opCase) {
     return patch(type, resource, fixture, opCase, EntraQuirks.defaults());
   }
 
   private static PatchResult patch(
-      ResourceTypeDef type, JsonObject resource, String fixture, OpCase opCase, EntraQuirks quirks) {
-    PatchRequest request = PatchRequest.parse(withOps(fixture(fixture), opCase), quirks, Limits.defaults());
+      ResourceTypeDef type,
+      JsonObject resource,
+      String fixture,
+      OpCase opCase,
+      EntraQuirks quirks) {
+    PatchRequest request =
+        PatchRequest.parse(withOps(fixture(fixture), opCase), quirks, Limits.defaults());
     return new PatchEngine(quirks, Limits.defaults()).apply(type, resource, request);
   }
 
   @ParameterizedTest
   @MethodSource("opCases")
   void replaceOfFilteredWorkEmailAndFamilyNameUpdatesBothAndKeepsOneWorkEmail(OpCase opCase) {
-    JsonObject user = patch(USER, BJENSEN, "R5a-filtered-email-and-family-name.json", opCase).resource();
+    JsonObject user =
+        patch(USER, BJENSEN, "R5a-filtered-email-and-family-name.json", opCase).resource();
 
     assertEquals(
-        json("[{'value':'updatedEmail@microsoft.com','type':'work','primary':true}]".replace("[", "{'e':[").replace("]", "]}")).get("e"),
+        json("[{'value':'updatedEmail@microsoft.com','type':'work','primary':true}]"
+                .replace("[", "{'e':[")
+                .replace("]", "]}"))
+            .get("e"),
         user.get("emails"));
     assertEquals("updatedFamilyName", user.getJsonObject("name").getString("familyName"));
     assertEquals("Barbara", user.getJsonObject("name").getString("givenName"));
@@ -89,7 +104,8 @@ class EntraQuirksTest {
     assertEquals("Tesst 01", user.getJsonObject("name").getString("familyName"));
     assertEquals("Test 01", user.getJsonObject("name").getString("formatted"));
     assertEquals(1, user.getJsonArray("emails").size());
-    assertEquals("test01@example.com", user.getJsonArray("emails").getJsonObject(0).getString("value"));
+    assertEquals(
+        "test01@example.com", user.getJsonArray("emails").getJsonObject(0).getString("value"));
   }
 
   @ParameterizedTest
@@ -98,7 +114,11 @@ class EntraQuirksTest {
     JsonObject start = patch(USER, BJENSEN, "R5b-add-single-valued.json", opCase).resource();
     JsonObject again =
         new PatchEngine(EntraQuirks.defaults(), Limits.defaults())
-            .apply(USER, start, PatchRequest.parse(json("{'Operations':[{'op':'Add','path':'nickName','value':'Barb'}]}")))
+            .apply(
+                USER,
+                start,
+                PatchRequest.parse(
+                    json("{'Operations':[{'op':'Add','path':'nickName','value':'Barb'}]}")))
             .resource();
 
     assertEquals("Babs", start.getString("nickName"));
@@ -129,15 +149,19 @@ class EntraQuirksTest {
   void enableWithStringTrueSetsActiveToTheBooleanTrue(OpCase opCase) {
     JsonObject disabled = patch(USER, BJENSEN, "R5c-disable-string.json", opCase).resource();
 
-    assertEquals(JsonValue.TRUE, patch(USER, disabled, "R5c-enable-string.json", opCase).resource().get("active"));
+    assertEquals(
+        JsonValue.TRUE,
+        patch(USER, disabled, "R5c-enable-string.json", opCase).resource().get("active"));
   }
 
   @Test
   void stringFalseIsInvalidValueWhenTheStringBooleanQuirkIsOff() {
     EntraQuirks strict = withFlag(StringBooleans.FLAG, false);
 
-    ScimBadRequest e = assertThrows(
-        ScimBadRequest.class, () -> patch(USER, BJENSEN, "R5c-disable-string.json", OpCase.LOWERCASE, strict));
+    ScimBadRequest e =
+        assertThrows(
+            ScimBadRequest.class,
+            () -> patch(USER, BJENSEN, "R5c-disable-string.json", OpCase.LOWERCASE, strict));
     assertEquals(Optional.of("invalidValue"), e.scimType());
   }
 
@@ -145,8 +169,10 @@ class EntraQuirksTest {
   void capitalisedOpIsInvalidSyntaxWhenTheCapitalisedOpsQuirkIsOff() {
     EntraQuirks strict = withFlag(CapitalisedOps.FLAG, false);
 
-    ScimBadRequest e = assertThrows(
-        ScimBadRequest.class, () -> patch(USER, BJENSEN, "R5c-disable-string.json", OpCase.CAPITALISED, strict));
+    ScimBadRequest e =
+        assertThrows(
+            ScimBadRequest.class,
+            () -> patch(USER, BJENSEN, "R5c-disable-string.json", OpCase.CAPITALISED, strict));
     assertEquals(Optional.of("invalidSyntax"), e.scimType());
   }
 
@@ -159,7 +185,9 @@ class EntraQuirksTest {
     assertEquals("Kkom", user.getJsonObject("name").getString("givenName"));
     assertEquals("Unua", user.getJsonObject("name").getString("familyName"));
     assertEquals("Aklq", user.getJsonObject(ENTERPRISE).getString("employeeNumber"));
-    assertEquals("TestMhvaes@test.microsoft.com", user.getJsonArray("emails").getJsonObject(0).getString("value"));
+    assertEquals(
+        "TestMhvaes@test.microsoft.com",
+        user.getJsonArray("emails").getJsonObject(0).getString("value"));
     assertFalse(user.containsKey("name.givenName"));
     assertFalse(user.containsKey(ENTERPRISE + ":employeeNumber"));
     assertTrue(user.getJsonArray("schemas").contains(jakarta.json.Json.createValue(ENTERPRISE)));
@@ -170,17 +198,32 @@ class EntraQuirksTest {
   void pathlessAddWithDottedKeysSetsSubAttributes(OpCase opCase) {
     JsonObject user = patch(USER, BJENSEN, "R5d-add-dotted.json", opCase).resource();
 
-    assertEquals(json("{'givenName':'Foo','familyName':'Bar','formatted':'Foo Bar'}"), user.getJsonObject("name"));
+    assertEquals(
+        json("{'givenName':'Foo','familyName':'Bar','formatted':'Foo Bar'}"),
+        user.getJsonObject("name"));
     assertEquals("Bar Foo", user.getString("title"));
   }
 
   @Test
   void dottedAndUrnKeysAreInvalidPathWhenTheirQuirksAreOff() {
-    assertThrows(ScimBadRequest.class,
-        () -> patch(USER, BJENSEN, "R5d-add-dotted.json", OpCase.LOWERCASE, withFlag(DottedPathKeys.FLAG, false)));
-    assertThrows(ScimBadRequest.class,
-        () -> patch(USER, BJENSEN, "R5d-flag-form.json", OpCase.LOWERCASE,
-            new EntraQuirks(true, true, true, true, true, false, true, true, true, true)));
+    assertThrows(
+        ScimBadRequest.class,
+        () ->
+            patch(
+                USER,
+                BJENSEN,
+                "R5d-add-dotted.json",
+                OpCase.LOWERCASE,
+                withFlag(DottedPathKeys.FLAG, false)));
+    assertThrows(
+        ScimBadRequest.class,
+        () ->
+            patch(
+                USER,
+                BJENSEN,
+                "R5d-flag-form.json",
+                OpCase.LOWERCASE,
+                new EntraQuirks(true, true, true, true, true, false, true, true, true, true)));
   }
 
   static Stream<Arguments> managerForms() {
@@ -193,10 +236,12 @@ class EntraQuirksTest {
 
   @ParameterizedTest
   @MethodSource("managerForms")
-  void managerSentAsStringObjectOrArrayIsStoredAsAnObjectWithTheId(String fixture, String id, OpCase opCase) {
+  void managerSentAsStringObjectOrArrayIsStoredAsAnObjectWithTheId(
+      String fixture, String id, OpCase opCase) {
     JsonObject user = patch(USER, BJENSEN, fixture, opCase).resource();
 
-    assertEquals(json("{'value':'" + id + "'}"), user.getJsonObject(ENTERPRISE).getJsonObject("manager"));
+    assertEquals(
+        json("{'value':'" + id + "'}"), user.getJsonObject(ENTERPRISE).getJsonObject("manager"));
   }
 
   @ParameterizedTest
@@ -206,25 +251,40 @@ class EntraQuirksTest {
     JsonObject changed = patch(USER, set, "R5e-manager-replace.json", opCase).resource();
     JsonObject cleared = patch(USER, changed, "R5e-manager-clear.json", opCase).resource();
 
-    assertEquals("other-manager", changed.getJsonObject(ENTERPRISE).getJsonObject("manager").getString("value"));
+    assertEquals(
+        "other-manager",
+        changed.getJsonObject(ENTERPRISE).getJsonObject("manager").getString("value"));
     assertNull(cleared.get(ENTERPRISE));
-    assertEquals(List.of(jakarta.json.Json.createValue(Schemas.CORE_USER)), cleared.getJsonArray("schemas"));
+    assertEquals(
+        List.of(jakarta.json.Json.createValue(Schemas.CORE_USER)), cleared.getJsonArray("schemas"));
   }
 
   @Test
   void managerAsPlainStringIsInvalidValueWhenTheManagerQuirkIsOff() {
-    assertThrows(ScimBadRequest.class,
-        () -> patch(USER, BJENSEN, "R5e-manager-string.json", OpCase.LOWERCASE, withFlag(ManagerShorthand.FLAG, false)));
+    assertThrows(
+        ScimBadRequest.class,
+        () ->
+            patch(
+                USER,
+                BJENSEN,
+                "R5e-manager-string.json",
+                OpCase.LOWERCASE,
+                withFlag(ManagerShorthand.FLAG, false)));
   }
 
   static Stream<Arguments> clearForms() {
-    return Stream.of("R5f-replace-empty.json", "R5f-replace-null.json", "R5f-remove.json", "R5f-remove-with-value.json")
+    return Stream.of(
+            "R5f-replace-empty.json",
+            "R5f-replace-null.json",
+            "R5f-remove.json",
+            "R5f-remove-with-value.json")
         .flatMap(f -> opCases().map(c -> Arguments.of(f, c)));
   }
 
   @ParameterizedTest
   @MethodSource("clearForms")
-  void replaceWithEmptyOrNullAndRemoveWithOrWithoutValueClearTheAttribute(String fixture, OpCase opCase) {
+  void replaceWithEmptyOrNullAndRemoveWithOrWithoutValueClearTheAttribute(
+      String fixture, OpCase opCase) {
     PatchResult result = patch(USER, BJENSEN, fixture, opCase);
 
     assertNull(result.resource().get("title"));
@@ -233,7 +293,14 @@ class EntraQuirksTest {
 
   @Test
   void emptyStringIsStoredWhenTheClearingQuirkIsOff() {
-    JsonObject user = patch(USER, BJENSEN, "R5f-replace-empty.json", OpCase.LOWERCASE, withFlag(ClearingValues.FLAG, false)).resource();
+    JsonObject user =
+        patch(
+                USER,
+                BJENSEN,
+                "R5f-replace-empty.json",
+                OpCase.LOWERCASE,
+                withFlag(ClearingValues.FLAG, false))
+            .resource();
 
     assertEquals("", user.getString("title"));
   }
@@ -244,14 +311,21 @@ class EntraQuirksTest {
     JsonObject user = patch(USER, BJENSEN, "R5g-roles-as-json-strings.json", opCase).resource();
 
     assertEquals(
-        json("{'r':[{'value':'Admin','display':'Admin'},{'value':'User','display':'User'}]}").get("r"),
+        json("{'r':[{'value':'Admin','display':'Admin'},{'value':'User','display':'User'}]}")
+            .get("r"),
         user.get("roles"));
   }
 
   @Test
   void rolesJsonStringsAreStoredVerbatimWhenTheRolesQuirkIsOff() {
-    JsonObject user = patch(USER, BJENSEN, "R5g-roles-as-json-strings.json", OpCase.LOWERCASE,
-        withFlag(RolesAsJsonStrings.FLAG, false)).resource();
+    JsonObject user =
+        patch(
+                USER,
+                BJENSEN,
+                "R5g-roles-as-json-strings.json",
+                OpCase.LOWERCASE,
+                withFlag(RolesAsJsonStrings.FLAG, false))
+            .resource();
 
     assertTrue(user.getJsonArray("roles").getJsonObject(0).getString("value").startsWith("{"));
   }
@@ -261,7 +335,9 @@ class EntraQuirksTest {
   void renamingAGroupChangesDisplayNameAndNeverTouchesMembers(OpCase opCase) {
     PatchResult result = patch(GROUP, SALES, "R10-rename-group.json", opCase);
 
-    assertEquals("1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName", result.resource().getString("displayName"));
+    assertEquals(
+        "1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName",
+        result.resource().getString("displayName"));
     assertEquals(List.of(), result.memberChanges());
   }
 
@@ -297,8 +373,15 @@ class EntraQuirksTest {
 
   @Test
   void removeMembersByValueArrayIsInvalidSyntaxNotRemoveAllWhenItsQuirkIsOff() {
-    assertThrows(ScimBadRequest.class, () -> patch(GROUP, SALES, "R12-remove-members-value-array.json",
-        OpCase.LOWERCASE, withFlag(RemoveMembersByValueArray.FLAG, false)));
+    assertThrows(
+        ScimBadRequest.class,
+        () ->
+            patch(
+                GROUP,
+                SALES,
+                "R12-remove-members-value-array.json",
+                OpCase.LOWERCASE,
+                withFlag(RemoveMembersByValueArray.FLAG, false)));
   }
 
   @ParameterizedTest
@@ -311,8 +394,16 @@ class EntraQuirksTest {
 
   @Test
   void removeMembersByValueFilterIsInvalidPathWhenItsQuirkIsOff() {
-    ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> patch(GROUP, SALES, "R12-remove-members-filter.json",
-        OpCase.LOWERCASE, withFlag(FilteredMemberRemove.FLAG, false)));
+    ScimBadRequest e =
+        assertThrows(
+            ScimBadRequest.class,
+            () ->
+                patch(
+                    GROUP,
+                    SALES,
+                    "R12-remove-members-filter.json",
+                    OpCase.LOWERCASE,
+                    withFlag(FilteredMemberRemove.FLAG, false)));
     assertEquals(Optional.of("invalidPath"), e.scimType());
   }
 
@@ -326,8 +417,16 @@ class EntraQuirksTest {
 
   @Test
   void filteredPathOnAMissingElementIsNoTargetWhenTheUpsertQuirkIsOff() {
-    ScimBadRequest e = assertThrows(ScimBadRequest.class, () -> patch(USER, NO_EMAILS, "P8-upsert-work-email.json",
-        OpCase.LOWERCASE, withFlag(UpsertFilteredElement.FLAG, false)));
+    ScimBadRequest e =
+        assertThrows(
+            ScimBadRequest.class,
+            () ->
+                patch(
+                    USER,
+                    NO_EMAILS,
+                    "P8-upsert-work-email.json",
+                    OpCase.LOWERCASE,
+                    withFlag(UpsertFilteredElement.FLAG, false)));
     assertEquals(Optional.of("noTarget"), e.scimType());
   }
 
@@ -337,8 +436,9 @@ class EntraQuirksTest {
     JsonObject user = patch(USER, NO_EMAILS, "P9-one-work-address.json", opCase).resource();
 
     assertEquals(
-        json("{'type':'work','streetAddress':'1 Main St','locality':'Springfield','postalCode':'12345',"
-            + "'region':'IL','country':'US','formatted':'1 Main St, Springfield IL 12345, US'}"),
+        json(
+            "{'type':'work','streetAddress':'1 Main St','locality':'Springfield','postalCode':'12345',"
+                + "'region':'IL','country':'US','formatted':'1 Main St, Springfield IL 12345, US'}"),
         user.getJsonArray("addresses").getJsonObject(0));
     assertEquals(1, user.getJsonArray("addresses").size());
   }
