@@ -7,7 +7,6 @@ import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.protocol.schema.ValueRewrite;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -87,7 +86,10 @@ public final class RolesAsJsonStrings implements ValueRewrite {
     }
     try (JsonReader reader = JSON.createReader(new StringReader(t))) {
       return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Not only JsonException: JSON-P throws UnsupportedOperationException for a number longer
+      // than it takes and NumberFormatException for an exponent out of range. Either way the
+      // string is no role object, and stays as it is.
       return null;
     }
   }

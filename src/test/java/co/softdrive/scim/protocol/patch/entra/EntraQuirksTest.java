@@ -19,6 +19,7 @@ import co.softdrive.scim.protocol.patch.PatchResult;
 import co.softdrive.scim.protocol.schema.ResourceTypeDef;
 import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.protocol.schema.Schemas;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -328,6 +329,37 @@ class EntraQuirksTest {
             .resource();
 
     assertTrue(user.getJsonArray("roles").getJsonObject(0).getString("value").startsWith("{"));
+  }
+
+  @Test
+  void aRoleStringThatJsonPCannotReadIsStoredAsItIs() {
+    // JSON-P throws UnsupportedOperationException for a number over 1,100 characters and
+    // NumberFormatException for an exponent out of range: neither may become a 500.
+    for (String inner :
+        List.of("{\"value\":" + "1".repeat(1101) + "}", "{\"value\":1e9999999999}")) {
+      JsonObject operation =
+          Json.createObjectBuilder()
+              .add("op", "add")
+              .add("path", "roles")
+              .add(
+                  "value",
+                  Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", inner)))
+              .build();
+      JsonObject body =
+          Json.createObjectBuilder()
+              .add(
+                  "schemas",
+                  Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+              .add("Operations", Json.createArrayBuilder().add(operation))
+              .build();
+      PatchRequest request = PatchRequest.parse(body, EntraQuirks.defaults(), Limits.defaults());
+      JsonObject user =
+          new PatchEngine(EntraQuirks.defaults(), Limits.defaults())
+              .apply(USER, BJENSEN, request)
+              .resource();
+
+      assertEquals(inner, user.getJsonArray("roles").getJsonObject(0).getString("value"));
+    }
   }
 
   @ParameterizedTest
