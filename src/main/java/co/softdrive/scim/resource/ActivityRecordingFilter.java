@@ -36,14 +36,20 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
   static final String REJECTED_TENANT = "softdrive.activity.rejectedTenant";
 
   static final String REJECTED_PREFIX = "softdrive.activity.rejectedPrefix";
-  static final String SCIM_BASE = "automations/scim";
 
   @Inject ActivityRecorder recorder;
   @Inject ScimPrincipal principal;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (ErrorBodies.isScimPath(request.getUriInfo().getPath())) {
+    if (RequestPaths.isScim(request.getUriInfo())) {
+      markStarted(request);
+    }
+  }
+
+  /** Times a SCIM request from now unless it already is. */
+  static void markStarted(ContainerRequestContext request) {
+    if (request.getProperty(STARTED) == null) {
       request.setProperty(STARTED, System.nanoTime());
     }
   }
@@ -60,7 +66,7 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     }
     String tokenPrefix =
         p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
-    String path = scimPath(request.getUriInfo().getPath());
+    String path = RequestPaths.belowScimBase(request.getUriInfo());
     int status = response.getStatus();
     ScimOperation op = ScimOperation.classify(request.getMethod(), path);
     if (status == 201) {
@@ -89,12 +95,6 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
             detail,
             request.getUriInfo().getQueryParameters().getFirst("filter"),
             latencyMs));
-  }
-
-  static String scimPath(String path) {
-    int i = path.indexOf(SCIM_BASE);
-    String rest = i < 0 ? path : path.substring(i + SCIM_BASE.length());
-    return rest.isEmpty() ? "/" : rest;
   }
 
   private static String lastSegment(URI location) {

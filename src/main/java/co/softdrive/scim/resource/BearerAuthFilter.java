@@ -1,102 +1,31 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.protocol.error.ScimErrors;
-import co.softdrive.scim.protocol.error.ScimException;
-import co.softdrive.scim.throttle.AuthThrottle;
-import co.softdrive.scim.throttle.TenantRateLimiter;
-import co.softdrive.scim.token.TokenSecrets;
-import co.softdrive.scim.token.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Authenticates every request under the SCIM base with {@code Authorization: Bearer <token>}; the
- * token alone decides the tenant. Missing, malformed, unknown, revoked or expired tokens and
- * suspended tenants get 401 with a SCIM error and {@code WWW-Authenticate: Bearer}. Then the
- * tenant's request rate is checked (429 with {@code Retry-After}).
- *
- * <p>Missing, malformed and unknown tokens count against their source ({@link AuthThrottle});
- * revoked and expired tokens and suspended tenants do not: they are no guess, their check is
- * cached, and their 401 tells the Entra admin the truth instead of one stale configuration pushing
- * an Entra address shared by many customers over budget. A source over budget gets 429 instead of
- * 401, and only tokens this instance already knows are checked, so the legitimate token still works
- * from there.
+ * Authenticates every request under the SCIM base before JAX-RS matches it ({@link
+ * BearerAuthentication}), so that a request for a path no resource serves is answered 401 without a
+ * token, and with a token is recorded under its tenant like any other (an Entra tenant URL with a
+ * wrong path shows in the activity log). The path is taken as JAX-RS resolves it ({@link
+ * RequestPaths}). This is not what keeps SCIM resources closed: {@link ScimResourceAuthFilter} does
+ * that from the matched resource, for any spelling of the path.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthFilter implements ContainerRequestFilter {
-  @Inject TokenService tokens;
-  @Inject ScimPrincipal principal;
-  @Inject AuthThrottle throttle;
-  @Inject TenantRateLimiter rates;
-  @Inject HttpServletRequest http;
+  @Inject BearerAuthentication authentication;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!ErrorBodies.isScimPath(request.getUriInfo().getPath())) {
-      return;
+    if (RequestPaths.isScim(request.getUriInfo())) {
+      authentication.authenticate(request);
     }
-    String source = throttle.source(http);
-    OptionalLong blocked = throttle.bearerBlocked(source);
-    String secret = null;
-    try {
-      secret = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-      principal.set(
-          blocked.isPresent() ? tokens.authenticateKnown(secret) : tokens.authenticate(secret));
-    } catch (ScimException e) {
-      reject(request, secret, e, source, blocked);
-      return;
-    }
-    try {
-      rates.acquire(principal.tenantId());
-    } catch (ScimException e) {
-      request.abortWith(ErrorBodies.of(e, true));
-    }
-  }
-
-  private void reject(
-      ContainerRequestContext request,
-      String secret,
-      ScimException e,
-      String source,
-      OptionalLong blocked) {
-    // A revoked token or a suspended tenant: record the rejection under its tenant.
-    Optional<String> tenant = tokens.tenantOfRejected(secret);
-    tenant.ifPresent(
-        id -> {
-          request.setProperty(ActivityRecordingFilter.REJECTED_TENANT, id);
-          request.setProperty(
-              ActivityRecordingFilter.REJECTED_PREFIX, TokenSecrets.displayPrefix(secret));
-        });
-    if (blocked.isPresent()) {
-      request.abortWith(ErrorBodies.of(throttle.refuseBearer(blocked.getAsLong()), true));
-      return;
-    }
-    if (tenant.isEmpty()) {
-      throttle.bearerFailed(source);
-    }
-    request.abortWith(ErrorBodies.of(e, true));
-  }
-
-  private static String bearer(String header) {
-    if (header == null || header.isBlank()) {
-      throw ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
-    }
-    String h = header.strip();
-    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw ScimErrors.unauthorized(
-          "Only bearer tokens are accepted (Authorization: Bearer <token>)");
-    }
-    return h.substring(7).strip();
   }
 }

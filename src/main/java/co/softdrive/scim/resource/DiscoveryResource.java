@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Discovery endpoints (RFC 7644 §4): what this service provider supports, exactly. */
+@ScimApi
 @Path("automations/scim/{kind: ServiceProviderConfig|ResourceTypes|Schemas}")
 @RequestScoped
 @Produces({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})

@@ -4,23 +4,21 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /**
  * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under the
- * SCIM base, plain JSON under the admin API. 429 and 503 carry {@code Retry-After}: the error's own
- * when it has one, else {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
+ * SCIM base, plain JSON under the admin API, from JAX-RS and from the servlet layer in front of it.
+ * 429 and 503 carry {@code Retry-After}: the error's own when it has one, else {@value
+ * #DEFAULT_RETRY_AFTER_SECONDS} seconds.
  */
 public final class ErrorBodies {
   static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
   static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
 
   private ErrorBodies() {}
-
-  public static boolean isScimPath(String path) {
-    String p = path.startsWith("/") ? path.substring(1) : path;
-    return p.startsWith("automations/scim") || p.startsWith("api/v1/automations/scim");
-  }
 
   public static Response of(ScimException e, boolean scim) {
     return of(
@@ -37,33 +35,59 @@ public final class ErrorBodies {
 
   private static Response of(
       int status, String scimType, String detail, boolean scim, long retryAfterSeconds) {
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .type(contentType(scim))
+            .entity(body(status, scimType, detail, scim));
+    if (scim && status == 401) {
+      response.header("WWW-Authenticate", "Bearer realm=\"softdrive-scim\"");
+    }
+    if (status == 429 || status == 503) {
+      response.header("Retry-After", Long.toString(retryAfterSeconds));
+    }
+    return response.build();
+  }
+
+  /** The error body: a SCIM error, or the admin API's {@code {"status","error","detail"}}. */
+  private static String body(int status, String scimType, String detail, boolean scim) {
     JsonObjectBuilder body = JSON.createObjectBuilder();
-    Response.ResponseBuilder response = Response.status(status);
     if (scim) {
       body.add("schemas", JSON.createArrayBuilder().add(ERROR_SCHEMA));
       body.add("status", Integer.toString(status));
       if (scimType != null) {
         body.add("scimType", scimType);
       }
-      if (detail != null) {
-        body.add("detail", detail);
-      }
-      response.type(MediaTypes.SCIM_JSON_UTF8);
-      if (status == 401) {
-        response.header("WWW-Authenticate", "Bearer realm=\"softdrive-scim\"");
-      }
     } else {
       body.add("status", status);
       body.add("error", scimType != null ? scimType : reason(status));
-      if (detail != null) {
-        body.add("detail", detail);
-      }
-      response.type(MediaTypes.JSON_UTF8);
     }
-    if (status == 429 || status == 503) {
-      response.header("Retry-After", Long.toString(retryAfterSeconds));
+    if (detail != null) {
+      body.add("detail", detail);
     }
-    return response.entity(body.build().toString()).build();
+    return body.build().toString();
+  }
+
+  private static String contentType(boolean scim) {
+    return scim ? MediaTypes.SCIM_JSON_UTF8 : MediaTypes.JSON_UTF8;
+  }
+
+  /**
+   * Writes an error where JAX-RS does not run (a servlet filter or error page): a SCIM error under
+   * the SCIM base, the admin API's JSON error under the rest of the API, a line of text elsewhere.
+   *
+   * @param rawPath the request URI below the context root, as the client wrote it
+   */
+  static void write(HttpServletResponse response, int status, String detail, String rawPath)
+      throws IOException {
+    response.setStatus(status);
+    if (RequestPaths.isApplicationRequestUri(rawPath)) {
+      boolean scim = RequestPaths.isScimRequestUri(rawPath);
+      response.setContentType(contentType(scim));
+      response.getWriter().write(body(status, null, detail, scim));
+    } else {
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write(status + " " + detail + "\n");
+    }
   }
 
   private static String reason(int status) {

@@ -42,7 +42,7 @@ public final class ErrorMappers {
           "Client error {0} {1}: {2}",
           new Object[] {e.status(), e.scimType(), e.detail()});
     }
-    return ErrorBodies.of(e, ErrorBodies.isScimPath(uri.getPath()));
+    return ErrorBodies.of(e, RequestPaths.isScim(uri));
   }
 
   /** Our own errors. */
@@ -75,7 +75,7 @@ public final class ErrorMappers {
       if (status >= 500) {
         return unexpected(uri, e, database::reachable);
       }
-      Response r = ErrorBodies.of(status, null, detail, ErrorBodies.isScimPath(uri.getPath()));
+      Response r = ErrorBodies.of(status, null, detail, RequestPaths.isScim(uri));
       if (e instanceof NotAllowedException) {
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
@@ -110,7 +110,7 @@ public final class ErrorMappers {
   }
 
   static Response unexpected(UriInfo uri, Throwable e, BooleanSupplier databaseReachable) {
-    boolean scim = ErrorBodies.isScimPath(uri.getPath());
+    boolean scim = RequestPaths.isScim(uri);
     if (isConcurrentUpdate(e)) {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 /** {@code /Groups} (RFC 7644 §3.3–§3.6): each method reads like a table of contents. */
+@ScimApi
 @Path("automations/scim/Groups")
 @RequestScoped
 @Produces({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})

@@ -67,7 +67,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The path as the container resolved it (no matrix parameters, dot segments or doubled
+    // slashes): /api;x=1/v1/admin/tenants is an admin API call, not a console page.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.startsWith(API)) {
       return basic(request, response, context);
     }
@@ -156,6 +159,13 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!context.isProtected()) {
+      // Credentials are checked only where a staff role is required (the admin API, by web.xml
+      // or by its resources' @RolesAllowed). Elsewhere under /api (SCIM, a misspelt admin path)
+      // checking them would burn a password hash per request for nothing, and an answer written
+      // here for a throttled source would collide with the resource's own: a 500.
+      return context.doNothing();
+    }
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] credentials = decodeBasic(header.substring(6).strip());
@@ -168,12 +178,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
           return tooManyRequests(response, context, check.throttled().getAsLong());
         }
       }
-      if (context.isProtected()) {
-        return unauthorized(response, context, "Invalid staff credentials");
-      }
-    }
-    if (!context.isProtected()) {
-      return context.doNothing();
+      return unauthorized(response, context, "Invalid staff credentials");
     }
     return unauthorized(response, context, "Staff credentials (HTTP Basic) are required");
   }

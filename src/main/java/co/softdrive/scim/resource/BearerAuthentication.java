@@ -1,0 +1,99 @@
+package co.softdrive.scim.resource;
+
+import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.throttle.AuthThrottle;
+import co.softdrive.scim.throttle.TenantRateLimiter;
+import co.softdrive.scim.token.TokenSecrets;
+import co.softdrive.scim.token.TokenService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Authenticates a SCIM request with {@code Authorization: Bearer <token>}; the token alone decides
+ * the tenant. Missing, malformed, unknown, revoked or expired tokens and suspended tenants get 401
+ * with a SCIM error and {@code WWW-Authenticate: Bearer}. Then the tenant's request rate is checked
+ * (429 with {@code Retry-After}).
+ *
+ * <p>Missing, malformed and unknown tokens count against their source ({@link AuthThrottle});
+ * revoked and expired tokens and suspended tenants do not: they are no guess, their check is
+ * cached, and their 401 tells the Entra admin the truth instead of one stale configuration pushing
+ * an Entra address shared by many customers over budget. A source over budget gets 429 instead of
+ * 401, and only tokens this instance already knows are checked, so the legitimate token still works
+ * from there.
+ *
+ * <p>Two filters call it: {@link BearerAuthFilter} before JAX-RS matches a resource and {@link
+ * ScimResourceAuthFilter} after; a request is authenticated once.
+ */
+@ApplicationScoped
+public class BearerAuthentication {
+  @Inject TokenService tokens;
+  @Inject ScimPrincipal principal;
+  @Inject AuthThrottle throttle;
+  @Inject TenantRateLimiter rates;
+  @Inject HttpServletRequest http;
+
+  /** Sets the principal of the request, or aborts it with 401 or 429. */
+  void authenticate(ContainerRequestContext request) {
+    if (principal.get() != null) {
+      return;
+    }
+    String source = throttle.source(http);
+    OptionalLong blocked = throttle.bearerBlocked(source);
+    String secret = null;
+    try {
+      secret = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      principal.set(
+          blocked.isPresent() ? tokens.authenticateKnown(secret) : tokens.authenticate(secret));
+    } catch (ScimException e) {
+      reject(request, secret, e, source, blocked);
+      return;
+    }
+    try {
+      rates.acquire(principal.tenantId());
+    } catch (ScimException e) {
+      request.abortWith(ErrorBodies.of(e, true));
+    }
+  }
+
+  private void reject(
+      ContainerRequestContext request,
+      String secret,
+      ScimException e,
+      String source,
+      OptionalLong blocked) {
+    // A revoked token or a suspended tenant: record the rejection under its tenant.
+    Optional<String> tenant = tokens.tenantOfRejected(secret);
+    tenant.ifPresent(
+        id -> {
+          request.setProperty(ActivityRecordingFilter.REJECTED_TENANT, id);
+          request.setProperty(
+              ActivityRecordingFilter.REJECTED_PREFIX, TokenSecrets.displayPrefix(secret));
+        });
+    if (blocked.isPresent()) {
+      request.abortWith(ErrorBodies.of(throttle.refuseBearer(blocked.getAsLong()), true));
+      return;
+    }
+    if (tenant.isEmpty()) {
+      throttle.bearerFailed(source);
+    }
+    request.abortWith(ErrorBodies.of(e, true));
+  }
+
+  private static String bearer(String header) {
+    if (header == null || header.isBlank()) {
+      throw ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
+    }
+    String h = header.strip();
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ScimErrors.unauthorized(
+          "Only bearer tokens are accepted (Authorization: Bearer <token>)");
+    }
+    return h.substring(7).strip();
+  }
+}

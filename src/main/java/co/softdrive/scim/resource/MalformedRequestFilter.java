@@ -1,0 +1,107 @@
+package co.softdrive.scim.resource;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Refuses with a 400, before JAX-RS runs, what JAX-RS (RESTEasy) would fail on with a 500 or an
+ * HTML page, and answers in the API's error format (see {@link ErrorBodies#write}):
+ *
+ * <ul>
+ *   <li>a request URL that is not a URI: a malformed escape in the query ({@code ?filter=%zz},
+ *       {@code ?a=%}), a character a URI may not hold ({@code "}, {@code |}, {@code ^}, {@code
+ *       {}}), a Host header that is no host ({@code a b}). RESTEasy parses the URL only when
+ *       something first reads the query parameters, and then throws {@code
+ *       IllegalArgumentException}. It is checked here exactly as RESTEasy builds it.
+ *   <li>a media type in {@code Content-Type} or {@code Accept} whose quality value {@code q} is no
+ *       number ({@code application/json;q=abc}): RESTEasy throws while matching the resource.
+ *   <li>a {@code Content-Type} that is no media type ({@code ;;;}): RESTEasy answers 400 itself,
+ *       but logs a warning with a stack trace for every such request.
+ * </ul>
+ */
+@WebFilter(
+    urlPatterns = "/api/v1/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+public class MalformedRequestFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String problem = problem(req);
+    if (problem != null) {
+      ErrorBodies.write(
+          res,
+          HttpServletResponse.SC_BAD_REQUEST,
+          problem,
+          req.getRequestURI().substring(req.getContextPath().length()));
+      return;
+    }
+    chain.doFilter(req, res);
+  }
+
+  private static String problem(HttpServletRequest req) {
+    StringBuffer url = req.getRequestURL();
+    String query = req.getQueryString();
+    if (query != null && !query.isEmpty()) {
+      url.append('?').append(query);
+    }
+    try {
+      URI.create(url.toString());
+    } catch (IllegalArgumentException e) {
+      return "The request URL is not a valid URI (RFC 3986): a malformed percent-encoding, a"
+          + " character that must be percent-encoded, or an invalid Host header";
+    }
+    String contentType = req.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType != null) {
+      MediaType type;
+      try {
+        type = MediaType.valueOf(contentType);
+      } catch (IllegalArgumentException e) {
+        return "The Content-Type header is not a media type";
+      }
+      if (!hasNumericQuality(type)) {
+        return "The Content-Type header has a quality value (q) that is not a number";
+      }
+    }
+    String accept = req.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null) {
+      for (String range : accept.split(",")) {
+        if (range.isBlank()) {
+          continue;
+        }
+        try {
+          if (!hasNumericQuality(MediaType.valueOf(range.strip()))) {
+            return "The Accept header has a quality value (q) that is not a number";
+          }
+        } catch (IllegalArgumentException e) {
+          // RESTEasy refuses it with a 400 of its own (our error page writes the body).
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code q}, if present, reads as RESTEasy reads it ({@code Float.valueOf}). */
+  private static boolean hasNumericQuality(MediaType type) {
+    String q = type.getParameters().get("q");
+    if (q == null) {
+      return true;
+    }
+    try {
+      Float.valueOf(q);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
