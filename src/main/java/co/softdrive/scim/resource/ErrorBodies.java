@@ -1,9 +1,7 @@
 package co.softdrive.scim.resource;
 
-import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
-
+import co.softdrive.scim.protocol.error.ErrorJson;
 import co.softdrive.scim.protocol.error.ScimException;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.io.IOException;
  * #DEFAULT_RETRY_AFTER_SECONDS} seconds.
  */
 public final class ErrorBodies {
-  static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
   static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
 
   private ErrorBodies() {}
@@ -40,7 +37,7 @@ public final class ErrorBodies {
             .type(contentType(scim))
             .entity(body(status, scimType, detail, scim));
     if (scim && status == 401) {
-      response.header("WWW-Authenticate", "Bearer realm=\"softdrive-scim\"");
+      response.header("WWW-Authenticate", ErrorJson.BEARER_CHALLENGE);
     }
     if (status == 429 || status == 503) {
       response.header("Retry-After", Long.toString(retryAfterSeconds));
@@ -48,23 +45,10 @@ public final class ErrorBodies {
     return response.build();
   }
 
-  /** The error body: a SCIM error, or the admin API's {@code {"status","error","detail"}}. */
   private static String body(int status, String scimType, String detail, boolean scim) {
-    JsonObjectBuilder body = JSON.createObjectBuilder();
-    if (scim) {
-      body.add("schemas", JSON.createArrayBuilder().add(ERROR_SCHEMA));
-      body.add("status", Integer.toString(status));
-      if (scimType != null) {
-        body.add("scimType", scimType);
-      }
-    } else {
-      body.add("status", status);
-      body.add("error", scimType != null ? scimType : reason(status));
-    }
-    if (detail != null) {
-      body.add("detail", detail);
-    }
-    return body.build().toString();
+    return scim
+        ? ErrorJson.scim(status, scimType, detail)
+        : ErrorJson.admin(status, scimType != null ? scimType : reason(status), detail);
   }
 
   private static String contentType(boolean scim) {

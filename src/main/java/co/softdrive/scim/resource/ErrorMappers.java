@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.net.URISyntaxException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.UUID;
@@ -111,6 +112,11 @@ public final class ErrorMappers {
 
   static Response unexpected(UriInfo uri, Throwable e, BooleanSupplier databaseReachable) {
     boolean scim = RequestPaths.isScim(uri);
+    if (e instanceof IllegalArgumentException && e.getCause() instanceof URISyntaxException) {
+      // RESTEasy parses the request URL when it first needs it; MalformedRequestFilter refuses
+      // such URLs before, this catches what reaches JAX-RS some other way.
+      return ErrorBodies.of(400, null, "The request URL is not a valid URI (RFC 3986)", scim);
+    }
     if (isConcurrentUpdate(e)) {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }

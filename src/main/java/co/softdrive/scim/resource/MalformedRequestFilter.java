@@ -29,7 +29,9 @@ import java.net.URI;
  * </ul>
  */
 @WebFilter(
-    urlPatterns = "/api/v1/*",
+    // Every path, not only /api/v1/*: Liberty hands some misspelt paths (/api;=/>v1/...) to JAX-RS
+    // all the same.
+    urlPatterns = "/*",
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class MalformedRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;

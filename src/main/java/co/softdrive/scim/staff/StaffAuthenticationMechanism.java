@@ -1,5 +1,6 @@
 package co.softdrive.scim.staff;
 
+import co.softdrive.scim.protocol.error.ErrorJson;
 import co.softdrive.scim.throttle.AuthThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,8 +50,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   private static final Logger LOG = Logger.getLogger(StaffAuthenticationMechanism.class.getName());
   static final String ADMIN_API = "/api/v1/admin";
   static final String API = "/api/";
+  static final String UNREADABLE = "UNREADABLE_BASIC";
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String REALM = "Softdrive SCIM staff";
+  static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
 
   /**
    * Request attribute: the seconds a throttled console sign-in must wait (for the sign-in page).
@@ -71,6 +74,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     // slashes): /api;x=1/v1/admin/tenants is an admin API call, not a console page.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!context.isProtected() && !containerCanRead(request.getHeader("Authorization"))) {
+      return unreadableBasic(context);
+    }
     if (path.startsWith(API)) {
       return basic(request, response, context);
     }
@@ -184,6 +190,42 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   /**
+   * Whether Liberty can read the {@code Authorization} header. After a sign-in check that did not
+   * end in a challenge, Liberty's security audit decodes any header starting with {@code Basic} and
+   * takes what precedes a colon: a header that is no {@code Basic <base64 of user:password>}
+   * (undecodable, no colon, nothing after {@code Basic}) fails there with a NullPointerException or
+   * StringIndexOutOfBoundsException, a 500 on every path (found by HttpEdgeFuzzIT).
+   */
+  static boolean containerCanRead(String authorization) {
+    if (authorization == null || !authorization.startsWith("Basic")) {
+      return true;
+    }
+    if (!authorization.startsWith("Basic ")) {
+      return false;
+    }
+    try {
+      byte[] decoded = Base64.getDecoder().decode(authorization.substring(6));
+      return new String(decoded, StandardCharsets.UTF_8).indexOf(':') >= 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A request for an unprotected resource (SCIM, the sign-in page) whose {@code Authorization}
+   * header Liberty cannot read. Every outcome but success leads Liberty's audit to that header, so
+   * the request goes on unauthenticated, labelled with an authentication type the audit leaves
+   * alone; SCIM then answers 401 (no bearer token). A protected resource (the admin API, the
+   * console) cannot be helped this way: Liberty's audit of the refused access decodes the header
+   * again, a 500.
+   */
+  private static AuthenticationStatus unreadableBasic(HttpMessageContext context) {
+    context.getMessageInfo().getMap().put("jakarta.servlet.http.authType", UNREADABLE);
+    context.getMessageInfo().getMap().put("javax.servlet.http.authType", UNREADABLE);
+    return AuthenticationStatus.SUCCESS;
+  }
+
+  /**
    * Checks credentials within the source's budget: over it, only credentials verified within the
    * last minute pass, without hashing; a failure is counted.
    */
@@ -210,7 +252,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   private static AuthenticationStatus unauthorized(
       HttpServletResponse response, HttpMessageContext context, String detail) {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
     return error(response, context, 401, "unauthorized", detail);
   }
 
@@ -227,7 +269,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             + " s");
   }
 
-  /** A JSON error like the admin API's own ({@code ErrorBodies}); never echoes the credentials. */
+  /** A JSON error like the admin API's own; never echoes the credentials. */
   private static AuthenticationStatus error(
       HttpServletResponse response,
       HttpMessageContext context,
@@ -237,16 +279,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     try {
       response.setStatus(status);
       response.setContentType("application/json;charset=UTF-8");
-      response
-          .getWriter()
-          .write(
-              "{\"status\":"
-                  + status
-                  + ",\"error\":\""
-                  + error
-                  + "\",\"detail\":\""
-                  + detail
-                  + "\"}");
+      response.getWriter().write(ErrorJson.admin(status, error, detail));
     } catch (IOException e) {
       // The client went away; nothing else to tell it.
       return context.responseUnauthorized();

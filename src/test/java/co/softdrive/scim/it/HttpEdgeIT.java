@@ -91,10 +91,7 @@ class HttpEdgeIT {
 
   /** No credentials, a staff account's Basic credentials, a token no tenant has. */
   private static final List<List<String>> NOT_A_VALID_TOKEN =
-      List.of(
-          List.of(),
-          List.of("Authorization: " + basic(ItConfig.adminUser(), ItConfig.adminPassword())),
-          List.of(UNKNOWN_TOKEN));
+      List.of(List.of(), List.of(adminCredentials()), List.of(UNKNOWN_TOKEN));
 
   private static RawHttp.Response get(String target, List<String> headers, String... more)
       throws IOException {
@@ -323,6 +320,12 @@ class HttpEdgeIT {
       assertScimError(RawHttp.get(SCIM + "/Users", wrong, source), 401);
       assertAdminError(RawHttp.get("/api/v1/ADMIN/tenants", wrong, source), 404);
     }
+    // Credentials Liberty cannot read (not Base64 of user:password) made its security audit fail
+    // with a NullPointerException, a 500, on every path. Under SCIM: no bearer token, a 401.
+    for (String unreadable :
+        List.of("Basic %%%", "Basic bm9jb2xvbg==", "Basic", "Basic  dXNlcjpwdw==")) {
+      assertScimError(RawHttp.get(SCIM + "/Users", "Authorization: " + unreadable, source()), 401);
+    }
     // Where a staff role is required they still count: the source is over budget there.
     RawHttp.Response r = RawHttp.get("/api/v1/admin/tenants", wrong, source);
     for (int i = 0; i < 2 * ThrottlingIT.STAFF_BUDGET && r.status() == 401; i++) {
@@ -331,7 +334,38 @@ class HttpEdgeIT {
     assertAdminError(r, 429);
   }
 
-  // --- JSON numbers past the parser's limit ---
+  // --- JSON bodies ---
+
+  /** A request with a JSON body, its target from the server root. */
+  private record Sent(String method, String target, String json) {}
+
+  private static String adminCredentials() {
+    return "Authorization: " + basic(ItConfig.adminUser(), ItConfig.adminPassword());
+  }
+
+  /**
+   * Sends each request with a JSON content type and {@code authorization}; each must be a 400
+   * naming {@code type}: a SCIM error's {@code scimType} under the SCIM base, the admin API's
+   * {@code error} elsewhere.
+   */
+  private static void assertRefused(List<Sent> requests, String authorization, String type)
+      throws IOException {
+    for (Sent request : requests) {
+      boolean scim = request.target().startsWith(SCIM);
+      RawHttp.Response r =
+          RawHttp.send(
+              request.method(),
+              request.target(),
+              List.of(scim ? SCIM_JSON : "Content-Type: application/json", authorization),
+              request.json().getBytes(StandardCharsets.UTF_8));
+      if (scim) {
+        assertScimError(r, 400);
+      } else {
+        assertAdminError(r, 400);
+      }
+      assertEquals(type, r.json().getString(scim ? "scimType" : "error"), request::toString);
+    }
+  }
 
   @Test
   void aNumberLongerThan1100CharactersIsInvalidValueOnEveryJsonEndpoint() throws IOException {
@@ -339,17 +373,13 @@ class HttpEdgeIT {
     TenantFixture t = TenantFixture.create("edge-number");
     String token = "Authorization: Bearer " + t.token;
     // Reported: {"userName":"x","x":111…1} with 1,101 digits was a 500 on every JSON endpoint.
-    RawHttp.Response reported =
-        RawHttp.send(
-            "POST",
-            SCIM + "/Users",
-            List.of(SCIM_JSON, token),
-            ("{\"userName\":\"x\",\"x\":" + number + "}").getBytes(StandardCharsets.UTF_8));
-    assertScimError(reported, 400);
-    assertEquals("invalidValue", reported.json().getString("scimType"));
+    assertRefused(
+        List.of(new Sent("POST", SCIM + "/Users", "{\"userName\":\"x\",\"x\":" + number + "}")),
+        token,
+        "invalidValue");
 
-    String user = t.createUser("edge-number@example.com");
-    String group = t.createGroup("edge-number");
+    String user = SCIM + "/Users/" + t.createUser("edge-number@example.com");
+    String group = SCIM + "/Groups/" + t.createGroup("edge-number");
     String patch =
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
             + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":"
@@ -359,125 +389,95 @@ class HttpEdgeIT {
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":"
             + number
             + "}";
-    String resource = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"y\",\"x\":[" + number + "]}";
+    String userBody = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"y\",\"x\":[" + number + "]}";
     String groupBody = "{\"displayName\":\"edge\",\"x\":{\"y\":-" + number + "}}";
-    List<String[]> scimRequests =
+    assertRefused(
         List.of(
-            new String[] {"PUT", "/Users/" + user, resource},
-            new String[] {"PATCH", "/Users/" + user, patch},
-            new String[] {"POST", "/Users/.search", search},
-            new String[] {"POST", "/Groups", groupBody},
-            new String[] {"PUT", "/Groups/" + group, groupBody},
-            new String[] {"PATCH", "/Groups/" + group, patch},
-            new String[] {"POST", "/Groups/.search", search});
-    for (String[] request : scimRequests) {
-      RawHttp.Response r =
-          RawHttp.send(
-              request[0],
-              SCIM + request[1],
-              List.of(SCIM_JSON, token),
-              request[2].getBytes(StandardCharsets.UTF_8));
-      assertScimError(r, 400);
-      assertEquals("invalidValue", r.json().getString("scimType"), request[0] + " " + request[1]);
-    }
+            new Sent("PUT", user, userBody),
+            new Sent("PATCH", user, patch),
+            new Sent("POST", SCIM + "/Users/.search", search),
+            new Sent("POST", SCIM + "/Groups", groupBody),
+            new Sent("PUT", group, groupBody),
+            new Sent("PATCH", group, patch),
+            new Sent("POST", SCIM + "/Groups/.search", search)),
+        token,
+        "invalidValue");
     // The admin API: its own JSON error.
-    String credentials = "Authorization: " + basic(ItConfig.adminUser(), ItConfig.adminPassword());
-    for (String[] request :
+    String tenant = "/api/v1/admin/tenants/" + t.tenantId;
+    assertRefused(
         List.of(
-            new String[] {"POST", "/api/v1/admin/tenants", "{\"name\":\"x\",\"x\":" + number + "}"},
-            new String[] {
-              "PATCH",
-              "/api/v1/admin/tenants/" + t.tenantId,
-              "{\"rateLimitPerSecond\":" + number + "}"
-            },
-            new String[] {
-              "POST", "/api/v1/admin/tenants/" + t.tenantId + "/tokens", "{\"x\":" + number + "}"
-            },
-            new String[] {"POST", "/api/v1/admin/staff", "{\"x\":" + number + "}"},
-            new String[] {"POST", "/api/v1/admin/webhooks", "{\"after\":" + number + "}"})) {
-      RawHttp.Response r =
-          RawHttp.send(
-              request[0],
-              request[1],
-              List.of("Content-Type: application/json", credentials),
-              request[2].getBytes(StandardCharsets.UTF_8));
-      assertAdminError(r, 400);
-      assertEquals("invalidValue", r.json().getString("error"), request[0] + " " + request[1]);
-    }
+            new Sent("POST", "/api/v1/admin/tenants", "{\"name\":\"x\",\"x\":" + number + "}"),
+            new Sent("PATCH", tenant, "{\"rateLimitPerSecond\":" + number + "}"),
+            new Sent("POST", tenant + "/tokens", "{\"x\":" + number + "}"),
+            new Sent("POST", "/api/v1/admin/staff", "{\"x\":" + number + "}"),
+            new Sent("POST", "/api/v1/admin/webhooks", "{\"after\":" + number + "}")),
+        adminCredentials(),
+        "invalidValue");
   }
-
-  // --- Duplicate keys ---
 
   @Test
   void aKeyTwiceInOneObjectIsInvalidSyntaxAtAnyDepthAndNothingIsStored() throws IOException {
     TenantFixture t = TenantFixture.create("edge-duplicates");
     String token = "Authorization: Bearer " + t.token;
-    String user = t.createUser("edge-dup@example.com");
+    String userId = t.createUser("edge-dup@example.com");
+    String user = SCIM + "/Users/" + userId;
     // Reported: the last value won.
-    List<String[]> requests =
+    assertRefused(
         List.of(
-            new String[] {
-              "POST",
-              "/Users",
-              "{\"userName\":\"first@example.com\",\"userName\":\"last@example.com\"}"
-            },
-            new String[] {
-              "POST",
-              "/Users",
-              "{\"userName\":\"first@example.com\",\"USERNAME\":\"last@example.com\"}"
-            },
-            new String[] {
-              "POST",
-              "/Users",
-              "{\"userName\":\"n@example.com\",\"name\":{\"givenName\":\"a\",\"GivenName\":\"b\"}}"
-            },
-            new String[] {
-              "POST",
-              "/Users",
-              "{\"userName\":\"e@example.com\",\"emails\":[{\"value\":\"a@x\",\"type\":\"work\",\"value\":\"b@x\"}]}"
-            },
-            new String[] {
-              "POST",
-              "/Users",
-              "{\"userName\":\"u@example.com\",\"schemas\":[\""
-                  + USER
-                  + "\",\""
-                  + ENTERPRISE
-                  + "\"],\""
-                  + ENTERPRISE
-                  + "\":{\"department\":\"a\"},\""
-                  + ENTERPRISE.toUpperCase(Locale.ROOT)
-                  + "\":{\"department\":\"b\"}}"
-            },
-            new String[] {
-              "PATCH",
-              "/Users/" + user,
-              "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                  + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"a\",\"Value\":\"b\"}]}"
-            },
-            new String[] {
-              "PATCH",
-              "/Users/" + user,
-              "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"a\"}],"
-                  + "\"operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"b\"}]}"
-            },
-            new String[] {"POST", "/Groups", "{\"displayName\":\"a\",\"displayname\":\"b\"}"},
-            new String[] {
-              "POST", "/Users/.search", "{\"filter\":\"userName pr\",\"Filter\":\"id pr\"}"
-            });
-    for (String[] request : requests) {
-      RawHttp.Response r =
-          RawHttp.send(
-              request[0],
-              SCIM + request[1],
-              List.of(SCIM_JSON, token),
-              request[2].getBytes(StandardCharsets.UTF_8));
-      assertScimError(r, 400);
-      assertEquals("invalidSyntax", r.json().getString("scimType"), request[2]);
-    }
+            new Sent(
+                "POST",
+                SCIM + "/Users",
+                "{\"userName\":\"first@example.com\",\"userName\":\"last@example.com\"}")),
+        token,
+        "invalidSyntax");
+    // Attribute names and schema URNs ignore case (RFC 7643 §2.1); any depth.
+    assertRefused(
+        List.of(
+            new Sent(
+                "POST",
+                SCIM + "/Users",
+                "{\"userName\":\"first@example.com\",\"USERNAME\":\"last@example.com\"}"),
+            new Sent(
+                "POST",
+                SCIM + "/Users",
+                "{\"userName\":\"n@example.com\",\"name\":{\"givenName\":\"a\",\"GivenName\":\"b\"}}"),
+            new Sent(
+                "POST",
+                SCIM + "/Users",
+                "{\"userName\":\"e@example.com\","
+                    + "\"emails\":[{\"value\":\"a@x\",\"type\":\"work\",\"value\":\"b@x\"}]}"),
+            new Sent(
+                "POST",
+                SCIM + "/Users",
+                "{\"userName\":\"u@example.com\",\"schemas\":[\""
+                    + USER
+                    + "\",\""
+                    + ENTERPRISE
+                    + "\"],\""
+                    + ENTERPRISE
+                    + "\":{\"department\":\"a\"},\""
+                    + ENTERPRISE.toUpperCase(Locale.ROOT)
+                    + "\":{\"department\":\"b\"}}"),
+            new Sent(
+                "PATCH",
+                user,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                    + "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"a\",\"Value\":\"b\"}]}"),
+            new Sent(
+                "PATCH",
+                user,
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"a\"}],"
+                    + "\"operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"b\"}]}"),
+            new Sent("POST", SCIM + "/Groups", "{\"displayName\":\"a\",\"displayname\":\"b\"}"),
+            new Sent(
+                "POST",
+                SCIM + "/Users/.search",
+                "{\"filter\":\"userName pr\",\"Filter\":\"id pr\"}")),
+        token,
+        "invalidSyntax");
     // Nothing stored: the tenant has its one user, unchanged, and no group.
     t.scim().get("/Users").then().statusCode(200).body("totalResults", equalTo(1));
-    t.scim().get("/Users/" + user).then().statusCode(200).body("title", equalTo(null));
+    t.scim().get("/Users/" + userId).then().statusCode(200).body("title", equalTo(null));
     t.scim().get("/Groups").then().statusCode(200).body("totalResults", equalTo(0));
     // The same name in different objects is no duplicate.
     t.scim()
@@ -489,23 +489,19 @@ class HttpEdgeIT {
         .then()
         .statusCode(201);
 
-    // The admin API: exact keys, its own JSON error.
-    String credentials = "Authorization: " + basic(ItConfig.adminUser(), ItConfig.adminPassword());
-    RawHttp.Response r =
-        RawHttp.send(
-            "POST",
-            "/api/v1/admin/tenants",
-            List.of("Content-Type: application/json", credentials),
-            "{\"name\":\"edge-dup-a\",\"name\":\"edge-dup-b\"}".getBytes(StandardCharsets.UTF_8));
-    assertAdminError(r, 400);
-    assertEquals("invalidSyntax", r.json().getString("error"));
-    RawHttp.Response nested =
-        RawHttp.send(
-            "PATCH",
-            "/api/v1/admin/tenants/" + t.tenantId,
-            List.of("Content-Type: application/json", credentials),
-            "{\"lifecycle\":{\"a\":1,\"a\":2}}".getBytes(StandardCharsets.UTF_8));
-    assertAdminError(nested, 400);
+    // The admin API: exact keys, its own JSON error, at any depth.
+    assertRefused(
+        List.of(
+            new Sent(
+                "POST",
+                "/api/v1/admin/tenants",
+                "{\"name\":\"edge-dup-a\",\"name\":\"edge-dup-b\"}"),
+            new Sent(
+                "PATCH",
+                "/api/v1/admin/tenants/" + t.tenantId,
+                "{\"lifecycle\":{\"a\":1,\"a\":2}}")),
+        adminCredentials(),
+        "invalidSyntax");
   }
 
   // --- 400s from the container ---
@@ -544,7 +540,7 @@ class HttpEdgeIT {
       assertScimError(r, 400);
     }
     // The same under the admin API: its JSON error.
-    String credentials = "Authorization: " + basic(ItConfig.adminUser(), ItConfig.adminPassword());
+    String credentials = adminCredentials();
     for (String target :
         List.of(
             "/api/v1/admin/tenants/%5C",

@@ -1,12 +1,15 @@
 package co.softdrive.scim.it.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.it.ItConfig;
+import co.softdrive.scim.it.RawHttp;
 import co.softdrive.scim.it.TenantFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -26,21 +29,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the running server at its HTTP edge for a bounded time ({@code it.fuzz.seconds}, 15 s in
  * {@code mvn verify}): mutated Entra request bodies as POST, PUT, PATCH and {@code .search} on
- * {@code /Users} and {@code /Groups}, and list queries with mutated {@code filter}, {@code
- * attributes}, {@code count} and {@code startIndex} ({@link Mutations}). Every answer must be a 2xx
- * or a SCIM error (a 4xx whose JSON body has the Error schema and the same {@code status}): never a
- * 5xx, never a hang (a 30 s client timeout, generous because the build machine may be busy). A
- * canary user and group made before the fuzzing — never named by any fuzzed request — must read
- * exactly the same afterwards, {@code meta.version} included.
+ * {@code /Users} and {@code /Groups}, list queries with mutated {@code filter}, {@code attributes},
+ * {@code count} and {@code startIndex}, and raw requests whose request line and headers are
+ * mutated: path spellings, percent-encodings, credentials, media types, huge and duplicate headers
+ * ({@link Mutations}). Every answer must be a 2xx or a SCIM error (a 4xx whose JSON body has the
+ * Error schema and the same {@code status}): never a 5xx, never a hang (a 30 s client timeout,
+ * generous because the build machine may be busy). A raw request without the tenant's valid token
+ * must be refused with a 4xx, and nothing it carried may be stored; a 4xx to a path outside the
+ * SCIM base may carry the admin API's error, or, for a 400 or 404 the container answers before the
+ * application (an undecodable URI, a path outside it), its own body; under the SCIM base only
+ * headers over Liberty's limits get the channel's empty 400. A canary user and group made before
+ * the fuzzing — never named by any fuzzed request — must read exactly the same afterwards, {@code
+ * meta.version} included.
  *
  * <p>Requests that once failed are kept in {@code HttpEdgeFuzzITInputs} (see {@link FuzzRequest})
  * and replayed first on every run; a new failure is written to {@code target/http-fuzz-findings}
@@ -60,8 +71,22 @@ class HttpEdgeFuzzIT {
   private final Map<String, Integer> statuses = new TreeMap<>();
   private final List<String> failures = new ArrayList<>();
   private TenantFixture tenant;
-  private String victimUser;
-  private String victimGroup;
+  private FuzzRequest.Victims victims;
+
+  /**
+   * Liberty's HTTP channel refuses, with an empty 400 and before any application code, a header
+   * value longer than this ({@code httpOptions limitFieldSize}) ...
+   */
+  private static final int CHANNEL_MAX_FIELD = 32_768;
+
+  /** ... or more header lines than this ({@code limitNumHeaders}). */
+  private static final int CHANNEL_MAX_HEADERS = 500;
+
+  /** An unmutated path under the SCIM base, as the raw requests' targets start. */
+  private static final Pattern SCIM_PATH =
+      Pattern.compile(
+          "/api/v1/automations/scim/(Users|Groups|ServiceProviderConfig|Schemas)"
+              + "(/(\\{user}|\\{group}|\\.search))?(\\?.*)?");
 
   @Test
   void hostileRequestsGetA2xxOrAScimErrorAndLeaveOtherResourcesAlone() throws Exception {
@@ -80,14 +105,15 @@ class HttpEdgeFuzzIT {
     String userBefore = read("/Users/" + canaryUser);
     String groupBefore = read("/Groups/" + canaryGroup);
     // Victims: what fuzzed PUT and PATCH requests address.
-    victimUser =
+    String victimUser =
         created(
             "/Users",
             "{\"userName\":\"victim@example.com\",\"emails\":[{\"value\":\"v@example.com\",\"type\":\"work\"}]}");
-    victimGroup =
+    String victimGroup =
         created(
             "/Groups",
             "{\"displayName\":\"victims\",\"members\":[{\"value\":\"" + victimUser + "\"}]}");
+    victims = new FuzzRequest.Victims(victimUser, victimGroup, tenant.token);
 
     List<FuzzRequest> corpus = corpus();
     corpus.forEach(this::send);
@@ -118,12 +144,32 @@ class HttpEdgeFuzzIT {
             + String.join("\n", failures));
     assertEquals(userBefore, read("/Users/" + canaryUser), "the canary user changed");
     assertEquals(groupBefore, read("/Groups/" + canaryGroup), "the canary group changed");
+    // Nothing a refused raw request carried was stored.
+    for (String query :
+        List.of(
+            "/Users?filter=userName+sw+%22" + Mutations.BAIT + "%22",
+            "/Groups?filter=displayName+sw+%22" + Mutations.BAIT + "%22")) {
+      tenant
+          .scim()
+          .urlEncodingEnabled(false)
+          .get(query)
+          .then()
+          .statusCode(200)
+          .body("totalResults", org.hamcrest.Matchers.equalTo(0));
+    }
+    assertNotEquals(
+        Mutations.BAIT,
+        tenant.scim().get("/Users/" + victims.userId()).then().extract().path("title"),
+        "a PATCH without a valid token changed the victim");
   }
 
   private void send(FuzzRequest request) {
+    if (request.isRaw()) {
+      sendRaw(request);
+      return;
+    }
     HttpRequest.Builder http =
-        HttpRequest.newBuilder(
-                URI.create(ItConfig.scimBase() + request.resolvedPath(victimUser, victimGroup)))
+        HttpRequest.newBuilder(URI.create(ItConfig.scimBase() + request.resolvedPath(victims)))
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + tenant.token)
             .header("Accept", "application/scim+json");
@@ -134,7 +180,7 @@ class HttpEdgeFuzzIT {
         request.method(),
         request.body() == null
             ? BodyPublishers.noBody()
-            : BodyPublishers.ofByteArray(request.resolvedBody(victimUser, victimGroup)));
+            : BodyPublishers.ofByteArray(request.resolvedBody(victims)));
     try {
       HttpResponse<String> response =
           client.send(http.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -151,6 +197,71 @@ class HttpEdgeFuzzIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private void sendRaw(FuzzRequest request) {
+    try {
+      RawHttp.Response response =
+          RawHttp.send(
+              request.method(),
+              request.resolvedPath(victims),
+              request.resolvedHeaders(victims),
+              request.body() == null ? null : request.resolvedBody(victims));
+      statuses.merge("raw " + response.status() / 100 + "xx", 1, Integer::sum);
+      String problem = problem(request, response);
+      if (problem != null) {
+        fail(request, problem);
+      }
+    } catch (IOException e) {
+      fail(request, "connection failed: " + e);
+    }
+  }
+
+  /** What is wrong with the response to a raw request, or null. */
+  private static String problem(FuzzRequest request, RawHttp.Response response) {
+    int status = response.status();
+    if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+      return "status " + response;
+    }
+    if (status < 300) {
+      return request.hasValidToken() ? null : "served without a valid token: " + response;
+    }
+    boolean scimPath = SCIM_PATH.matcher(request.path()).matches();
+    JsonObject body = response.json();
+    if (body != null && body.keySet().equals(Set.of("error_message"))) {
+      // Liberty's own JSON answer to a URI it refuses before choosing the application.
+      return !scimPath && status == 400
+          ? null
+          : "status " + status + " from the container: " + response;
+    }
+    if (body != null) {
+      boolean adminError = body.get("status") instanceof JsonNumber n && n.intValue() == status;
+      return isScimError(body, status) || (!scimPath && adminError)
+          ? null
+          : "status " + status + " without a SCIM error body: " + response;
+    }
+    if (scimPath) {
+      return status == 400 && response.body().length == 0 && overChannelLimits(request)
+          ? null
+          : "status " + status + " without a SCIM error body: " + response;
+    }
+    return status == 400 || status == 404
+        ? null
+        : "status " + status + " without a JSON error body: " + response;
+  }
+
+  private static boolean overChannelLimits(FuzzRequest request) {
+    // Host, Content-Length and Connection are added when the request is sent.
+    return request.headers().size() + 3 > CHANNEL_MAX_HEADERS
+        || request.headers().stream()
+            .anyMatch(h -> h.length() - h.indexOf(':') - 1 > CHANNEL_MAX_FIELD);
+  }
+
+  private static boolean isScimError(JsonObject body, int status) {
+    return body.get("schemas") instanceof JsonArray schemas
+        && schemas.contains(Json.createValue(ERROR))
+        && body.get("status") instanceof JsonString s
+        && s.getString().equals(Integer.toString(status));
   }
 
   /** What is wrong with the response, or null. */
@@ -171,12 +282,9 @@ class HttpEdgeFuzzIT {
     if (status < 300) {
       return null;
     }
-    boolean scimError =
-        body.get("schemas") instanceof JsonArray schemas
-            && schemas.contains(Json.createValue(ERROR))
-            && body.get("status") instanceof JsonString s
-            && s.getString().equals(Integer.toString(status));
-    return scimError ? null : "status " + status + " without a SCIM error body: " + response.body();
+    return isScimError(body, status)
+        ? null
+        : "status " + status + " without a SCIM error body: " + response.body();
   }
 
   private void fail(FuzzRequest request, String problem) {

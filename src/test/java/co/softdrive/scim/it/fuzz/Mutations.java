@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,9 +18,10 @@ import java.util.Random;
 /**
  * Makes hostile variants of Entra's requests for the HTTP-edge fuzz: JSON-aware mutations (a value
  * swapped for a nasty one, keys dropped, duplicated or re-cased, values wrapped or nested deeply),
- * byte-level mutations (bit flips, truncation, invalid UTF-8, a BOM), and query strings built from
- * real filters, attribute lists and paging values with the same mutations applied to their raw
- * bytes. Driven by one {@link Random}, so a run is reproducible from its seed.
+ * byte-level mutations (bit flips, truncation, invalid UTF-8, a BOM), query strings built from real
+ * filters, attribute lists and paging values with the same mutations applied to their raw bytes,
+ * and raw requests whose request line and headers are mutated ({@link #edge()}). Driven by one
+ * {@link Random}, so a run is reproducible from its seed.
  */
 final class Mutations {
   private static final String SCIM_JSON = "application/scim+json; charset=utf-8";
@@ -116,8 +118,14 @@ final class Mutations {
     this.seeds = seeds;
   }
 
-  /** The next request: mostly a mutated body, sometimes a mutated list query. */
+  /**
+   * The next request: a mutated body, a mutated list query, or a raw request with a mutated request
+   * line and headers.
+   */
   FuzzRequest next() {
+    if (random.nextInt(3) == 0) {
+      return edge();
+    }
     if (random.nextInt(4) == 0) {
       return query();
     }
@@ -366,6 +374,260 @@ final class Mutations {
         q.append('%').append(String.format("%02X", b & 0xff));
       }
     }
+  }
+
+  // --- Raw requests: the request line and the headers ---
+
+  static final String SCIM_BASE = "/api/v1/automations/scim";
+  static final String BAIT = "edge-bait";
+
+  /** Method, path below the SCIM base, and whether the request changes something. */
+  private record Target(String method, String path, boolean writes) {}
+
+  private static final List<Target> TARGETS =
+      List.of(
+          new Target("GET", "/Users", false),
+          new Target("GET", "/Groups", false),
+          new Target("GET", "/Users/{user}", false),
+          new Target("GET", "/Groups/{group}", false),
+          new Target("GET", "/ServiceProviderConfig", false),
+          new Target("GET", "/Schemas", false),
+          new Target("POST", "/Users", true),
+          new Target("POST", "/Groups", true),
+          new Target("POST", "/Users/.search", false),
+          new Target("PATCH", "/Users/{user}", true),
+          new Target("DELETE", "/Users/{user}", true),
+          new Target("DELETE", "/Groups/{group}", true));
+
+  private static final List<String> MATRIX =
+      List.of(";x=1", ";", ";jsessionid=0123", ";a=b;c=d", ";=", ";x=%2F");
+  private static final List<String> ESCAPES =
+      List.of(
+          "%2F",
+          "%2f",
+          "%5C",
+          "%5c",
+          "%00",
+          "%2e",
+          "%2E%2E",
+          "%25",
+          "%zz",
+          "%",
+          "%5",
+          "%G0",
+          "%c0%af",
+          "%e0%80%af",
+          "%ed%a0%80",
+          "%ff",
+          "%C3%A9",
+          "%0d%0a",
+          "%20",
+          "%3B",
+          "%3F",
+          "%23",
+          "%7B");
+  private static final List<String> DOT_SEGMENTS =
+      List.of(".", "..", "%2e", "%2e%2e", ".;", "..;", "x/..", "");
+
+  /**
+   * Characters written raw into the path. Not a space, CR or LF: those break the request line
+   * itself, which Liberty's HTTP channel answers with 505 before any application code.
+   */
+  private static final List<String> RAW_CHARS =
+      List.of(
+          "\\", "\"", "{", "}", "|", "^", "`", "<", ">", "#", "\u00e9", "\u00ff", "\u0000", "\t");
+
+  private static final List<String> QUERIES =
+      List.of(
+          "",
+          "?filter=userName%20eq%20%22x%22",
+          "?count=1&startIndex=1",
+          "?%zz=1",
+          "?filter=%",
+          "?filter=\"x\"",
+          "?attributes=userName;x",
+          "?filter=%c0%af");
+
+  /** Variants of credentials, each with whether it is the tenant's token and nothing else. */
+  private static final List<List<String>> VALID_AUTHORIZATIONS =
+      List.of(
+          List.of("Authorization: Bearer {token}"),
+          List.of("authorization: bearer {token}"),
+          List.of("AUTHORIZATION: BEARER {token}"),
+          List.of("Authorization:   Bearer    {token}   "));
+
+  private static final List<List<String>> INVALID_AUTHORIZATIONS =
+      List.of(
+          List.of(),
+          List.of("Authorization:"),
+          List.of("Authorization: Bearer"),
+          List.of("Authorization: Bearer "),
+          List.of("Authorization: Bearer {token}x"),
+          List.of("Authorization: Bearer x{token}"),
+          List.of("Authorization: Bearer\t{token}"),
+          List.of("Authorization: Token {token}"),
+          List.of("Authorization: Basic YWRtaW46aXQtYWRtaW4tcGFzc3dvcmQ="),
+          List.of("Authorization: Basic %%%"),
+          List.of("Authorization: Bearer sdscim_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+          List.of("Authorization: Bearer {token}", "Authorization: Bearer {token}"),
+          List.of("Authorization: Bearer {token}", "Authorization: Bearer x"),
+          List.of("Authorization: Bearer x", "Authorization: Bearer {token}"),
+          List.of("Authorization: Bearer {token}, Bearer {token}"),
+          List.of("Authorization: Bearer {token}\u0000"),
+          List.of("Authorization: Bearer \u00e9{token}"),
+          List.of("X-Authorization: Bearer {token}"),
+          List.of("Cookie: Authorization=Bearer {token}"));
+
+  private static final List<String> CONTENT_TYPES_RAW =
+      List.of(
+          "application/scim+json",
+          "application/json",
+          "application/scim+json; charset=utf-8",
+          "application/scim+json; charset=utf-16",
+          "application/scim+json; charset=nope",
+          "application/scim+json; charset=",
+          "application/scim+json;;",
+          "application/json;q=abc",
+          "text/plain",
+          "application/xml",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "*/*",
+          "",
+          ";;;",
+          "garbage");
+  private static final List<String> ACCEPTS =
+      List.of(
+          "application/scim+json",
+          "*/*",
+          "text/html",
+          "application/xml",
+          ";;",
+          "application/json;q=abc",
+          "application/json;q=",
+          "application/json, ,*/*",
+          "a/b;q=0.5, application/json;q=1e1");
+
+  /**
+   * A request sent as written: one of a few SCIM requests, its path mutated (matrix parameters,
+   * percent-encodings valid and not, dot segments, doubled and trailing slashes, re-cased segments,
+   * raw characters) and its headers varied (credentials, Content-Type, Accept, huge, many or
+   * duplicate headers). A third carry the tenant's token and nothing else; the rest must all be
+   * refused. Bodies name {@value #BAIT} when no valid token goes with them, so that the test can
+   * tell afterwards that none was stored.
+   */
+  FuzzRequest edge() {
+    boolean valid = random.nextInt(3) == 0;
+    Target target = pick(TARGETS);
+    while (valid && target.method().equals("DELETE")) {
+      // A deleted victim would leave the rest of the run little to work on.
+      target = pick(TARGETS);
+    }
+    String path = SCIM_BASE + target.path();
+    for (int rounds = random.nextInt(3); rounds > 0; rounds--) {
+      path = mutatePath(path);
+    }
+    if (random.nextInt(4) == 0) {
+      path += pick(QUERIES);
+    }
+    List<String> headers =
+        new ArrayList<>(pick(valid ? VALID_AUTHORIZATIONS : INVALID_AUTHORIZATIONS));
+    byte[] body =
+        target.writes() && !target.method().equals("DELETE") || target.path().endsWith(".search")
+            ? edgeBody(target, valid ? "edge-ok" : BAIT)
+            : null;
+    if (body != null || random.nextInt(5) == 0) {
+      headers.add("Content-Type: " + pick(CONTENT_TYPES_RAW));
+      if (random.nextInt(8) == 0) {
+        headers.add("Content-Type: " + pick(CONTENT_TYPES_RAW));
+      }
+    }
+    if (random.nextInt(3) == 0) {
+      headers.add("Accept: " + pick(ACCEPTS));
+    }
+    switch (random.nextInt(12)) {
+      case 0 ->
+          headers.add("X-Fuzz: " + "a".repeat(pick(List.of(1_000, 8_000, 32_000, 33_000, 70_000))));
+      case 1 -> {
+        int many = pick(List.of(50, 200, 600));
+        for (int i = 0; i < many; i++) {
+          headers.add("X-Fuzz-" + i + ": " + i);
+        }
+      }
+      case 2 -> headers.add("Cookie: " + "c=1; ".repeat(2_000));
+      case 3 -> headers.add(pick(headers.isEmpty() ? List.of("X-Fuzz: 1") : headers));
+      default -> {}
+    }
+    Collections.shuffle(headers, random);
+    return FuzzRequest.raw(target.method(), path, headers, body);
+  }
+
+  private byte[] edgeBody(Target target, String name) {
+    String unique = name + "-" + Integer.toHexString(random.nextInt());
+    String json =
+        switch (target.path()) {
+          case "/Users" ->
+              "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                  + unique
+                  + "@example.com\"}";
+          case "/Groups" -> "{\"displayName\":\"" + unique + "\"}";
+          case "/Users/.search" -> "{\"filter\":\"userName pr\",\"count\":1}";
+          default ->
+              "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                  + "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\""
+                  + name
+                  + "\"}]}";
+        };
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One mutation of the path's segments (the query is added after). */
+  private String mutatePath(String path) {
+    List<String> segments = new ArrayList<>(List.of(path.substring(1).split("/", -1)));
+    int i = random.nextInt(segments.size());
+    String segment = segments.get(i);
+    switch (random.nextInt(8)) {
+      case 0 -> segments.set(i, segment + pick(MATRIX));
+      case 1 -> segments.set(i, percentEncodeOne(segment));
+      case 2 -> segments.set(i, insert(segment, pick(ESCAPES)));
+      case 3 -> segments.add(i, pick(DOT_SEGMENTS));
+      case 4 -> segments.set(i, recaseSegment(segment));
+      case 5 -> segments.set(i, insert(segment, pick(RAW_CHARS)));
+      case 6 -> segments.add("");
+      default -> {
+        return "/" + path;
+      }
+    }
+    return "/" + String.join("/", segments);
+  }
+
+  private String percentEncodeOne(String segment) {
+    if (segment.isEmpty()) {
+      return segment;
+    }
+    int at = random.nextInt(segment.length());
+    String hex =
+        String.format(random.nextBoolean() ? "%%%02X" : "%%%02x", (int) segment.charAt(at) & 0xff);
+    return segment.substring(0, at) + hex + segment.substring(at + 1);
+  }
+
+  private String insert(String segment, String text) {
+    int at = random.nextInt(segment.length() + 1);
+    return segment.substring(0, at) + text + segment.substring(at);
+  }
+
+  private String recaseSegment(String segment) {
+    return switch (random.nextInt(3)) {
+      case 0 -> segment.toUpperCase(java.util.Locale.ROOT);
+      case 1 -> segment.toLowerCase(java.util.Locale.ROOT);
+      default ->
+          segment.isEmpty()
+              ? segment
+              : (Character.isUpperCase(segment.charAt(0))
+                      ? Character.toLowerCase(segment.charAt(0))
+                      : Character.toUpperCase(segment.charAt(0)))
+                  + segment.substring(1);
+    };
   }
 
   private <T> T pick(List<T> values) {
