@@ -9,6 +9,7 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -203,27 +203,46 @@ public class GroupProvisioning {
     if (externalId != null && externalId.length() > MAX_DISPLAY_NAME) {
       throw ScimBadRequest.invalidValue("externalId must be at most 512 characters");
     }
+    ensureDisplayNameFree(group, displayName);
+    group.setIndexed(displayName, externalId);
+    group.setAttributes(attributes.toString(), now);
+  }
+
+  /**
+   * 409 when another group of the tenant has a displayName with the same {@link NameKey}. A name
+   * whose key the group already holds is not checked again, so that a look-alike duplicate kept by
+   * migration V10 stays updatable.
+   */
+  private void ensureDisplayNameFree(GroupEntity group, String displayName) {
+    String key = NameKey.of(displayName);
+    if (key.equals(group.getDisplayNameKey())) {
+      return;
+    }
     long taken =
-        em.createNamedQuery("GroupEntity.countByDisplayName", Long.class)
+        em.createNamedQuery("GroupEntity.countByDisplayNameKey", Long.class)
             .setParameter("tenantId", group.getTenantId())
-            .setParameter("displayNameCi", displayName.toLowerCase(Locale.ROOT))
+            .setParameter("displayNameKey", key)
             .setParameter("exceptId", group.getId())
             .getSingleResult();
     if (taken > 0) {
-      throw ScimErrors.uniqueness(
-          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
+      throw taken(displayName);
     }
-    group.setIndexed(displayName, externalId);
-    group.setAttributes(attributes.toString(), now);
   }
 
   private void flushUnique(String displayName) {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      throw ScimErrors.uniqueness(
-          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
+      throw taken(displayName);
     }
+  }
+
+  private static RuntimeException taken(String displayName) {
+    return ScimErrors.uniqueness(
+        "displayName \""
+            + displayName
+            + "\" is already taken by another group in this tenant (displayNames are compared"
+            + " after NFKC normalization and case folding)");
   }
 
   private List<String> add(GroupEntity group, Collection<String> values, long now) {

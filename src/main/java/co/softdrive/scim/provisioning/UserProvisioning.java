@@ -7,6 +7,7 @@ import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.platform.QuietClientErrors;
@@ -33,7 +34,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -211,7 +211,7 @@ public class UserProvisioning {
     }
     limit("userName", c.userName());
     limit("externalId", c.externalId());
-    ensureUserNameFree(user.getTenantId(), user.getId(), c.userName());
+    ensureUserNameFree(user, c.userName());
     user.setIndexed(
         c.userName(),
         c.externalId(),
@@ -269,16 +269,33 @@ public class UserProvisioning {
     return JSON.createObjectBuilder(attributes).add("schemas", kept).build();
   }
 
-  private void ensureUserNameFree(String tenantId, String userId, String userName) {
+  /**
+   * 409 when another user of the tenant has a userName with the same {@link NameKey} (RFC 7644
+   * §3.3: uniqueness). A name whose key the user already holds is not checked again, so that a
+   * look-alike duplicate kept by migration V10 stays updatable.
+   */
+  private void ensureUserNameFree(UserEntity user, String userName) {
+    String key = NameKey.of(userName);
+    if (key.equals(user.getUserNameKey())) {
+      return;
+    }
     long taken =
-        em.createNamedQuery("UserEntity.countByUserName", Long.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("userNameCi", userName.toLowerCase(Locale.ROOT))
-            .setParameter("exceptId", userId)
+        em.createNamedQuery("UserEntity.countByUserNameKey", Long.class)
+            .setParameter("tenantId", user.getTenantId())
+            .setParameter("userNameKey", key)
+            .setParameter("exceptId", user.getId())
             .getSingleResult();
     if (taken > 0) {
-      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+      throw taken(userName);
     }
+  }
+
+  private static RuntimeException taken(String userName) {
+    return ScimErrors.uniqueness(
+        "userName \""
+            + userName
+            + "\" is already taken in this tenant (userNames are compared after NFKC"
+            + " normalization and case folding)");
   }
 
   /** Flushes so that a concurrent insert of the same userName fails here as 409, not at commit. */
@@ -286,7 +303,7 @@ public class UserProvisioning {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+      throw taken(userName);
     }
   }
 
