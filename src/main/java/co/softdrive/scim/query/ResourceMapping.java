@@ -151,7 +151,7 @@ final class ResourceMapping {
   /**
    * The column of an attribute. An unqualified name that is not a core attribute resolves to the
    * one extension that defines it, as PATCH paths do: the legacy reference check sends {@code
-   * manager eq "<id>"} (contract R16).
+   * manager eq "<id>"} (docs/entra.md#r16-legacy-manager-check).
    */
   Optional<Column> column(AttrPath path) {
     Optional<Column> column = key(path).map(columns::get);

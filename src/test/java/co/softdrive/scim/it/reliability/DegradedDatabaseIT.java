@@ -22,11 +22,11 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database outage (issue 7, point 7) on PostgreSQL: while the database admits no connections and
- * the server's are cut, readiness is DOWN and every SCIM request answers 503 with Retry-After and a
- * SCIM error body (not 500, not 401, and within the client's 30-second bound), for longer than the
- * token cache lives; when the database is back, the same server (same process) is ready and serves
- * requests again without a restart.
+ * A database outage (docs/reliability.md#degraded-database) on PostgreSQL: while the database
+ * admits no connections and the server's are cut, readiness is DOWN and every SCIM request answers
+ * 503 with Retry-After and a SCIM error body (not 500, not 401, and within the client's 30-second
+ * bound), for longer than the token cache lives; when the database is back, the same server (same
+ * process) is ready and serves requests again without a restart.
  */
 class DegradedDatabaseIT {
   private static final Logger LOG = Logger.getLogger(DegradedDatabaseIT.class.getName());
