@@ -29,7 +29,7 @@ import java.util.Locale;
     name = "GroupEntity.countByDisplayNameKey",
     query =
         "SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :tenantId"
-            + " AND g.displayNameKey = :displayNameKey AND g.id <> :exceptId")
+            + " AND g.displayNameKey = :key AND g.id <> :exceptId")
 @NamedQuery(
     name = "GroupEntity.namesOfIds",
     query = "SELECT g.id, g.tenantId, g.displayName FROM GroupEntity g WHERE g.id IN :ids")

@@ -31,7 +31,7 @@ import jakarta.persistence.Version;
     name = "UserEntity.countByUserNameKey",
     query =
         "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId"
-            + " AND u.userNameKey = :userNameKey AND u.id <> :exceptId")
+            + " AND u.userNameKey = :key AND u.id <> :exceptId")
 @NamedQuery(
     name = "UserEntity.tenantsOfIds",
     query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")

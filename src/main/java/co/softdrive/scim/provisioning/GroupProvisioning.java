@@ -9,7 +9,6 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
-import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
@@ -208,23 +207,14 @@ public class GroupProvisioning {
     group.setAttributes(attributes.toString(), now);
   }
 
-  /**
-   * 409 when another group of the tenant has a displayName with the same {@link NameKey}. A name
-   * whose key the group already holds is not checked again, so that a look-alike duplicate kept by
-   * migration V10 stays updatable.
-   */
   private void ensureDisplayNameFree(GroupEntity group, String displayName) {
-    String key = NameKey.of(displayName);
-    if (key.equals(group.getDisplayNameKey())) {
-      return;
-    }
-    long taken =
-        em.createNamedQuery("GroupEntity.countByDisplayNameKey", Long.class)
-            .setParameter("tenantId", group.getTenantId())
-            .setParameter("displayNameKey", key)
-            .setParameter("exceptId", group.getId())
-            .getSingleResult();
-    if (taken > 0) {
+    if (UniqueNames.takenByAnother(
+        em,
+        "GroupEntity.countByDisplayNameKey",
+        group.getTenantId(),
+        group.getId(),
+        group.getDisplayNameKey(),
+        displayName)) {
       throw taken(displayName);
     }
   }

@@ -7,7 +7,6 @@ import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.persistence.MembershipRepository;
-import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.platform.QuietClientErrors;
@@ -269,23 +268,14 @@ public class UserProvisioning {
     return JSON.createObjectBuilder(attributes).add("schemas", kept).build();
   }
 
-  /**
-   * 409 when another user of the tenant has a userName with the same {@link NameKey} (RFC 7644
-   * §3.3: uniqueness). A name whose key the user already holds is not checked again, so that a
-   * look-alike duplicate kept by migration V10 stays updatable.
-   */
   private void ensureUserNameFree(UserEntity user, String userName) {
-    String key = NameKey.of(userName);
-    if (key.equals(user.getUserNameKey())) {
-      return;
-    }
-    long taken =
-        em.createNamedQuery("UserEntity.countByUserNameKey", Long.class)
-            .setParameter("tenantId", user.getTenantId())
-            .setParameter("userNameKey", key)
-            .setParameter("exceptId", user.getId())
-            .getSingleResult();
-    if (taken > 0) {
+    if (UniqueNames.takenByAnother(
+        em,
+        "UserEntity.countByUserNameKey",
+        user.getTenantId(),
+        user.getId(),
+        user.getUserNameKey(),
+        userName)) {
       throw taken(userName);
     }
   }

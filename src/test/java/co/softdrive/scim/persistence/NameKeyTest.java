@@ -75,12 +75,14 @@ class NameKeyTest {
     assertEquals("\ud83d\ude00", NameKey.of("\ud83d\ude00"));
   }
 
-  /** key(key(x)) == key(x) for every code point of this JVM's Unicode version. */
+  /** key(key(x)) == key(x) for every assigned code point of this JVM's Unicode version. */
   @Test
   void theKeyOfAKeyIsTheSameKeyForEveryCodePoint() {
     List<String> unstable = new ArrayList<>();
     for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
-      if (Character.getType(cp) == Character.SURROGATE) {
+      // Unassigned code points have no mappings: they are their own key.
+      int type = Character.getType(cp);
+      if (type == Character.SURROGATE || type == Character.UNASSIGNED) {
         continue;
       }
       String key = NameKey.of(new String(Character.toChars(cp)));
@@ -101,7 +103,7 @@ class NameKeyTest {
       {0x10400, 0x1044f}, {0x1d400, 0x1d7ff}
     };
     Random random = new Random(8265);
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int n = 1 + random.nextInt(4); n > 0; n--) {
         int[] r = ranges[random.nextInt(ranges.length)];
