@@ -40,9 +40,9 @@ import java.util.Locale;
  * sequence NFKC combines or expands (a lone combining accent, half of a ligature's expansion).
  *
  * <p>The key is stable: {@code key(key(x)) == key(x)}, checked by {@code NameKeyTest} for every
- * code point of the running JVM's Unicode version. A newer JDK can assign case or compatibility
- * mappings to characters that had none, which changes the keys of names using them; keys in the
- * database are computed when the name is written (and by migration V10 for older rows).
+ * assigned code point of the running JVM's Unicode version. A newer JDK can assign case or
+ * compatibility mappings to characters that had none, which changes the keys of names using them;
+ * keys in the database are computed when the name is written (and by migration V10 for older rows).
  */
 public final class NameKey {
   /** The width of the key columns. */

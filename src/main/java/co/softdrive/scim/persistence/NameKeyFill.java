@@ -22,6 +22,10 @@ import java.util.logging.Logger;
  * ids (never the names) and recorded in {@code name_key_collision} for support. A look-alike
  * duplicate stays readable, filterable (an {@code eq} filter finds both) and updatable while its
  * name keeps that key; renaming it to another key clears its tiebreak.
+ *
+ * <p>Left as is: a rename that an instance of the previous release makes during a rolling upgrade
+ * keeps the key of the old name until the resource is next written by this release (only a NULL key
+ * shows a row this release has not seen).
  */
 final class NameKeyFill {
   private static final Logger LOG = Logger.getLogger(NameKeyFill.class.getName());
