@@ -1,6 +1,7 @@
 package co.softdrive.scim.staff;
 
 import co.softdrive.scim.throttle.AuthThrottle;
+import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -42,7 +43,8 @@ import java.util.logging.Logger;
  * password is not hashed (PBKDF2 is what an attacker would make us burn) and the answer is 429 with
  * {@code Retry-After} (the sign-in page says so), unless the same credentials were verified within
  * the last minute: those are known good at no cost, so a staff member who just used the right
- * password is not locked out by someone else guessing it.
+ * password is not locked out by someone else guessing it. Each check takes its slot of the budget
+ * before it runs, so parallel guesses get no more checks than sequential ones.
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -180,26 +182,31 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   /**
    * Checks credentials within the source's budget: over it, only credentials verified within the
-   * last minute pass, without hashing; a failure is counted.
+   * last minute pass, without hashing; a failure keeps its slot of the budget.
    */
   private Check check(HttpServletRequest request, String username, String password) {
-    String source = throttle.source(request);
-    OptionalLong blocked = throttle.staffBlocked(source, username);
-    if (blocked.isPresent()) {
+    StaffAttempt attempt = throttle.staffAttempt(throttle.source(request), username);
+    if (attempt.blocked().isPresent()) {
       Optional<Set<String>> roles = staff.verifiedRecently(username, password);
       if (roles.isPresent()) {
         CredentialValidationResult known = new CredentialValidationResult(username, roles.get());
         return new Check(known, OptionalLong.empty());
       }
       throttle.staffRefused();
-      return new Check(null, blocked);
+      return new Check(null, attempt.blocked());
     }
-    CredentialValidationResult result =
-        identityStores.validate(new UsernamePasswordCredential(username, password));
+    CredentialValidationResult result;
+    try {
+      result = identityStores.validate(new UsernamePasswordCredential(username, password));
+    } catch (RuntimeException e) {
+      attempt.release(); // not checked, so not a failure (the database is unavailable, say)
+      throw e;
+    }
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      attempt.release();
       return new Check(result, OptionalLong.empty());
     }
-    throttle.staffFailed(source, username);
+    attempt.failed();
     return new Check(null, OptionalLong.empty());
   }
 
