@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every {@code scim.limits.*} setting, read in this one place (defaults and meaning in
  * META-INF/microprofile-config.properties): the request {@link Limits} handed to the parsers, the
- * per-tenant request rate, the failed-authentication throttle, and how long and how much of request
- * bodies is waited for.
+ * per-tenant request rate, the failed-authentication throttle, and how long and how many request
+ * bodies are waited for.
  */
 @ApplicationScoped
 public class LimitsConfig {
@@ -53,8 +53,8 @@ public class LimitsConfig {
   int requestBodySeconds;
 
   @Inject
-  @ConfigProperty(name = "scim.limits.buffered-bytes", defaultValue = "67108864")
-  long bufferedBytes;
+  @ConfigProperty(name = "scim.limits.body-readers", defaultValue = "16")
+  int bodyReaders;
 
   private Limits limits;
 
@@ -103,9 +103,9 @@ public class LimitsConfig {
     return Math.max(1, requestBodySeconds);
   }
 
-  /** Request bytes an instance holds at most while bodies arrive (503 above). */
-  public long bufferedBytes() {
-    return Math.max(limits.requestBytes(), bufferedBytes);
+  /** How many request bodies an instance reads at the same time (503 for the next one). */
+  public int bodyReaders() {
+    return Math.max(1, bodyReaders);
   }
 
   /** Peers whose {@code X-Forwarded-For} is believed: IP addresses or CIDR blocks. */

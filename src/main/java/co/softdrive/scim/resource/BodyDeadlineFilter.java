@@ -4,7 +4,6 @@ import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,99 +12,122 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Receives request bodies under {@code /api} without holding a thread while they arrive, and only
- * for so long. A blocking read keeps a worker thread for as long as the client takes; clients that
- * trickle a body a byte at a time took the server from about 240 to over 700 threads and stalled
- * normal requests for seconds. Here the body is read with a non-blocking {@link
- * jakarta.servlet.ReadListener} ({@link BodyReader}); once it is complete the request is dispatched
- * to JAX-RS with the body in memory ({@link BufferedBodyRequest}). A body that has not arrived
- * {@code scim.limits.request-body-seconds} after the headers gets 408 and the connection is closed;
- * one announced or grown beyond {@code scim.limits.request-bytes} gets 413; and while the bodies
- * held by this instance exceed {@code scim.limits.buffered-bytes}, further ones get 503 with {@code
- * Retry-After}. Requests without a body pass straight through.
+ * Reads request bodies under {@code /api} before anything else, within a deadline and only so many
+ * at once. Reading a body blocks a worker thread for as long as the client takes: 300 clients that
+ * trickled a body a byte at a time held every worker, and normal requests timed out. Here a body
+ * must arrive within {@code scim.limits.request-body-seconds} of its headers (else 408), at most
+ * {@code scim.limits.body-readers} bodies are read at the same time (the next one gets 503 with
+ * {@code Retry-After} at once), and a {@code Content-Length} above {@code
+ * scim.limits.request-bytes} gets 413 before anything is read. Each of these answers closes the
+ * connection. The body then reaches JAX-RS from memory ({@link BufferedBodyRequest}); requests
+ * without a body pass straight through. Reading stays blocking on purpose: with Liberty,
+ * dispatching a request again after a non-blocking read ({@code AsyncContext.dispatch}) lost some
+ * requests under load (an empty 200).
  */
 @WebFilter(
     urlPatterns = "/api/*",
-    asyncSupported = true,
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ASYNC})
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class BodyDeadlineFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(BodyDeadlineFilter.class.getName());
-  static final String ARRIVED = "softdrive.body.arrived";
-  static final String READING = "softdrive.body.reading";
+  static final String READ = "softdrive.body.read";
 
   @Inject LimitsConfig limits;
 
-  /** Bytes of bodies this instance holds: arriving, or being handled. */
-  private final AtomicLong held = new AtomicLong();
+  private transient Semaphore readers;
+
+  @Override
+  public void init() {
+    readers = new Semaphore(limits.bodyReaders());
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (req.getAttribute(ARRIVED) instanceof BodyReader.Arrived body) {
-      req.removeAttribute(ARRIVED);
-      try {
-        chain.doFilter(new BufferedBodyRequest(req, body.bytes()), res);
-      } finally {
-        body.reader().release();
-      }
-      return;
-    }
-    // Once per request: PathNormalizingFilter may forward it, and the dispatch comes back here.
-    if (req.getDispatcherType() == DispatcherType.ASYNC
-        || req.getAttribute(READING) != null
-        || !hasBody(req)) {
+    if (req.getAttribute(READ) != null || !hasBody(req)) {
       chain.doFilter(req, res);
       return;
     }
-    req.setAttribute(READING, Boolean.TRUE);
     int max = limits.limits().requestBytes();
     if (req.getContentLengthLong() > max) {
-      send(req, res, ScimErrors.payloadTooLarge(tooLarge(max)), false);
+      refuse(req, res, ScimErrors.payloadTooLarge(tooLarge(max)));
       return;
     }
-    AsyncContext async = req.startAsync();
-    async.setTimeout(limits.requestBodySeconds() * 1000L);
-    BodyReader reader = new BodyReader(this, async, req.getInputStream(), max);
-    async.addListener(reader);
-    req.getInputStream().setReadListener(reader);
-  }
-
-  /** Counts bytes that arrived; false when the instance holds more than it may. */
-  boolean hold(int bytes) {
-    return held.addAndGet(bytes) <= limits.bufferedBytes();
-  }
-
-  void release(long bytes) {
-    held.addAndGet(-bytes);
-  }
-
-  String tooLarge(int max) {
-    return "The request body exceeds the limit of " + max + " bytes";
-  }
-
-  String tooSlow() {
-    return "The request body did not arrive within "
-        + limits.requestBodySeconds()
-        + " seconds of the request headers";
+    if (!readers.tryAcquire()) {
+      refuse(
+          req,
+          res,
+          ScimErrors.unavailable("Too many request bodies are arriving at once; retry shortly"));
+      return;
+    }
+    byte[] body;
+    try {
+      body = read(req.getInputStream(), max);
+    } catch (ScimException e) {
+      refuse(req, res, e);
+      return;
+    } finally {
+      readers.release();
+    }
+    req.setAttribute(READ, Boolean.TRUE);
+    chain.doFilter(new BufferedBodyRequest(req, body), res);
   }
 
   /**
-   * Answers a request whose body will not be read, in the error format of its API, and closes the
+   * The whole body, read before the deadline. Each read waits at most Liberty's {@code
+   * readTimeout}, so a client that sends nothing is cut off by that, and one that trickles is cut
+   * off here between two reads.
+   */
+  private byte[] read(InputStream in, int max) {
+    long deadline = System.nanoTime() + limits.requestBodySeconds() * 1_000_000_000L;
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    try {
+      for (int n; (n = in.read(chunk)) >= 0; ) {
+        body.write(chunk, 0, n);
+        if (body.size() > max) {
+          throw ScimErrors.payloadTooLarge(tooLarge(max));
+        }
+        if (System.nanoTime() > deadline) {
+          throw tooSlow();
+        }
+      }
+    } catch (IOException e) {
+      // Liberty's readTimeout, or the client went away.
+      LOG.log(Level.FINE, "Reading a request body failed: {0}", String.valueOf(e));
+      throw tooSlow();
+    }
+    return body.toByteArray();
+  }
+
+  private ScimException tooSlow() {
+    return ScimErrors.requestTimeout(
+        "The request body did not arrive within "
+            + limits.requestBodySeconds()
+            + " seconds of the request headers");
+  }
+
+  private static String tooLarge(int max) {
+    return "The request body exceeds the limit of " + max + " bytes";
+  }
+
+  /**
+   * Answers a request whose body is not (all) read, in the error format of its API, and closes the
    * connection: the rest of the body may still be on its way.
    */
-  static void send(HttpServletRequest req, HttpServletResponse res, ScimException e, boolean async)
+  private static void refuse(HttpServletRequest req, HttpServletResponse res, ScimException e)
       throws IOException {
-    boolean scim =
-        ErrorBodies.isScimPath(req.getRequestURI().substring(req.getContextPath().length()));
-    Response error = ErrorBodies.of(e, scim);
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    Response error = ErrorBodies.of(e, ErrorBodies.isScimPath(path));
     res.setStatus(error.getStatus());
     error.getStringHeaders().forEach((name, values) -> values.forEach(v -> res.addHeader(name, v)));
     res.setHeader("Connection", "close");
@@ -115,8 +137,8 @@ public class BodyDeadlineFilter extends HttpFilter {
     res.flushBuffer();
     LOG.log(
         Level.FINE,
-        "{0} {1}: {2} without reading the body{3}",
-        new Object[] {req.getMethod(), req.getRequestURI(), e.status(), async ? " (async)" : ""});
+        "{0} {1}: {2} before the body was read",
+        new Object[] {req.getMethod(), path, e.status()});
   }
 
   private static boolean hasBody(HttpServletRequest req) {

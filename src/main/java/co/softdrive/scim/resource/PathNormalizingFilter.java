@@ -1,6 +1,5 @@
 package co.softdrive.scim.resource;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,11 +13,7 @@ import java.io.IOException;
  * .../Users/}): an admin may paste the Tenant URL with a trailing slash, and Entra appends {@code
  * /Users} to it (contract §1.1).
  */
-// ASYNC too: BodyDeadlineFilter dispatches a request again once its body has arrived.
-@WebFilter(
-    urlPatterns = "/api/v1/automations/*",
-    asyncSupported = true,
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+@WebFilter(urlPatterns = "/api/v1/automations/*")
 public class PathNormalizingFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
