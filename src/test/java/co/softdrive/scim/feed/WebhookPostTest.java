@@ -83,14 +83,7 @@ class WebhookPostTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
     }
-    WebhookUrl url = WebhookUrl.parse("http://127.0.0.1:" + closed + "/");
-    WebhookPost.Failure f =
-        assertThrows(
-            WebhookPost.Failure.class,
-            () ->
-                WebhookPost.send(
-                    url, List.of(InetAddress.getLoopbackAddress()), Map.of(), new byte[0]));
-    assertEquals("connection failed", f.getMessage());
+    assertEquals("connection failed", failure(closed));
   }
 
   @Test
@@ -106,16 +99,20 @@ class WebhookPostTest {
                 }
               });
       t.start();
-      WebhookUrl url = WebhookUrl.parse("http://127.0.0.1:" + s.getLocalPort() + "/");
-      WebhookPost.Failure f =
-          assertThrows(
-              WebhookPost.Failure.class,
-              () ->
-                  WebhookPost.send(
-                      url, List.of(InetAddress.getLoopbackAddress()), Map.of(), new byte[0]));
-      assertEquals("connection failed", f.getMessage());
+      assertEquals("connection failed", failure(s.getLocalPort()));
       t.join(5_000);
     }
+  }
+
+  /** What a POST to this loopback port failed with. */
+  private static String failure(int port) {
+    WebhookUrl url = WebhookUrl.parse("http://127.0.0.1:" + port + "/");
+    return assertThrows(
+            WebhookPost.Failure.class,
+            () ->
+                WebhookPost.send(
+                    url, List.of(InetAddress.getLoopbackAddress()), Map.of(), new byte[0]))
+        .getMessage();
   }
 
   private int port() {
