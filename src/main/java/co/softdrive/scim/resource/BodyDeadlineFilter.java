@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -24,11 +22,11 @@ import java.util.logging.Logger;
  * Reads request bodies under {@code /api} before anything else, within a deadline and only so many
  * at once. Reading a body blocks a worker thread for as long as the client takes: 300 clients that
  * trickled a body a byte at a time held every worker, and normal requests timed out. Here a body
- * must arrive within {@code scim.limits.request-body-seconds} of its headers (else 408), at most
- * {@code scim.limits.body-readers} bodies are read at the same time (the next one gets 503 with
- * {@code Retry-After} at once), and a {@code Content-Length} above {@code
- * scim.limits.request-bytes} gets 413 before anything is read. Each of these answers closes the
- * connection. The body then reaches JAX-RS from memory ({@link BufferedBodyRequest}); requests
+ * must arrive within {@code scim.limits.request-body-seconds} of its headers (else 408, {@link
+ * BoundedBodyReader}), at most {@code scim.limits.body-readers} bodies are read at the same time
+ * (the next one gets 503 with {@code Retry-After} at once), and a {@code Content-Length} above
+ * {@code scim.limits.request-bytes} gets 413 before anything is read. Each of these answers closes
+ * the connection. The body then reaches JAX-RS from memory ({@link BufferedBodyRequest}); requests
  * without a body pass straight through. Reading stays blocking on purpose: with Liberty,
  * dispatching a request again after a non-blocking read ({@code AsyncContext.dispatch}) lost some
  * requests under load (an empty 200).
@@ -59,7 +57,7 @@ public class BodyDeadlineFilter extends HttpFilter {
     }
     int max = limits.limits().requestBytes();
     if (req.getContentLengthLong() > max) {
-      refuse(req, res, ScimErrors.payloadTooLarge(tooLarge(max)));
+      refuse(req, res, ScimErrors.payloadTooLarge(BoundedBodyReader.tooLarge(max)));
       return;
     }
     if (!readers.tryAcquire()) {
@@ -71,7 +69,7 @@ public class BodyDeadlineFilter extends HttpFilter {
     }
     byte[] body;
     try {
-      body = read(req.getInputStream(), max);
+      body = BoundedBodyReader.read(req.getInputStream(), max, limits.requestBodySeconds());
     } catch (ScimException e) {
       refuse(req, res, e);
       return;
@@ -80,44 +78,6 @@ public class BodyDeadlineFilter extends HttpFilter {
     }
     req.setAttribute(READ, Boolean.TRUE);
     chain.doFilter(new BufferedBodyRequest(req, body), res);
-  }
-
-  /**
-   * The whole body, read before the deadline. Each read waits at most Liberty's {@code
-   * readTimeout}, so a client that sends nothing is cut off by that, and one that trickles is cut
-   * off here between two reads.
-   */
-  private byte[] read(InputStream in, int max) {
-    long deadline = System.nanoTime() + limits.requestBodySeconds() * 1_000_000_000L;
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    try {
-      for (int n; (n = in.read(chunk)) >= 0; ) {
-        body.write(chunk, 0, n);
-        if (body.size() > max) {
-          throw ScimErrors.payloadTooLarge(tooLarge(max));
-        }
-        if (System.nanoTime() > deadline) {
-          throw tooSlow();
-        }
-      }
-    } catch (IOException e) {
-      // Liberty's readTimeout, or the client went away.
-      LOG.log(Level.FINE, "Reading a request body failed: {0}", String.valueOf(e));
-      throw tooSlow();
-    }
-    return body.toByteArray();
-  }
-
-  private ScimException tooSlow() {
-    return ScimErrors.requestTimeout(
-        "The request body did not arrive within "
-            + limits.requestBodySeconds()
-            + " seconds of the request headers");
-  }
-
-  private static String tooLarge(int max) {
-    return "The request body exceeds the limit of " + max + " bytes";
   }
 
   /**
