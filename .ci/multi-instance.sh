@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Issue #8: two instances of the production archive (the one a container would run) on one
+# Two instances of the production archive (the one a container would run) on one
 # PostgreSQL database behind HAProxy on loopback, configured only through environment variables as
 # in production (docs/operations.md). MultiInstanceIT then drives Entra-shaped traffic through the
 # balancer, SIGKILLs instance b mid-run and starts it again, and checks that nothing acknowledged
-# was lost or doubled and that the change feed is whole; plus issue #7's concurrency checks with
-# two instances. Bounded: a few minutes.
+# was lost or doubled and that the change feed is whole; plus the concurrency checks with two
+# instances. Bounded: a few minutes.
 #
 # Needs target/softdrive-scim-server.tar.gz (mvn -Pproduction package -DskipTests), PostgreSQL on
 # 127.0.0.1:5432 accepting postgres/postgres, haproxy. Settings (environment; defaults for CI):

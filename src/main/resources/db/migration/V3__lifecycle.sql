@@ -1,4 +1,4 @@
--- Lifecycle (issue #4): account state reasons, per-tenant deletion guard thresholds, the audit
+-- Lifecycle: account state reasons, per-tenant deletion guard thresholds, the audit
 -- trail, the change-feed outbox with its deployment-wide cursor, webhook endpoints with their
 -- delivery state, and leases for scheduled jobs (so that each runs on one instance at a time).
 

@@ -1,6 +1,7 @@
--- Limits (issues #7, #8): a tenant's own request rate (NULL = the deployment default, 0 = no limit)
--- and one heartbeat row per running instance, so that each instance enforces its share of a
--- tenant's rate (rate / live instances). Both only add: an older instance ignores them.
+-- Limits (docs/reliability.md#limits): a tenant's own request rate (NULL = the deployment
+-- default, 0 = no limit) and one heartbeat row per running instance, so that each instance
+-- enforces its share of a tenant's rate (rate / live instances). Both only add: an older instance
+-- ignores them.
 
 ALTER TABLE tenant ADD COLUMN rate_limit_per_second INT
 ;

@@ -1,5 +1,5 @@
--- Rolling upgrades (issue #8): old and new releases share the database while instances are
--- replaced one by one, so migrations only expand. A later migration that contracts (drops or
+-- Rolling upgrades (docs/operations.md): old and new releases share the database while instances
+-- are replaced one by one, so migrations only expand. A later migration that contracts (drops or
 -- renames what an older release still reads) declares on a line of its own the oldest migration
 -- a build must know to keep working, as "compatible-from: <version>" after the comment dashes.
 -- The runner records that number here, and a build that knows fewer migrations stays unready

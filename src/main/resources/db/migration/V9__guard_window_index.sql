@@ -5,7 +5,7 @@
 -- nearly every tenant has a single action (40 benchmark tenants with only 'created' rows), and
 -- read every audit row of the tenant in the window: after an initial cycle of 100,000 users, each
 -- deactivation read 103,717 rows (280 ms, p50 655 ms under load) and the incremental cycle's
--- reactivations and deletions queued behind it for up to 100 s (docs/benchmarks.md, session 4).
+-- reactivations and deletions queued behind it for up to 100 s (docs/benchmarks.md).
 -- The count names this index for Derby as well (--DERBY-PROPERTIES), so statistics cannot undo it.
 -- Queries on (tenant_id, action, occurred_at) are served by the same index as before.
 

@@ -1,8 +1,9 @@
 package co.softdrive.scim.activity;
 
 /**
- * One recorded SCIM request. Strings are cut to their column sizes by {@link #of}; nothing here is
- * a body, a token or a secret.
+ * One recorded SCIM request. Strings are cut to their column sizes by {@link #of}, after any
+ * secret-shaped text a client put into them is redacted ({@link SecretRedactor}); nothing here is a
+ * body, a token or a secret.
  */
 public record ActivityEntry(
     String id,
@@ -42,14 +43,14 @@ public record ActivityEntry(
         atMillis,
         cut(tokenPrefix, 20),
         cut(method, 10),
-        cut(path, MAX_PATH),
+        cut(SecretRedactor.redact(path), MAX_PATH),
         op.operation(),
         op.resourceType(),
-        cut(op.resourceId(), 64),
+        cut(SecretRedactor.redact(op.resourceId()), 64),
         status,
         cut(scimType, 40),
-        cut(detail, MAX_DETAIL),
-        cut(filter, MAX_FILTER),
+        cut(SecretRedactor.redact(detail), MAX_DETAIL),
+        cut(SecretRedactor.redact(filter), MAX_FILTER),
         (int) Math.min(Integer.MAX_VALUE, Math.max(0, latencyMs)));
   }
 

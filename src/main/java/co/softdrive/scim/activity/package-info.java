@@ -13,8 +13,11 @@
  * <p>What is never recorded: request or response bodies, tokens (only the 13-character display
  * prefix), query strings. The one exception is the {@code filter} query parameter, truncated to
  * {@value ActivityEntry#MAX_FILTER} characters: it names the user Entra looked for ({@code userName
- * eq "..."}), which is exactly what support needs, and holds no secret. Error details are our own
- * messages, which by rule never echo tokens or payloads.
+ * eq "..."}), which is exactly what support needs. Error details are our own messages, which by
+ * rule never echo tokens or payloads. Since a client may still put a secret where we do not expect
+ * one (its token in a path, a filter or a PATCH path), every recorded text is passed through {@link
+ * SecretRedactor} first: what looks like a token or a webhook secret keeps its prefix and is
+ * otherwise replaced.
  *
  * <p>{@link ActivityStore} is plain JDBC on purpose: batched inserts and time-bucket aggregation
  * are simpler and faster in SQL than through JPA, and no entity is needed.

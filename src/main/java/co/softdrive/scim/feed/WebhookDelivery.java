@@ -3,23 +3,27 @@ package co.softdrive.scim.feed;
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
+import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Delivers the change feed to webhook endpoints: at least once, in cursor order (so in order per
- * tenant), up to {@link #BATCH} events per POST. A failed POST (non-2xx, timeout, refused) is
- * retried after an exponential back-off (1 s doubling to 1 h); the endpoint's state shows the
- * attempts, the next try and the last error. Several instances share the work through per-endpoint
+ * tenant), up to {@link #BATCH} events per POST. Every attempt checks the target again ({@link
+ * WebhookTargets}) and connects only to the addresses it checked ({@link WebhookPost}). A failed
+ * POST (non-2xx, redirect, no connection, timeout, refused by policy) is retried after an
+ * exponential back-off (1 s doubling to 1 h); the endpoint's state shows the attempts, the next try
+ * and the last error in a few coarse words ("HTTP 503", "connection failed", "timed out", "refused
+ * by policy"), never an exception's message. Several instances share the work through per-endpoint
  * leases in the database, and since the cursor only advances after a 2xx, a crash causes a
  * redelivery, never a loss. Receivers should de-duplicate on {@code cursor}.
  */
@@ -30,12 +34,7 @@ public class WebhookDelivery {
 
   @Inject WebhookStore store;
   @Inject Outbox outbox;
-
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  @Inject WebhookConfig config;
 
   /** One pass over the endpoints that are due; returns how many POSTs succeeded. */
   public int run() {
@@ -62,38 +61,50 @@ public class WebhookDelivery {
     String body =
         JSON.createObjectBuilder().add("events", array).add("nextCursor", last).build().toString();
     long seconds = System.currentTimeMillis() / 1000;
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("User-Agent", "Softdrive-SCIM-Webhooks/1");
+    headers.put("X-Softdrive-Delivery", endpoint.getId() + ":" + last);
+    headers.put(
+        WebhookSignature.HEADER, WebhookSignature.header(endpoint.getSecret(), seconds, body));
+    String error;
+    Exception cause = null;
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(endpoint.getUrl()))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .header("User-Agent", "Softdrive-SCIM-Webhooks/1")
-              .header("X-Softdrive-Delivery", endpoint.getId() + ":" + last)
-              .header(
-                  WebhookSignature.HEADER,
-                  WebhookSignature.header(endpoint.getSecret(), seconds, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 == 2) {
+      // Stored URLs are checked again on every attempt: the policy or DNS may have changed.
+      WebhookUrl url = WebhookUrl.parse(WebhookUrl.withoutUserInfo(endpoint.getUrl()));
+      List<InetAddress> addresses = config.targets().addresses(url, InetAddress::getAllByName);
+      int status = WebhookPost.send(url, addresses, headers, body.getBytes(StandardCharsets.UTF_8));
+      if (status / 100 == 2) {
         store.succeeded(endpoint.getId(), last, System.currentTimeMillis());
         return true;
       }
-      fail(endpoint, "HTTP " + response.statusCode());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      fail(endpoint, "interrupted");
-    } catch (Exception e) {
-      fail(
-          endpoint,
-          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      error = "HTTP " + status;
+    } catch (ScimException | WebhookTargets.Refused e) {
+      error = "refused by policy";
+      cause = e;
+    } catch (UnknownHostException e) {
+      error = "host not found";
+      cause = e;
+    } catch (WebhookPost.Failure e) {
+      error = e.getMessage();
+      cause = e.getCause() instanceof Exception c ? c : e;
+    } catch (RuntimeException e) {
+      error = "delivery failed";
+      cause = e;
     }
+    fail(endpoint, error, cause);
     return false;
   }
 
-  private void fail(WebhookEndpointEntity endpoint, String error) {
+  /**
+   * The endpoint's state gets only the coarse words; the log, which only operators read, also gets
+   * the cause.
+   */
+  private void fail(WebhookEndpointEntity endpoint, String error, Exception cause) {
     LOG.log(
-        Level.WARNING, "Webhook {0} delivery failed: {1}", new Object[] {endpoint.getId(), error});
+        Level.WARNING,
+        "Webhook {0} delivery failed: {1} ({2})",
+        new Object[] {endpoint.getId(), error, String.valueOf(cause)});
     store.failed(endpoint.getId(), error, System.currentTimeMillis());
   }
 }

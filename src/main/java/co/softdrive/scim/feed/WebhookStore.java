@@ -11,11 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Webhook endpoints and their delivery state; each method is its own short transaction. */
@@ -30,6 +28,7 @@ public class WebhookStore {
 
   @Inject TenantService tenants;
   @Inject Outbox outbox;
+  @Inject WebhookConfig config;
 
   /** A new endpoint; its secret is returned once. Delivery starts after the current feed head. */
   @Transactional
@@ -37,31 +36,43 @@ public class WebhookStore {
     if (tenantId != null) {
       tenants.require(tenantId);
     }
-    URI uri;
-    try {
-      uri = URI.create(url == null ? "" : url.strip());
-    } catch (IllegalArgumentException e) {
-      throw ScimBadRequest.invalidValue("url is not a valid URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-      throw ScimBadRequest.invalidValue("url must be an absolute http(s) URL");
-    }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    WebhookUrl target = WebhookUrl.parse(url);
+    refuseUnlessAllowed(target);
+    String secret = WebhookSignature.newSecret();
     long start = after != null ? after : outbox.head();
     WebhookEndpointEntity w =
         new WebhookEndpointEntity(
             UUID.randomUUID().toString(),
             tenantId,
-            uri.toString(),
+            target.uri().toString(),
             secret,
             createdBy,
             System.currentTimeMillis(),
             start);
     em.persist(w);
     return new Created(WebhookView.of(w), secret);
+  }
+
+  /**
+   * Refuses a target whose address (the literal, or what its name resolves to now) the policy
+   * refuses. A name that does not resolve yet is accepted: delivery checks again on every attempt.
+   */
+  private void refuseUnlessAllowed(WebhookUrl target) {
+    try {
+      config.targets().addresses(target, InetAddress::getAllByName);
+    } catch (WebhookTargets.Refused e) {
+      String where =
+          target.literal() != null
+              ? "url points to "
+              : "url host " + target.host() + " resolves to ";
+      throw ScimBadRequest.invalidValue(
+          where
+              + e.getMessage()
+              + "; webhooks are delivered to public addresses only, unless"
+              + " scim.webhooks.allowed-networks allows the address");
+    } catch (UnknownHostException e) {
+      // not resolvable now; checked at delivery
+    }
   }
 
   /** A created endpoint and its secret. */
@@ -71,13 +82,26 @@ public class WebhookStore {
   public List<WebhookView> list() {
     return em.createNamedQuery("WebhookEndpointEntity.list", WebhookEndpointEntity.class)
         .getResultStream()
+        .map(WebhookStore::scrubbed)
         .map(WebhookView::of)
         .toList();
   }
 
   @Transactional
   public WebhookView get(String id) {
-    return WebhookView.of(find(id));
+    return WebhookView.of(scrubbed(find(id)));
+  }
+
+  /**
+   * Drops a user name and password that an endpoint registered before they were refused still
+   * carries in its URL; they were never sent, and are no longer kept.
+   */
+  private static WebhookEndpointEntity scrubbed(WebhookEndpointEntity w) {
+    String clean = WebhookUrl.withoutUserInfo(w.getUrl());
+    if (!clean.equals(w.getUrl())) {
+      w.setUrl(clean);
+    }
+    return w;
   }
 
   @Transactional

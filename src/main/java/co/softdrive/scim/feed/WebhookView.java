@@ -3,7 +3,10 @@ package co.softdrive.scim.feed;
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
 import java.time.Instant;
 
-/** A webhook endpoint and its delivery state, without the secret. */
+/**
+ * A webhook endpoint and its delivery state, without the secret, and without a user name or
+ * password in the URL.
+ */
 public record WebhookView(
     String id,
     String tenantId,
@@ -21,7 +24,7 @@ public record WebhookView(
     return new WebhookView(
         w.getId(),
         w.getTenantId(),
-        w.getUrl(),
+        WebhookUrl.withoutUserInfo(w.getUrl()),
         w.isEnabled(),
         w.getCreatedBy(),
         Instant.ofEpochMilli(w.getCreatedAt()),

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A user as support inspects it: indexed fields, every attribute as received (pretty JSON), its
- * groups, and its account state. The account-state history and audit trail come with issue #4.
+ * groups, and its account state. The account-state history is the audit trail, which the user page
+ * reads apart ({@code console.UserPage}).
  */
 public record UserDetail(
     String id,

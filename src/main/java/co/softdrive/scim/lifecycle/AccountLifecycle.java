@@ -30,9 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Softdrive's lifecycle rules on Entra's wire (PRODUCT.md): the account state that follows a user's
- * SCIM {@code active} flag, the mass-deletion guard, the audit trail and the change-feed events of
- * every transition. All methods run in the caller's transaction.
+ * Softdrive's lifecycle rules on Entra's wire (docs/entra.md#lifecycle): the account state that
+ * follows a user's SCIM {@code active} flag, the mass-deletion guard, the audit trail and the
+ * change-feed events of every transition. All methods run in the caller's transaction.
  *
  * <p>Guard: within a sliding window (default 60 minutes) a tenant's automatic account deletions may
  * not exceed both {@code min-count} (default 25) and {@code percent} (default 20) of its active

@@ -1,7 +1,8 @@
 package co.softdrive.scim.lifecycle;
 
 /**
- * Softdrive account states, kept apart from the SCIM record (PRODUCT.md, lifecycle rules).
+ * Softdrive account states, kept apart from the SCIM record (docs/entra.md#lifecycle,
+ * docs/decisions.md#tombstones).
  *
  * <ul>
  *   <li>{@link #ACTIVE}: the person has a Softdrive account.

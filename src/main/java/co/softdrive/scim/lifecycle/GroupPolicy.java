@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>{@link #FOLLOW_ENTRA} (default): only the group goes. Entra itself sends {@code
  *       active=false} for each member who thereby loses access; members still assigned another way
- *       keep their accounts (contract §8.5).
+ *       keep their accounts (docs/decisions.md#group-deletion-policy).
  *   <li>{@link #CASCADE}: for customers who assign only groups: members who belong to no other
  *       group of the tenant are deactivated as if Entra had sent {@code active=false} (the deletion
  *       guard applies).

@@ -171,7 +171,7 @@ public class MembershipRepository {
    * database probes in id order). A join read the group rows in the membership index's order and,
    * on Derby, held one row's lock while it waited for the next: it deadlocked with a concurrent
    * purge, which updates the same groups in id order ({@link #removeUserEverywhere}). Both take
-   * group rows in id order now (docs/benchmarks.md, session 4).
+   * group rows in id order now (docs/benchmarks.md#how-the-figures-got-here).
    */
   public List<Object[]> groupsOf(String tenantId, String userId) {
     List<Object[]> groups = new ArrayList<>();

@@ -44,7 +44,7 @@ public class TenantEntity {
   @Column(name = "group_policy", nullable = false)
   private String groupPolicy;
 
-  /** Deletion-guard thresholds (issue #4 enforces them); null means the service default. */
+  /** Deletion-guard thresholds ({@code lifecycle.AccountLifecycle}); null means the default. */
   @Column(name = "guard_percent")
   private Integer guardPercent;
 
@@ -54,7 +54,7 @@ public class TenantEntity {
   @Column(name = "guard_window_minutes")
   private Integer guardWindowMinutes;
 
-  /** Requests per second (issue #7); null means the deployment default, 0 no limit. */
+  /** SCIM requests per second; null means the deployment default, 0 no limit. */
   @Column(name = "rate_limit_per_second")
   private Integer rateLimitPerSecond;
 

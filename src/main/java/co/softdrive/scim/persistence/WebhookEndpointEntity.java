@@ -110,6 +110,10 @@ public class WebhookEndpointEntity {
     this.leaseUntil = 0;
   }
 
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }

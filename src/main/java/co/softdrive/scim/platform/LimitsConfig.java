@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every {@code scim.limits.*} setting, read in this one place (defaults and meaning in
  * META-INF/microprofile-config.properties): the request {@link Limits} handed to the parsers, the
- * per-tenant request rate, and the failed-authentication throttle.
+ * per-tenant request rate, the failed-authentication throttle, and how long and how many request
+ * bodies are waited for.
  */
 @ApplicationScoped
 public class LimitsConfig {
@@ -46,6 +47,14 @@ public class LimitsConfig {
   @Inject
   @ConfigProperty(name = "scim.limits.auth.trusted-proxies")
   Optional<String> trustedProxies;
+
+  @Inject
+  @ConfigProperty(name = "scim.limits.request-body-seconds", defaultValue = "10")
+  int requestBodySeconds;
+
+  @Inject
+  @ConfigProperty(name = "scim.limits.body-readers", defaultValue = "16")
+  int bodyReaders;
 
   private Limits limits;
 
@@ -87,6 +96,16 @@ public class LimitsConfig {
   /** The failed-authentication window, in seconds. */
   public int failureWindowSeconds() {
     return Math.max(1, failureWindowSeconds);
+  }
+
+  /** How long a request body may take to arrive, from the end of its headers. */
+  public int requestBodySeconds() {
+    return Math.max(1, requestBodySeconds);
+  }
+
+  /** How many request bodies an instance reads at the same time (503 for the next one). */
+  public int bodyReaders() {
+    return Math.max(1, bodyReaders);
   }
 
   /** Peers whose {@code X-Forwarded-For} is believed: IP addresses or CIDR blocks. */

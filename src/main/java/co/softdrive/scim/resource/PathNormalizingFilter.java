@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * Tolerates a doubled or trailing slash under the SCIM base ({@code .../scim//Users}, {@code
  * .../Users/}): an admin may paste the Tenant URL with a trailing slash, and Entra appends {@code
- * /Users} to it (contract §1.1).
+ * /Users} to it (docs/entra.md#q18-doubled-or-trailing-slash).
  */
 @WebFilter(urlPatterns = "/api/v1/automations/*")
 public class PathNormalizingFilter extends HttpFilter {

@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 
 /**
- * Entry point of the SCIM benchmark (issue #6). {@code mvn -Pbench test-compile exec:java
+ * Entry point of the SCIM benchmark (docs/benchmarks.md). {@code mvn -Pbench test-compile exec:java
  * -Dbench.args="--base-url ... --admin-password ... --scenario all --json target/bench.json"};
  * {@code --help} lists every option.
  */

@@ -108,8 +108,7 @@ public final class BenchChart {
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    g.drawString(
-        "SCIM benchmark (issue #6): latency p50 (solid) / p99 (light), and throughput", 10, 22);
+    g.drawString("SCIM benchmark: latency p50 (solid) / p99 (light), and throughput", 10, 22);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     int lx = 10;
     for (int i = 0; i < runs.size(); i++) {

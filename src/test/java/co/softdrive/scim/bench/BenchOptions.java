@@ -10,7 +10,7 @@ import java.util.Map;
 final class BenchOptions {
   static final String USAGE =
       """
-      SCIM benchmark (issue #6): drives any SCIM 2.0 endpoint with Microsoft Entra ID's request shapes.
+      SCIM benchmark: drives any SCIM 2.0 endpoint with Microsoft Entra ID's request shapes.
 
         --base-url URL        SCIM base, e.g. http://127.0.0.1:39080/api/v1/automations/scim
         --token TOKEN         bearer token of one tenant (or let the tool create tenants, below)

@@ -143,7 +143,7 @@ final class Report {
     }
   }
 
-  /** A target of issue #6 and whether this run meets it; {@code null} holds = not measured. */
+  /** A benchmark target and whether this run meets it; {@code null} holds = not measured. */
   record Target(String name, String measured, Boolean holds) {}
 
   List<Target> targets() {
@@ -338,7 +338,7 @@ final class Report {
                 p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
       }
     }
-    sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets (issue #6):%n", wallSeconds));
+    sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets:%n", wallSeconds));
     for (Target t : targets()) {
       sb.append(
           fmt(
@@ -443,7 +443,7 @@ final class Report {
       targets.add(o);
     }
     return Json.createObjectBuilder()
-        .add("tool", "softdrive-scim bench (issue #6)")
+        .add("tool", "softdrive-scim bench")
         .add("label", options.label)
         .add("baseUrl", options.baseUrl)
         .add("startedAt", started.toString())

@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scenarios of issue #6, each a bounded sequence of Entra-shaped requests (contract §2.2 and §3
- * R1–R13). State created by one scenario (users, groups) is reused by the next; a scenario run
- * alone creates what it needs first.
+ * The benchmark's scenarios (docs/benchmarks.md), each a bounded sequence of Entra-shaped requests
+ * (docs/entra.md#provisioning-cycles and #request-shapes, R1–R13). State created by one scenario
+ * (users, groups) is reused by the next; a scenario run alone creates what it needs first.
  */
 final class Scenarios {
   static final String USER_SCHEMAS =
@@ -225,7 +225,7 @@ final class Scenarios {
         + "}]}";
   }
 
-  /** Observed Entra attribute update (contract R5b, ssoready#228): several Replace ops. */
+  /** Observed Entra attribute update (R5b, ssoready/ssoready#228): several Replace ops. */
   static String attributeUpdate(int i, int round) {
     String mail = "changed" + round + "-u" + i + "@bench.example";
     return "{\"Operations\":["

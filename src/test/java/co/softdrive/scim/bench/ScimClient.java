@@ -15,8 +15,8 @@ import java.time.Duration;
 /**
  * One tenant's view of a SCIM endpoint, speaking like Entra: form-encoded filters ({@code
  * filter=userName+eq+%22...%22}), bodies as {@code application/scim+json; charset=utf-8}, no {@code
- * Accept} header (contract §1.4). Every call records its latency and, if the status is not one of
- * the expected ones, an error.
+ * Accept} header (docs/entra.md#q16-media-types). Every call records its latency and, if the status
+ * is not one of the expected ones, an error.
  */
 final class ScimClient {
   static final String CONTENT_TYPE = "application/scim+json; charset=utf-8";

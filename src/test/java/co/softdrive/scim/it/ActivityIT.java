@@ -3,6 +3,7 @@ package co.softdrive.scim.it;
 import static co.softdrive.scim.it.TenantFixture.admin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -54,6 +55,43 @@ class ActivityIT {
         awaitItems(t.tenantId, "?status=4xx&operation=Users.get", r -> !r.isEmpty());
     assertEquals(1, failed.size());
     assertEquals("/Users/no-such-user", failed.get(0).get("path"));
+  }
+
+  @Test
+  void tokensInAPathAFilterOrAPatchPathAreNeverRecorded() {
+    TenantFixture t = TenantFixture.create("activity-redact");
+    // The reported repro: the tenant's own token in a filter, and a token-shaped id in a path.
+    t.scim()
+        .queryParam("filter", "userName eq \"" + t.token + "\"")
+        .get("/Users")
+        .then()
+        .statusCode(200);
+    t.scim().get("/Users/sdscim_xxx").then().statusCode(404);
+    t.scim().get("/Users/" + t.token).then().statusCode(404);
+    String id = t.createUser("redact@example.com");
+    t.scim()
+        .contentType("application/scim+json")
+        .body(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[value eq \\\""
+                + t.token
+                + "\\\"]x\",\"value\":\"a\"}]}")
+        .patch("/Users/" + id)
+        .then()
+        .statusCode(400);
+
+    awaitItems(t.tenantId, "", rows -> rows.size() >= 5);
+    String answer =
+        admin()
+            .get(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/activity")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    // Only the display prefix (the first 13 characters, shown in the token list) may appear.
+    assertFalse(answer.contains(t.token.substring(13)), answer);
+    assertFalse(answer.contains("sdscim_xxx"), answer);
+    assertTrue(answer.contains("[redacted]"), answer);
   }
 
   @Test

@@ -34,6 +34,11 @@ public final class ScimErrors {
     return new Simple(409, null, detail);
   }
 
+  /** 408: the request (its body) did not arrive in time; the connection is closed. */
+  public static ScimException requestTimeout(String detail) {
+    return new Simple(408, null, detail);
+  }
+
   public static ScimException preconditionFailed(String detail) {
     return new Simple(412, null, detail);
   }

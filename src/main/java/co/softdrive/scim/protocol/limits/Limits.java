@@ -6,11 +6,12 @@ import java.util.function.Function;
 
 /**
  * Request limits, each with a {@code scim.limits.*} configuration key (see {@link #KEYS}) and a
- * default that Entra's real traffic never reaches (contract §10: a few MB per request, 1,000-member
- * PATCHes, one-attribute filters). Exceeding one is a SCIM error: {@code 413} for the body size,
- * {@code 400 invalidSyntax} for nesting, {@code 400 invalidFilter} / {@code invalidPath} for
- * filters and paths, {@code 400 invalidValue} for counts and lengths; {@code count} is silently
- * clamped (RFC 7644 §3.4.2.4 lets a server return fewer results).
+ * default that Entra's real traffic never reaches (docs/entra.md#provisioning-cycles and T33 in
+ * docs/entra.md#test-vectors: one-attribute filters, 1,000-member PATCHes). Exceeding one is a SCIM
+ * error: {@code 413} for the body size, {@code 400 invalidSyntax} for nesting, {@code 400
+ * invalidFilter} / {@code invalidPath} for filters and paths, {@code 400 invalidValue} for counts
+ * and lengths; {@code count} is silently clamped (RFC 7644 §3.4.2.4 lets a server return fewer
+ * results).
  *
  * @param requestBytes largest request body, in bytes, however it is sent (Content-Length or
  *     chunked); a 20,000-member PATCH is about 1 MB

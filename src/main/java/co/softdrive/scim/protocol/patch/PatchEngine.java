@@ -47,16 +47,19 @@ import java.util.logging.Logger;
  * <p>A pure function: it works on a copy and either returns the complete result or throws, so a
  * failing operation leaves nothing half-applied (RFC 7644 §3.5.2: PATCH is atomic). Group {@code
  * members} never enter the JSON; operations on them become {@link MemberChange}s, and an operation
- * that does not name {@code members} never produces one (contract P18).
+ * that does not name {@code members} never produces one
+ * (docs/entra.md#q11-group-replace-never-touches-members).
  *
  * <p>Decisions where the RFC and Entra's traffic leave room:
  *
  * <ul>
  *   <li>A path into an extension URN this resource type does not know is ignored (logged at FINE),
  *       matching POST, which drops unknown extensions: Entra sends whatever extension URN the admin
- *       typed, and a 400 would make Entra retry the whole user forever. An unknown attribute of a
- *       known schema is {@code invalidPath}; unknown keys inside a path-less value object are
- *       ignored like unknown attributes in POST. Group {@code owners} is always ignored (PRODUCT).
+ *       typed, and a 400 would make Entra retry the whole user forever
+ *       (docs/entra.md#q14-unknown-schemas-and-extensions). An unknown attribute of a known schema
+ *       is {@code invalidPath}; unknown keys inside a path-less value object are ignored like
+ *       unknown attributes in POST. Group {@code owners} is always ignored: Softdrive does not
+ *       support group owners (docs/entra.md#q12-member-values-that-are-not-users).
  *   <li>{@code remove} that matches nothing (a non-member, a filter with no match) is a no-op.
  *   <li>{@code add} or {@code replace} on a single-valued complex attribute merges sub-attributes
  *       (RFC 7644 §3.5.2.1, §3.5.2.3); on a multi-valued one {@code add} appends (skipping equal

@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * A PATCH request body (RFC 7644 §3.5.2), read leniently: the {@code Operations} key and the
  * operation member names ({@code op}, {@code path}, {@code value}) are matched case-insensitively,
- * a missing {@code schemas} is tolerated (contract §R5), and {@code op} names are matched as {@link
- * CapitalisedOps} says. Paths are parsed here, so a malformed path fails before anything applies.
- * More than {@link Limits#patchOperations()} operations, or more than {@link
+ * a missing {@code schemas} is tolerated (docs/entra.md#r5-update-user), and {@code op} names are
+ * matched as {@link CapitalisedOps} says. Paths are parsed here, so a malformed path fails before
+ * anything applies. More than {@link Limits#patchOperations()} operations, or more than {@link
  * Limits#valuesPerOperation()} elements in one operation's value, is {@code invalidValue}.
  *
  * @param operations the operations, in order

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The discovery documents of RFC 7644 §4 built from {@link SchemaRegistry}: {@code /Schemas} (RFC
  * 7643 §7), {@code /ResourceTypes} (§6) and {@code /ServiceProviderConfig} (§5). Every attribute
- * characteristic is written, values in camelCase ({@code readWrite}), never a null (contract §R14).
- * {@code baseUrl} is the SCIM base, e.g. {@code https://host/api/v1/automations/scim}.
+ * characteristic is written, values in camelCase ({@code readWrite}), never a null
+ * (docs/entra.md#r14-discovery). {@code baseUrl} is the SCIM base, e.g. {@code
+ * https://host/api/v1/automations/scim}.
  */
 public final class DiscoveryDocuments {
   private DiscoveryDocuments() {}

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Reads the ids out of a Group {@code members} value (RFC 7643 §4.2): an array of {@code {"value":
  * id, "$ref": ..., "display": ..., "type": ...}} objects. Only {@code value} matters; {@code
- * "$ref": null}, which Entra sends (contract R11), is an unassigned attribute (RFC 7643 §2.5) and
- * ignored like every other sub-attribute. A single object instead of an array is accepted.
+ * "$ref": null}, which Entra sends (docs/entra.md#q13-null-ref-in-member-values), is an unassigned
+ * attribute (RFC 7643 §2.5) and ignored like every other sub-attribute. A single object instead of
+ * an array is accepted.
  */
 public final class MemberValues {
   private MemberValues() {}

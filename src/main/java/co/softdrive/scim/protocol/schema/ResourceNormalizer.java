@@ -20,13 +20,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Attribute names become canonical ({@code UserName} → {@code userName}); values are stored
- *       as sent (contract R4: "stored in the same format they were sent").
+ *       as sent, as Microsoft asks (docs/entra.md#r4-create-user).
  *   <li>Unknown attributes, unknown extension objects, JSON nulls, the client's {@code schemas},
  *       {@code id}, {@code meta} and other read-only attributes ({@code groups}) are dropped.
  *   <li>Extension attributes are accepted nested under their URN or flat as {@code
  *       urn:...:User:userType}; the output nests them under the URN. The output's {@code schemas}
  *       lists the core schema and the extensions actually present (unknown URIs such as Entra's
- *       ADSCIM group URI are tolerated, contract P21).
+ *       ADSCIM group URI are tolerated, docs/entra.md#q14-unknown-schemas-and-extensions).
  *   <li>Client quirks (string booleans, manager shorthand, roles as JSON strings) are undone by the
  *       {@link ValueRewrite}s given to the constructor.
  *   <li>Group {@code members} are returned apart, as ids ({@link NormalizedResource}).

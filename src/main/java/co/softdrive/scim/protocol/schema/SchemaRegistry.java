@@ -16,8 +16,9 @@ import java.util.Optional;
  * The schemas and resource types this service supports: core User and Group (RFC 7643 §4.1, §4.2,
  * §8.7.1), the enterprise User extension (§4.3) and Softdrive's {@code userType} extension.
  *
- * <p>Sub-attributes of multi-valued attributes are kept minimal (contract §R14: Microsoft's SCIM
- * Validator rejects advertised sub-attributes it does not know, such as {@code emails.display}).
+ * <p>Sub-attributes of multi-valued attributes are kept minimal (docs/entra.md#r14-discovery:
+ * Microsoft's SCIM Validator rejects advertised sub-attributes it does not know, such as {@code
+ * emails.display}).
  */
 public final class SchemaRegistry {
 

@@ -12,6 +12,7 @@ import co.softdrive.scim.it.TenantFixture;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * end to end, inspecting a provisioned user, escaping what Entra sent, and finding a failed request
  * in the activity view. Screenshots of each main page go to target/screenshots.
  */
+@ExtendWith(RequiresBrowser.class)
 class ConsoleBrowserIT {
   static final String SCRIPT_NAME = "<script>window.xssFired=true</script>Eve";
 

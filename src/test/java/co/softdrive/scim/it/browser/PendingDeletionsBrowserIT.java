@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the tenant page warns about it, the pending-deletions page lists it, staff approve it, and the
  * user's account-state history shows the approval. Screenshots go to target/screenshots.
  */
+@ExtendWith(RequiresBrowser.class)
 class PendingDeletionsBrowserIT {
 
   @Test

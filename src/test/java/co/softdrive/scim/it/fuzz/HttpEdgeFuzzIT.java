@@ -322,7 +322,7 @@ class HttpEdgeFuzzIT {
         """;
   }
 
-  /** Entra's request bodies (the contract fixtures) and a {@code .search} body. */
+  /** Entra's request bodies ({@code src/test/resources/entra/}) and a {@code .search} body. */
   private static List<byte[]> seeds() throws IOException {
     List<byte[]> seeds = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("src/test/resources/entra"))) {

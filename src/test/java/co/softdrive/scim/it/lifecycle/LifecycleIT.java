@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Softdrive's lifecycle rules replayed with Entra's real sequences (contract §2.2): tombstones,
- * restore, purge, group policies, retention, the deletion guard and the audit trail.
+ * Softdrive's lifecycle rules replayed with Entra's real sequences (docs/entra.md#lifecycle):
+ * tombstones, restore, purge, group policies, retention, the deletion guard and the audit trail.
  */
 class LifecycleIT {
   static final String DEACTIVATE =

@@ -1,7 +1,9 @@
 package co.softdrive.scim.it.lifecycle;
 
 import static co.softdrive.scim.it.TenantFixture.admin;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.it.ItConfig;
@@ -12,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +24,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** Webhook delivery to a receiver on loopback: retries until accepted, signed, in order. */
+/**
+ * Webhook delivery to a receiver on loopback: retries until accepted, signed, in order; targets
+ * inside the network are refused unless allowed; failures are described in coarse words.
+ */
 class WebhookIT {
 
   @Test
@@ -90,6 +96,68 @@ class WebhookIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void targetsInsideTheNetworkAndCredentialsInTheUrlAreRefused() {
+    // The reported repro: the cloud metadata address, and a URL carrying a user name and password.
+    // The test server allows 127.0.0.1/32 and ::1 only (scim.webhooks.allowed-networks).
+    refused("http://169.254.169.254/", "link-local");
+    refused("http://user:pw@127.0.0.1:1/", "user name or password");
+    refused("http://10.0.0.1/hook", "private");
+    refused("http://127.0.0.2:1/", "loopback");
+    refused("http://[::ffff:169.254.169.254]/", "link-local");
+    refused("http://[fe80::1]/", "link-local");
+    refused("http://100.64.0.1/", "carrier-grade NAT");
+    refused("http://0.0.0.0:1/", "unspecified");
+    refused("http://2130706433/", "a.b.c.d in decimal");
+    refused("http://0x7f.1/", "a.b.c.d in decimal");
+    refused("gopher://127.0.0.1:1/", "http or https");
+    String listing =
+        admin().get(ItConfig.adminBase() + "/webhooks").then().statusCode(200).extract().asString();
+    assertFalse(listing.contains("pw@"), listing);
+    assertFalse(listing.contains("169.254.169.254"), listing);
+  }
+
+  @Test
+  void aFailedDeliveryIsDescribedInCoarseWords() throws Exception {
+    TenantFixture t = TenantFixture.create("webhook-closed");
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    String webhookId =
+        admin()
+            .contentType(ContentType.JSON)
+            .body(Jsons.of("url", "http://127.0.0.1:" + closed + "/hook", "tenantId", t.tenantId))
+            .post(ItConfig.adminBase() + "/webhooks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    try {
+      t.createUser("closed@hook.example");
+      long deadline = System.currentTimeMillis() + 30_000;
+      JsonPath state;
+      do {
+        Thread.sleep(200);
+        state = admin().get(ItConfig.adminBase() + "/webhooks/" + webhookId).jsonPath();
+      } while (state.getInt("failedAttempts") == 0 && System.currentTimeMillis() < deadline);
+      // A closed port and a filtered one read the same: no socket wording, no exception text.
+      assertEquals("connection failed", state.getString("lastError"));
+    } finally {
+      admin().delete(ItConfig.adminBase() + "/webhooks/" + webhookId).then().statusCode(204);
+    }
+  }
+
+  private static void refused(String url, String detail) {
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("url", url))
+        .post(ItConfig.adminBase() + "/webhooks")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString(detail));
   }
 
   @Test

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Two instances of the production archive on one PostgreSQL database behind a load balancer (issue
- * #8, and issue #7 point 6 with two instances). Started by {@code .ci/multi-instance.sh}, which
+ * Two instances of the production archive on one PostgreSQL database behind a load balancer
+ * (docs/operations.md#several-instances), with the concurrency checks of
+ * docs/reliability.md#concurrency run across both. Started by {@code .ci/multi-instance.sh}, which
  * {@code .ci/run} runs; without {@code multi.balancer.url} (a plain {@code mvn verify}) the class
  * is skipped, and that skip is not a pass: only the script's run counts.
  */

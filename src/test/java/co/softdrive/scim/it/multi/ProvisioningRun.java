@@ -18,12 +18,13 @@ import java.util.function.Consumer;
 
 /**
  * An Entra-shaped provisioning cycle for one tenant, sent through the balancer by {@link #WORKERS}
- * parallel clients that retry like Entra ({@link EntraClient}): users created (contract R4), groups
- * created (R9), members added in PATCHes of one to four (R11), users deactivated with {@code
- * Replace active "False"} (R5c), users deleted (R7). Each phase ends before the next begins, as
- * Entra's cycle does. Only acknowledged changes enter the ledger ({@link #userIds}, {@link
- * #members}, ...): a create whose first attempt died with the instance and whose retry meets 409 is
- * resolved by a filter lookup, as Entra matches users by userName.
+ * parallel clients that retry like Entra ({@link EntraClient}): users created (R4 in
+ * docs/entra.md#request-shapes), groups created (R9), members added in PATCHes of one to four
+ * (R11), users deactivated with {@code Replace active "False"} (R5c), users deleted (R6). Each
+ * phase ends before the next begins, as Entra's cycle does. Only acknowledged changes enter the
+ * ledger ({@link #userIds}, {@link #members}, ...): a create whose first attempt died with the
+ * instance and whose retry meets 409 is resolved by a filter lookup, as Entra matches users by
+ * userName.
  *
  * <p>Actions can be attached to the n-th completed operation ({@link #at}), which is how the test
  * kills an instance mid-run.

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrency on one instance (issue 7, point 6): 16 clients released at the same instant at one
- * group or one user. Every request gets its documented answer (never a 5xx), and the final state
- * holds every update: row locks serialise writers of one resource, and none is lost.
+ * Concurrency on one instance (docs/reliability.md#concurrency): 16 clients released at the same
+ * instant at one group or one user. Every request gets its documented answer (never a 5xx), and the
+ * final state holds every update: row locks serialise writers of one resource, and none is lost.
  */
 class ConcurrencyIT {
   static final int CLIENTS = 16;

@@ -14,12 +14,12 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash safety (issue 7, point 5): client threads write at the server without pause while the
- * Liberty JVM is SIGKILLed and restarted, a few times over; afterwards every write that got a 2xx
- * is there, no write is half-applied, and the change feed has exactly one event per applied change
- * with no gap or duplicate cursor (on PostgreSQL also: each group's stored member count matches its
- * rows). Runs on whichever database the build uses (embedded Derby, or PostgreSQL with {@code
- * -Ddb.kind=postgres}).
+ * Crash safety (docs/reliability.md#crash-safety): client threads write at the server without pause
+ * while the Liberty JVM is SIGKILLed and restarted, a few times over; afterwards every write that
+ * got a 2xx is there, no write is half-applied, and the change feed has exactly one event per
+ * applied change with no gap or duplicate cursor (on PostgreSQL also: each group's stored member
+ * count matches its rows). Runs on whichever database the build uses (embedded Derby, or PostgreSQL
+ * with {@code -Ddb.kind=postgres}).
  *
  * <p>Bounded for {@code mvn verify}: {@code it.crash.kills} (default 2) kills, each after at least
  * {@code it.crash.acks-per-cycle} (default 60) acknowledged writes; {@code it.crash.clients}

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract §13 T1–T5 (Test Connection and probes) and the HTTP behaviour of issue #3 §7: media
- * types, query-string encodings, unknown parameters, doubled and trailing slashes, and SCIM error
- * bodies (never HTML) for every failure the edge can produce.
+ * Test vectors T1–T5 (Test Connection and probes, docs/entra.md#test-vectors) and the HTTP edge
+ * Entra needs (docs/entra.md#q16-media-types, #q17-query-strings, #q18-doubled-or-trailing-slash):
+ * media types, query-string encodings, unknown parameters, doubled and trailing slashes, and SCIM
+ * error bodies (never HTML) for every failure the edge can produce.
  */
 class ConnectionIT {
   static TenantFixture t;

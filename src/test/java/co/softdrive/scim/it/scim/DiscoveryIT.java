@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Discovery (RFC 7644 §4, contract R14, §13 T35): /Schemas, /ServiceProviderConfig, /ResourceTypes.
+ * Discovery (RFC 7644 §4; R14 and T35 in docs/entra.md): /Schemas, /ServiceProviderConfig,
+ * /ResourceTypes.
  */
 class DiscoveryIT {
   static TenantFixture t;

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Large memberships (contract §10, §13 T33): thousands of member values in one PATCH are applied
- * completely, reads with {@code excludedAttributes=members} leave them out, full reads return all
- * of them. Correctness only: timing belongs to the benchmark.
+ * Large memberships (T33 in docs/entra.md#test-vectors): thousands of member values in one PATCH
+ * are applied completely, reads with {@code excludedAttributes=members} leave them out, full reads
+ * return all of them. Correctness only: timing belongs to the benchmark.
  */
 class GroupMembersAtScaleIT {
   static final int USERS = 10_000;
@@ -66,7 +66,7 @@ class GroupMembersAtScaleIT {
     assertEquals(List.of(), members(group));
   }
 
-  /** Not a contract vector, so one casing only: it is the size that is under test here. */
+  /** Not one of Entra's test vectors, so one casing only: it is the size under test here. */
   @Test
   void tenThousandMembersInOneAddAreAllStoredAndExcludedAttributesLeavesThemOut() {
     OpCase casing = OpCase.CAPITALISED;

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * /Groups with the request bodies of contract §3 R9–R12: §13 T25–T32 and T34. PATCH tests run with
- * both op casings.
+ * /Groups with Entra's request bodies R9–R12 (docs/entra.md#request-shapes): test vectors T25–T32
+ * and T34 (docs/entra.md#test-vectors). PATCH tests run with both op casings.
  */
 class GroupsIT {
   static TenantFixture t;
@@ -250,7 +250,7 @@ class GroupsIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void removeWithAValueArrayRemovesOnlyThatMember(OpCase casing) {
-    // T29 (R12 default form, P3)
+    // T29 (R12 default form, Q3)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t29"), 4);
     patchGroup(
@@ -292,7 +292,7 @@ class GroupsIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void removeWithAValueFilterPathRemovesOnlyThatMember(OpCase casing) {
-    // T30 (R12 flag form, P4)
+    // T30 (R12 flag form, Q4)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t30"), 3);
     patchGroup(
@@ -356,7 +356,7 @@ class GroupsIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void renamingWithoutAPathLeavesMembersUnchanged(OpCase casing) {
-    // T32 (P18)
+    // T32 (Q11)
     String group = newGroup();
     List<String> u = Scim.createUsers(t, Scim.unique("t32"), 2);
     patchGroup(
@@ -386,7 +386,7 @@ class GroupsIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void memberValuesThatAreNotUsersOfTheTenantAreIgnoredAndThePatchSucceeds(OpCase casing) {
-    // R11: nested group ids and unknown ids are ignored, the known user is still added.
+    // Q12: nested group ids and unknown ids are ignored, the known user is still added.
     String group = newGroup();
     String nested = newGroup();
     String user = t.createUser(Scim.unique("real"));

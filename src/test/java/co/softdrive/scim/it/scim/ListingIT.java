@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Listing (RFC 7644 §3.4.2, contract R15, §13 T36): paging with {@code startIndex}/{@code count}
- * and their clamping, exact {@code totalResults}, {@code sortBy}/{@code sortOrder}, {@code
+ * Listing (RFC 7644 §3.4.2; R15 and T36 in docs/entra.md): paging with {@code startIndex}/{@code
+ * count} and their clamping, exact {@code totalResults}, {@code sortBy}/{@code sortOrder}, {@code
  * attributes}/{@code excludedAttributes}, and {@code POST .search} on /Users and /Groups. The
  * tenant holds exactly {@link #USERS} users and {@link #GROUPS} groups.
  */

@@ -18,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shared vocabulary of the SCIM black-box tests: URNs, the contract's request bodies (§3) with real
- * ids filled in, both casings of PATCH {@code op}, and a plain JDK client for requests that must
- * carry no {@code Accept} or {@code Content-Type} at all (REST-assured always adds one).
+ * Shared vocabulary of the SCIM black-box tests: URNs, Entra's request bodies
+ * (docs/entra.md#request-shapes) with real ids filled in, both casings of PATCH {@code op}, and a
+ * plain JDK client for requests that must carry no {@code Accept} or {@code Content-Type} at all
+ * (REST-assured always adds one).
  */
 final class Scim {
   static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bounded version of contract §13 T37: 10 seconds of Entra-like traffic at ~25 requests/second
- * for one tenant (filter GETs, user PATCHes, group member PATCHes), with no 5xx and no 429. The
- * 5-minute sustained run belongs to the benchmark, not to {@code mvn verify}.
+ * A bounded version of test vector T37 (docs/entra.md#test-vectors): 10 seconds of Entra-like
+ * traffic at ~25 requests/second for one tenant (filter GETs, user PATCHes, group member PATCHes),
+ * with no 5xx and no 429. The 5-minute sustained run belongs to the benchmark, not to {@code mvn
+ * verify}.
  */
 class SustainedLoadIT {
   static final int RATE = 25;

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Tenant isolation on the SCIM API as a matrix (PRODUCT.md "Another tenant's ids answer 404",
- * docs/reliability.md "Tenant isolation"). Each row is one request that tenant B's token aims at
+ * Tenant isolation on the SCIM API as a matrix: another tenant's ids answer 404
+ * (docs/reliability.md#tenant-isolation). Each row is one request that tenant B's token aims at
  * tenant A's ids, names, filters or ETags, or that names A's ids inside B's own resources, with the
  * outcome it must get. After every row, A's users and groups (full JSON and ETags, one by one and
  * as lists) are exactly as before; after every write into B, nothing of B refers to an id of A. A

@@ -20,10 +20,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Softdrive's lifecycle on Entra's wire (PRODUCT.md, contract §2.2, §8): contract §13 T19, T20 and
- * T38. {@code PATCH active=false} deletes the Softdrive account but keeps a SCIM tombstone that
- * still answers GET by id and by filter with {@code active:false}; {@code active=true} on the same
- * id restores it; DELETE purges (404 afterwards, also for a second DELETE).
+ * Softdrive's lifecycle on Entra's wire (docs/entra.md#lifecycle): test vectors T19, T20 and T38
+ * (docs/entra.md#test-vectors). {@code PATCH active=false} deletes the Softdrive account but keeps
+ * a SCIM tombstone that still answers GET by id and by filter with {@code active:false}; {@code
+ * active=true} on the same id restores it; DELETE purges (404 afterwards, also for a second
+ * DELETE).
  *
  * <p>The Softdrive account itself is not visible over SCIM or the admin API yet (the lifecycle and
  * feed work will expose it); what Entra can observe is asserted here.
@@ -36,7 +37,7 @@ class UserLifecycleIT {
     t = TenantFixture.create("scim-lifecycle");
   }
 
-  /** Every disable form of contract R5c, each with every enable counterpart, in both op casings. */
+  /** Every disable form of R5c (docs/entra.md), each with every enable form, in both op casings. */
   static Stream<Arguments> forms() {
     String[][] pairs = {
       {
@@ -98,7 +99,7 @@ class UserLifecycleIT {
             .path("id");
     long users = tenantUserCount();
 
-    // T19: deprovision answers 200 with the user (never 404, P15) ...
+    // T19: deprovision answers 200 with the user (never 404) ...
     patchUser(t, id, casing, patch(disable))
         .statusCode(200)
         .body("id", equalTo(id))

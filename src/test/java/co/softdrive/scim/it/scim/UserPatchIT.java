@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * PATCH /Users with the request bodies of contract §3 R5a–R5f: §13 T14–T18, T21 and T22. Every test
- * runs twice, with Entra's default capitalised {@code op} values and with the lowercase ones sent
- * under {@code aadOptscim062020}.
+ * PATCH /Users with Entra's request bodies R5a–R5f (docs/entra.md#r5-update-user): test vectors
+ * T14–T18, T21 and T22 (docs/entra.md#test-vectors). Every test runs twice, with Entra's default
+ * capitalised {@code op} values and with the lowercase ones sent under {@code aadOptscim062020}.
  */
 class UserPatchIT {
   static TenantFixture t;
@@ -82,7 +82,7 @@ class UserPatchIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void replacingTheWorkEmailOfAUserWithoutEmailsCreatesOne(OpCase casing) {
-    // T15 (P8): upsert instead of noTarget.
+    // T15 (Q8): upsert instead of noTarget.
     String id = createPlainUser();
     patchUser(
             t,
@@ -111,7 +111,7 @@ class UserPatchIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void threeAddsOnSubAttributesOfTheWorkAddressMakeOneAddress(OpCase casing) {
-    // T16 (P9)
+    // T16 (Q8)
     String id = createPlainUser();
     patchUser(
             t,
@@ -139,7 +139,7 @@ class UserPatchIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void r5dFlagFormWithDottedAndUrnKeysUpdatesTheRealAttributes(OpCase casing) {
-    // T17 (P5, P6)
+    // T17 (Q5, Q6)
     String id = createR4User(Scim.unique("r5d") + "@testuser.com");
     patchUser(
             t,
@@ -273,7 +273,7 @@ class UserPatchIT {
   @ParameterizedTest
   @EnumSource(OpCase.class)
   void managerAsPlainStringIsSetReplacedAndClearedWithAnEmptyString(OpCase casing) {
-    // T18 (R5e, P7): the three requests of Microsoft's gallery test, each verified by GET.
+    // T18 (R5e, Q7): the three requests of Microsoft's gallery test, each verified by GET.
     String id = createPlainUser();
     String manager = createPlainUser();
     String other = createPlainUser();

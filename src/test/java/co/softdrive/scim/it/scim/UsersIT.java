@@ -30,8 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * /Users create, read, filter, replace and delete: contract §13 T6–T13, T23 and T24, the Softdrive
- * {@code userType} extension, passwords (never stored or returned), and ETags (RFC 7644 §3.14).
+ * /Users create, read, filter, replace and delete: test vectors T6–T13, T23 and T24
+ * (docs/entra.md#test-vectors), the Softdrive {@code userType} extension, passwords (never stored
+ * or returned), and ETags (RFC 7644 §3.14).
  */
 class UsersIT {
   static final String PASSWORD = "Sup3r-Secret-Passw0rd!";
@@ -296,7 +297,7 @@ class UsersIT {
 
   @Test
   void deletePurgesTheUserAndASecondDeleteIs404() {
-    // T23: Softdrive answers 404 to the second DELETE (the record is gone; see README).
+    // T23: Softdrive answers 404 to the second DELETE (the record is gone; docs/decisions.md).
     String userName = Scim.unique("t23");
     String id = t.createUser(userName);
     t.scim().delete("/Users/" + id).then().statusCode(204);

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** POST/PUT bodies in, canonical JSON out (contract R4, R9, P21). */
+/**
+ * POST/PUT bodies in, canonical JSON out: docs/entra.md#r4-create-user, #r9-create-group and
+ * #q14-unknown-schemas-and-extensions.
+ */
 class ResourceNormalizerTest {
   private static final String CORE = Schemas.CORE_USER;
   private static final String ENT = Schemas.ENTERPRISE_USER;

@@ -15,7 +15,8 @@ import java.util.Locale;
  * with {@code Enum.TryParse(value, ignoreCase: true)}); when disabled only the lowercase RFC names
  * pass.
  *
- * <p>Source: entra-scim-contract.md §R5, §5.1, pitfall P1. Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q1-capitalised-op-names (Microsoft's SCIM compatibility page and the
+ * failures of servers that compared case-sensitively). Flag: {@value #FLAG}.
  */
 public final class CapitalisedOps {
   public static final String FLAG = "scim.entra.capitalised-ops.enabled";

@@ -18,7 +18,7 @@ import jakarta.json.JsonValue;
  * single-valued attribute is {@code invalidSyntax}. ({@code null} always clears: RFC 7643 §2.5
  * treats it as unassigned.)
  *
- * <p>Source: entra-scim-contract.md §R5f; AzureAD/SCIMReferenceCode SCIM_Null_Update_Test and
+ * <p>Source: docs/entra.md#q10-clearing-values; AzureAD/SCIMReferenceCode SCIM_Null_Update_Test and
  * Core2EnterpriseUserExtensions.cs. Flag: {@value #FLAG}.
  */
 public final class ClearingValues {

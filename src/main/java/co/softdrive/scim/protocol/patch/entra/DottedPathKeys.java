@@ -15,8 +15,8 @@ import java.util.Optional;
  * The key is read as an attribute path ({@code name.givenName}), never stored literally. When
  * disabled, a dotted key fails with {@code invalidPath}.
  *
- * <p>Source: entra-scim-contract.md §R5d, pitfall P5; Captain-P-Goldfish/SCIM-SDK#267,
- * pond/scimitar#123, scimmyjs/scimmy#10. Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q5-dotted-keys; Captain-P-Goldfish/SCIM-SDK#267, pond/scimitar#123,
+ * scimmyjs/scimmy#10. Flag: {@value #FLAG}.
  */
 public final class DottedPathKeys {
   public static final String FLAG = "scim.entra.dotted-path-keys.enabled";

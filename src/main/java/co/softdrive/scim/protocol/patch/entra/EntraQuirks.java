@@ -8,19 +8,19 @@ import java.util.function.Function;
 
 /**
  * Which Entra workarounds are on. Every flag defaults to {@code true}: Entra sends these forms
- * today, with or without the {@code aadOptscim062020} flag (contract §5). Each flag has a config
- * key {@code scim.entra.<quirk>.enabled}, declared as {@code FLAG} on the quirk's class.
+ * today, with or without the {@code aadOptscim062020} flag (docs/entra.md#quirks). Each flag has a
+ * config key {@code scim.entra.<quirk>.enabled}, declared as {@code FLAG} on the quirk's class.
  *
- * @param capitalisedOps {@link CapitalisedOps} (P1)
- * @param stringBooleans {@link StringBooleans} (P2)
- * @param removeMembersByValueArray {@link RemoveMembersByValueArray} (P3)
- * @param filteredMemberRemove {@link FilteredMemberRemove} (P4)
- * @param dottedPathKeys {@link DottedPathKeys} (P5)
- * @param urnQualifiedKeys {@link UrnQualifiedKeys} (P6)
- * @param managerShorthand {@link ManagerShorthand} (P7, R5e)
- * @param upsertFilteredElement {@link UpsertFilteredElement} (P8, P9)
- * @param rolesAsJsonStrings {@link RolesAsJsonStrings} (P19)
- * @param clearingValues {@link ClearingValues} (R5f)
+ * @param capitalisedOps {@link CapitalisedOps} (Q1)
+ * @param stringBooleans {@link StringBooleans} (Q2)
+ * @param removeMembersByValueArray {@link RemoveMembersByValueArray} (Q3)
+ * @param filteredMemberRemove {@link FilteredMemberRemove} (Q4)
+ * @param dottedPathKeys {@link DottedPathKeys} (Q5)
+ * @param urnQualifiedKeys {@link UrnQualifiedKeys} (Q6)
+ * @param managerShorthand {@link ManagerShorthand} (Q7)
+ * @param upsertFilteredElement {@link UpsertFilteredElement} (Q8)
+ * @param rolesAsJsonStrings {@link RolesAsJsonStrings} (Q9)
+ * @param clearingValues {@link ClearingValues} (Q10)
  */
 public record EntraQuirks(
     boolean capitalisedOps,

@@ -22,8 +22,8 @@ import java.util.Set;
  * Supported filters: {@code value eq "id"} and {@code or} of such clauses; anything else is {@code
  * invalidPath}. When disabled, every filtered {@code members} path is {@code invalidPath}.
  *
- * <p>Source: entra-scim-contract.md §R12, pitfall P4; msaad00/agent-bom#3533, simpleidserver#164.
- * Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q4-remove-a-member-by-value-filter; msaad00/agent-bom#3533,
+ * SimpleIdServer/SimpleIdServer#164. Flag: {@value #FLAG}.
  */
 public final class FilteredMemberRemove {
   public static final String FLAG = "scim.entra.filtered-member-remove.enabled";

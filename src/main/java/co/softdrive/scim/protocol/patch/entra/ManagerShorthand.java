@@ -26,8 +26,9 @@ import java.util.Map;
  * Every form is stored as {@code {"value": id}} only: {@code $ref} is derived from the id and
  * {@code displayName} is read-only.
  *
- * <p>Source: entra-scim-contract.md §R5e, pitfall P7; Captain-P-Goldfish/SCIM-SDK#541, #686;
- * AzureAD/SCIMReferenceCode Logic App SCIMTests_Workflow.json. Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q7-manager-as-a-plain-string; Captain-P-Goldfish/SCIM-SDK#541,
+ * Captain-P-Goldfish/SCIM-SDK#686; AzureAD/SCIMReferenceCode Logic App SCIMTests_Workflow.json.
+ * Flag: {@value #FLAG}.
  */
 public final class ManagerShorthand implements ValueRewrite {
   public static final String FLAG = "scim.entra.manager-shorthand.enabled";

@@ -19,8 +19,8 @@ import java.util.List;
  * array removes the matching elements). When disabled, such an operation fails with {@code
  * invalidSyntax} rather than emptying the group.
  *
- * <p>Source: entra-scim-contract.md §R12, pitfall P3; Captain-P-Goldfish/SCIM-SDK#149, #167;
- * apache/directory-scimple#436. Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q3-remove-members-by-value-array; Captain-P-Goldfish/SCIM-SDK#149,
+ * Captain-P-Goldfish/SCIM-SDK#167, apache/directory-scimple#436. Flag: {@value #FLAG}.
  */
 public final class RemoveMembersByValueArray {
   public static final String FLAG = "scim.entra.remove-members-by-value-array.enabled";

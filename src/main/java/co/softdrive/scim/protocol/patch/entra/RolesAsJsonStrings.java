@@ -29,8 +29,8 @@ import java.util.Map;
  * display}; other sub-attributes of the outer object ({@code type}, {@code primary}) are kept. A
  * string that does not parse as a JSON object is left as it is.
  *
- * <p>Source: entra-scim-contract.md §R5g, pitfall P19; Captain-P-Goldfish/SCIM-SDK#516. Flag:
- * {@value #FLAG}.
+ * <p>Source: docs/entra.md#q9-roles-as-json-strings; Captain-P-Goldfish/SCIM-SDK#516. Flag: {@value
+ * #FLAG}.
  */
 public final class RolesAsJsonStrings implements ValueRewrite {
   public static final String FLAG = "scim.entra.roles-as-json-strings.enabled";

@@ -20,8 +20,8 @@ import java.util.Optional;
  * ({@code emails[].primary} too); other strings are left alone and fail type checking with {@code
  * invalidValue}.
  *
- * <p>Source: entra-scim-contract.md §R4, §R5c, pitfall P2; AzureAD/SCIMReferenceCode#21. Flag:
- * {@value #FLAG}.
+ * <p>Source: docs/entra.md#q2-booleans-as-strings; AzureAD/SCIMReferenceCode#21. Flag: {@value
+ * #FLAG}.
  */
 public final class StringBooleans implements ValueRewrite {
   public static final String FLAG = "scim.entra.string-booleans.enabled";

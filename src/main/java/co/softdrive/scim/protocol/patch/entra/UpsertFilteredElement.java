@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Entra maps Entra attributes onto filtered paths and expects {@code add}/{@code replace} to create
  * the element when none matches (RFC 7644 would answer {@code noTarget}). Several operations on the
- * same filtered element then update that one element (pitfall P9): operations apply in order, so
- * the second finds the element the first created.
+ * same filtered element then update that one element: operations apply in order, so the second
+ * finds the element the first created.
  *
  * <pre>
  * Entra:  {"op":"Replace","path":"emails[type eq \"work\"].value","value":"x@y.com"}   (no work email yet)
@@ -28,8 +28,10 @@ import java.util.Optional;
  * of any other shape still answers {@code noTarget}. When disabled, a filter that matches nothing
  * answers {@code noTarget}.
  *
- * <p>Source: entra-scim-contract.md §R5a, pitfalls P8 and P9; Captain-P-Goldfish/SCIM-SDK#416,
- * #680; ssoready#228. Flag: {@value #FLAG}.
+ * <p>Source: docs/entra.md#q8-filtered-path-creates-the-element, and why we depart from the RFC:
+ * docs/decisions.md#a-filtered-replace-that-matches-nothing-adds-the-element;
+ * Captain-P-Goldfish/SCIM-SDK#416, Captain-P-Goldfish/SCIM-SDK#680, ssoready/ssoready#228. Flag:
+ * {@value #FLAG}.
  */
 public final class UpsertFilteredElement {
   public static final String FLAG = "scim.entra.upsert-filtered-element.enabled";

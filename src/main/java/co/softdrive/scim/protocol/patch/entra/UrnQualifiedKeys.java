@@ -18,7 +18,7 @@ import java.util.Optional;
  * dotted: {@code ...:User:manager.value}). When disabled, such a key fails with {@code
  * invalidPath}.
  *
- * <p>Source: entra-scim-contract.md §R5d, pitfall P6; Captain-P-Goldfish/SCIM-SDK#193,
+ * <p>Source: docs/entra.md#q6-urn-qualified-keys; Captain-P-Goldfish/SCIM-SDK#193,
  * grokability/snipe-it#19095. Flag: {@value #FLAG}.
  */
 public final class UrnQualifiedKeys {

@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One test per Entra quirk, each fed by the exact payload of entra-scim-contract.md stored in
- * {@code src/test/resources/entra/}, run with capitalised and with lowercase ops (contract §13).
+ * One test per Entra quirk (docs/entra.md#quirks), each fed by the payload Entra sends, stored in
+ * {@code src/test/resources/entra/} and named by its request shape ({@code R5c-...}, see
+ * docs/entra.md#request-shapes) or quirk ({@code Q8-...}); run with capitalised and with lowercase
+ * ops.
  */
 class EntraQuirksTest {
   private static final ResourceTypeDef USER = SchemaRegistry.USER_TYPE;
@@ -376,7 +378,7 @@ class EntraQuirksTest {
   @ParameterizedTest
   @MethodSource("opCases")
   void pathlessReplaceOfDisplayNameNeverProducesAMemberChange(OpCase opCase) {
-    PatchResult result = patch(GROUP, SALES, "P18-replace-without-members.json", opCase);
+    PatchResult result = patch(GROUP, SALES, "Q11-replace-without-members.json", opCase);
 
     assertEquals("New", result.resource().getString("displayName"));
     assertEquals(List.of(), result.memberChanges());
@@ -442,7 +444,7 @@ class EntraQuirksTest {
   @ParameterizedTest
   @MethodSource("opCases")
   void filteredPathOnAMissingWorkEmailCreatesIt(OpCase opCase) {
-    JsonObject user = patch(USER, NO_EMAILS, "P8-upsert-work-email.json", opCase).resource();
+    JsonObject user = patch(USER, NO_EMAILS, "Q8-upsert-work-email.json", opCase).resource();
 
     assertEquals(json("{'e':[{'type':'work','value':'x@y.com'}]}").get("e"), user.get("emails"));
   }
@@ -456,7 +458,7 @@ class EntraQuirksTest {
                 patch(
                     USER,
                     NO_EMAILS,
-                    "P8-upsert-work-email.json",
+                    "Q8-upsert-work-email.json",
                     OpCase.LOWERCASE,
                     withFlag(UpsertFilteredElement.FLAG, false)));
     assertEquals(Optional.of("noTarget"), e.scimType());
@@ -465,7 +467,7 @@ class EntraQuirksTest {
   @ParameterizedTest
   @MethodSource("opCases")
   void severalSubAttributeOpsOnOneFilteredElementBuildOneAddress(OpCase opCase) {
-    JsonObject user = patch(USER, NO_EMAILS, "P9-one-work-address.json", opCase).resource();
+    JsonObject user = patch(USER, NO_EMAILS, "Q8-one-work-address.json", opCase).resource();
 
     assertEquals(
         json(
