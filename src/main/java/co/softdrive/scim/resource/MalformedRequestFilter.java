@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses with a 400, before JAX-RS runs, what JAX-RS (RESTEasy) would fail on with a 500 or an
@@ -24,8 +28,9 @@ import java.net.URI;
  *       IllegalArgumentException}. It is checked here exactly as RESTEasy builds it.
  *   <li>a media type in {@code Content-Type} or {@code Accept} whose quality value {@code q} is no
  *       number ({@code application/json;q=abc}): RESTEasy throws while matching the resource.
- *   <li>a {@code Content-Type} that is no media type ({@code ;;;}): RESTEasy answers 400 itself,
- *       but logs a warning with a stack trace for every such request.
+ *   <li>a {@code Content-Type} or an {@code Accept} element that is no media type ({@code ;;;}),
+ *       and a path whose percent-escapes are no UTF-8 ({@code %c0%af}): RESTEasy answers 400
+ *       itself, but logs a warning with a stack trace for every such request.
  * </ul>
  */
 @WebFilter(
@@ -52,6 +57,9 @@ public class MalformedRequestFilter extends HttpFilter {
   }
 
   private static String problem(HttpServletRequest req) {
+    if (!escapesAreUtf8(req.getRequestURI())) {
+      return "The request path holds a percent-encoding that is not UTF-8";
+    }
     StringBuffer url = req.getRequestURL();
     String query = req.getQueryString();
     if (query != null && !query.isEmpty()) {
@@ -76,21 +84,49 @@ public class MalformedRequestFilter extends HttpFilter {
       }
     }
     String accept = req.getHeader(HttpHeaders.ACCEPT);
-    if (accept != null) {
+    if (accept != null && !accept.isBlank()) {
+      // Split as RESTEasy splits it: an empty element in the middle is refused, a trailing one
+      // (String.split drops it) is not.
       for (String range : accept.split(",")) {
-        if (range.isBlank()) {
-          continue;
-        }
+        MediaType type;
         try {
-          if (!hasNumericQuality(MediaType.valueOf(range.strip()))) {
-            return "The Accept header has a quality value (q) that is not a number";
-          }
+          type = MediaType.valueOf(range.strip());
         } catch (IllegalArgumentException e) {
-          // RESTEasy refuses it with a 400 of its own (our error page writes the body).
+          return "The Accept header holds something that is not a media type";
+        }
+        if (!hasNumericQuality(type)) {
+          return "The Accept header has a quality value (q) that is not a number";
         }
       }
     }
     return null;
+  }
+
+  /** Whether every run of percent-escapes in {@code uri} decodes as UTF-8, as RESTEasy needs. */
+  static boolean escapesAreUtf8(String uri) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer run = ByteBuffer.allocate(uri.length());
+    for (int i = 0; i <= uri.length(); i++) {
+      boolean escape =
+          i + 2 < uri.length()
+              && uri.charAt(i) == '%'
+              && Character.digit(uri.charAt(i + 1), 16) >= 0
+              && Character.digit(uri.charAt(i + 2), 16) >= 0;
+      if (escape) {
+        run.put((byte) Integer.parseInt(uri.substring(i + 1, i + 3), 16));
+        i += 2;
+        continue;
+      }
+      if (run.position() > 0) {
+        try {
+          utf8.decode(run.flip());
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+        run.clear();
+      }
+    }
+    return true;
   }
 
   /** Whether {@code q}, if present, reads as RESTEasy reads it ({@code Float.valueOf}). */
