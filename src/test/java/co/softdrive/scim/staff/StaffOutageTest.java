@@ -203,16 +203,18 @@ class StaffOutageTest {
     String query = q < 0 ? null : pathAndQuery.substring(q + 1);
     return fake(
         HttpServletRequest.class,
-        Map.of(
-            "getMethod", args -> method,
-            "getRequestURI", args -> path,
-            "getQueryString", args -> query,
-            "getContextPath", args -> "",
-            "getRemoteAddr", args -> SOURCE,
-            "getHeader", args -> headers.get((String) args[0]),
-            "getSession", args -> session,
-            "setAttribute", args -> x.attributes.put((String) args[0], args[1]),
-            "getAttribute", args -> x.attributes.get((String) args[0])));
+        Map.ofEntries(
+            Map.entry("getMethod", args -> method),
+            Map.entry("getRequestURI", args -> path),
+            // As for a servlet mapped by extension: the whole path, no path info.
+            Map.entry("getServletPath", args -> path),
+            Map.entry("getQueryString", args -> query),
+            Map.entry("getContextPath", args -> ""),
+            Map.entry("getRemoteAddr", args -> SOURCE),
+            Map.entry("getHeader", args -> headers.get((String) args[0])),
+            Map.entry("getSession", args -> session),
+            Map.entry("setAttribute", args -> x.attributes.put((String) args[0], args[1])),
+            Map.entry("getAttribute", args -> x.attributes.get((String) args[0]))));
   }
 
   private static HttpServletResponse response(Exchange x) {
