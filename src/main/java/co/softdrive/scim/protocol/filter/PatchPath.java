@@ -1,6 +1,6 @@
-package co.softdrive.scim.protocol.path;
+package co.softdrive.scim.protocol.filter;
 
-import co.softdrive.scim.protocol.filter.Filter;
+import co.softdrive.scim.protocol.path.AttrPath;
 import java.util.Objects;
 
 /**

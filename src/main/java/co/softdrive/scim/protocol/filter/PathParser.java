@@ -1,8 +1,8 @@
-package co.softdrive.scim.protocol.path;
+package co.softdrive.scim.protocol.filter;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
-import co.softdrive.scim.protocol.filter.FilterParser;
 import co.softdrive.scim.protocol.limits.Limits;
+import co.softdrive.scim.protocol.path.AttrPath;
 
 /**
  * Parses the {@code path} of a PATCH operation (RFC 7644 §3.5.2): {@code PATH = attrPath /
@@ -15,8 +15,8 @@ import co.softdrive.scim.protocol.limits.Limits;
  * schema when its second-to-last segment is a version ({@code 2.0}), which is how every SCIM schema
  * URN is built; without the schemas at hand the parser cannot know more.
  *
- * <p>The grammar and the value-filter rule are {@link FilterParser}'s, on the same lexer; see the
- * {@code filter} package documentation. Names keep the case they were written in.
+ * <p>The grammar and the value-filter rule are {@link FilterParser}'s, on the same lexer; see this
+ * package's documentation. Names keep the case they were written in.
  */
 public final class PathParser {
   private PathParser() {}

@@ -1,4 +1,4 @@
-package co.softdrive.scim.protocol.path;
+package co.softdrive.scim.protocol.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
-import co.softdrive.scim.protocol.filter.CompareOp;
-import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.limits.TestLimits;
+import co.softdrive.scim.protocol.path.AttrPath;
 import jakarta.json.Json;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package co.softdrive.scim.protocol.path;
+package co.softdrive.scim.protocol.filter;
 
 import static co.softdrive.scim.fuzz.ScimOutcome.acceptedOrRefused;
 
+import co.softdrive.scim.protocol.path.AttrPath;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
