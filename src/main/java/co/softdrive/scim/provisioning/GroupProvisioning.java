@@ -13,6 +13,8 @@ import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.json.ResourceView;
+import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.patch.MemberChange;
 import co.softdrive.scim.protocol.patch.PatchRequest;
 import co.softdrive.scim.protocol.patch.PatchResult;

@@ -2,8 +2,8 @@ package co.softdrive.scim.resource;
 
 import co.softdrive.scim.platform.LimitsConfig;
 import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.GroupProvisioning;
-import co.softdrive.scim.provisioning.ResourceView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

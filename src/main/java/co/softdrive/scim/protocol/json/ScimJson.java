@@ -1,4 +1,4 @@
-package co.softdrive.scim.provisioning;
+package co.softdrive.scim.protocol.json;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 

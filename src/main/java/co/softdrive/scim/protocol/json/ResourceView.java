@@ -1,4 +1,4 @@
-package co.softdrive.scim.provisioning;
+package co.softdrive.scim.protocol.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
