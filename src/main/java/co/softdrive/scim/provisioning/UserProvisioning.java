@@ -6,6 +6,7 @@ import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
+import co.softdrive.scim.lifecycle.UserPurge;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
@@ -60,6 +61,7 @@ public class UserProvisioning {
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
   @Inject AccountLifecycle lifecycle;
+  @Inject UserPurge purge;
   @Inject Outbox outbox;
 
   @Transactional
@@ -142,46 +144,7 @@ public class UserProvisioning {
   public void delete(String tenantId, String id, String ifMatch, Actor actor) {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
-    purge(user, actor, "DELETE from provisioning");
-  }
-
-  /**
-   * Purges one tombstone whose retention has passed, in its own transaction; false when it was
-   * re-activated or purged meanwhile.
-   */
-  @Transactional
-  public boolean purgeExpiredTombstone(String tenantId, String id, long olderThan, Actor actor) {
-    UserEntity user =
-        em.createNamedQuery("UserEntity.find", UserEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", id)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (user == null
-        || !co.softdrive.scim.lifecycle.AccountState.DELETED.equals(user.getAccountState())
-        || user.getAccountStateAt() >= olderThan) {
-      return false;
-    }
-    purge(user, actor, "tombstone retention expired");
-    return true;
-  }
-
-  private void purge(UserEntity user, Actor actor, String reason) {
-    String tenantId = user.getTenantId();
-    String id = user.getId();
-    long now = System.currentTimeMillis();
-    List<ChangeEvent> events = new ArrayList<>();
-    lifecycle.purged(user, actor, reason, now, events);
-    memberships.removeUserEverywhere(tenantId, id, now);
-    em.createNamedQuery("UserEmailEntity.deleteByUser")
-        .setParameter("tenantId", tenantId)
-        .setParameter("userId", id)
-        .executeUpdate();
-    em.remove(user);
-    outbox.append(events);
-    LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});
+    purge.purge(user, actor, "DELETE from provisioning");
   }
 
   /** The user of this tenant, or 404; locked for update when {@code forUpdate}. */
