@@ -3,7 +3,7 @@ package co.softdrive.scim.lifecycle;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.platform.JobLeases;
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

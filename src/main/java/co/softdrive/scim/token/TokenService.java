@@ -2,10 +2,10 @@ package co.softdrive.scim.token;
 
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.TokenEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.transaction;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.transaction;
 
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.annotation.Priority;

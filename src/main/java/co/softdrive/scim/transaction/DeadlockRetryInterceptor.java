@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.transaction;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
