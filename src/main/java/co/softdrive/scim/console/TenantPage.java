@@ -1,10 +1,10 @@
 package co.softdrive.scim.console;
 
+import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
 import co.softdrive.scim.inspection.UserDirectory;
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import co.softdrive.scim.tenant.TenantService;

@@ -1,5 +1,6 @@
 package co.softdrive.scim.platform;
 
+import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.feed.EventSequencer;
 import co.softdrive.scim.feed.WebhookDelivery;
 import co.softdrive.scim.lifecycle.LifecycleConfig;

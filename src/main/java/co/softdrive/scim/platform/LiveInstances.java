@@ -1,5 +1,6 @@
 package co.softdrive.scim.platform;
 
+import co.softdrive.scim.config.LimitsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

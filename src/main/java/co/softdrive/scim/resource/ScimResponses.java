@@ -2,7 +2,7 @@ package co.softdrive.scim.resource;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.list.AttributeProjection;

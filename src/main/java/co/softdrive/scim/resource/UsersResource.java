@@ -1,7 +1,7 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.UserProvisioning;
 import jakarta.enterprise.context.RequestScoped;

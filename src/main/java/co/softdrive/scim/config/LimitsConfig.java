@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.config;
 
 import co.softdrive.scim.protocol.limits.Limits;
 import jakarta.annotation.PostConstruct;
