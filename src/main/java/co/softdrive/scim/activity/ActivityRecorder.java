@@ -1,6 +1,6 @@
 package co.softdrive.scim.activity;
 
-import co.softdrive.scim.platform.DatabaseState;
+import co.softdrive.scim.health.DatabaseState;
 import co.softdrive.scim.platform.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

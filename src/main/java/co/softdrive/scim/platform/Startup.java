@@ -1,5 +1,6 @@
 package co.softdrive.scim.platform;
 
+import co.softdrive.scim.health.DatabaseState;
 import co.softdrive.scim.persistence.Migrations;
 import co.softdrive.scim.persistence.SchemaStatus;
 import co.softdrive.scim.staff.StaffService;

@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.health;
 
 import co.softdrive.scim.persistence.SchemaStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,8 @@ public class DatabaseState {
     return Optional.ofNullable(schema);
   }
 
-  void found(SchemaStatus status) {
+  /** Start-up found the schema in this state (see {@link #isMigrated}). */
+  public void found(SchemaStatus status) {
     schema = status;
   }
 }

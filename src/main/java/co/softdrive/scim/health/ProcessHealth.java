@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
