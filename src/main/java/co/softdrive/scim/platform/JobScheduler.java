@@ -5,6 +5,7 @@ import co.softdrive.scim.feed.EventSequencer;
 import co.softdrive.scim.feed.WebhookDelivery;
 import co.softdrive.scim.lifecycle.LifecycleConfig;
 import co.softdrive.scim.lifecycle.TombstonePurge;
+import co.softdrive.scim.throttle.LiveInstances;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.throttle;
 
 import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.platform.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

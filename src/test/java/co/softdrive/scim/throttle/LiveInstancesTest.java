@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
