@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.app;
 
 import co.softdrive.scim.health.DatabaseState;
 import co.softdrive.scim.persistence.Migrations;

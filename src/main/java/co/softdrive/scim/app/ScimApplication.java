@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.app;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

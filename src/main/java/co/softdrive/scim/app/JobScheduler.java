@@ -1,4 +1,4 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.app;
 
 import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.feed.EventSequencer;
