@@ -1,47 +1,35 @@
 package co.softdrive.scim.app;
 
-import co.softdrive.scim.config.LimitsConfig;
-import co.softdrive.scim.feed.EventSequencer;
-import co.softdrive.scim.feed.WebhookDelivery;
-import co.softdrive.scim.lifecycle.LifecycleConfig;
-import co.softdrive.scim.lifecycle.TombstonePurge;
-import co.softdrive.scim.throttle.LiveInstances;
+import co.softdrive.scim.platform.ScheduledJob;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Schedules the background jobs on the container's managed scheduler once the schema is ready: the
- * change feed's sequencer (every {@code scim.feed.sequence-millis}), webhook delivery (every {@code
- * scim.webhooks.poll-millis}), the tombstone purge (every {@code
- * scim.lifecycle.purge-interval-minutes}) and this instance's heartbeat (every {@code
- * scim.limits.rate.heartbeat-seconds}). Each job coordinates instances through the database.
+ * Schedules every {@link ScheduledJob} bean on the container's managed scheduler once the schema is
+ * ready ({@link Startup}), each with a fixed delay: the change feed's sequencer and webhook
+ * delivery ({@code feed}), the tombstone purge ({@code lifecycle}), this instance's heartbeat
+ * ({@code throttle}), and the activity log's flush and retention purge ({@code activity}). Each job
+ * coordinates instances through the database itself.
  */
 @ApplicationScoped
 public class JobScheduler {
   private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Inject WebhookDelivery webhooks;
-  @Inject TombstonePurge purge;
-  @Inject LifecycleConfig lifecycle;
-  @Inject EventSequencer sequencer;
-  @Inject LiveInstances instances;
-  @Inject LimitsConfig limits;
+  @Inject @Any Instance<ScheduledJob> jobs;
 
-  @Inject
-  @ConfigProperty(name = "scim.feed.sequence-millis", defaultValue = "200")
-  long sequenceMillis;
-
-  @Inject
-  @ConfigProperty(name = "scim.webhooks.poll-millis", defaultValue = "1000")
-  long webhookPollMillis;
-
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private volatile boolean started;
 
   public synchronized void start() {
@@ -49,24 +37,19 @@ public class JobScheduler {
       return;
     }
     started = true;
-    scheduler.scheduleWithFixedDelay(
-        () -> safely("change feed sequencer", () -> sequencer.sequence()),
-        sequenceMillis,
-        sequenceMillis,
-        TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        () -> safely("webhook delivery", () -> webhooks.run()),
-        webhookPollMillis,
-        webhookPollMillis,
-        TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        () -> safely("instance heartbeat", instances::beat),
-        0,
-        limits.heartbeatSeconds(),
-        TimeUnit.SECONDS);
-    long purgeMinutes = Math.max(1, lifecycle.purgeIntervalMinutes());
-    scheduler.scheduleWithFixedDelay(
-        () -> safely("tombstone purge", () -> purge.run()), 1, purgeMinutes, TimeUnit.MINUTES);
+    for (ScheduledJob job : jobs) {
+      tasks.add(
+          scheduler.scheduleWithFixedDelay(
+              () -> safely(job.name(), job::run),
+              job.firstDelay().toMillis(),
+              job.interval().toMillis(),
+              TimeUnit.MILLISECONDS));
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    tasks.forEach(t -> t.cancel(false));
   }
 
   private static void safely(String name, Runnable job) {

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 /**
  * How many instances share the database right now, so that each can enforce its share of a
  * deployment-wide limit without a database write per request. Every instance upserts its row in
- * {@code instance_heartbeat} every {@code scim.limits.rate.heartbeat-seconds} (scheduled by {@link
- * JobScheduler}) and counts the rows seen within {@value #MISSED_BEATS} intervals; rows older than
+ * {@code instance_heartbeat} every {@code scim.limits.rate.heartbeat-seconds} ({@link
+ * HeartbeatJob}) and counts the rows seen within {@value #MISSED_BEATS} intervals; rows older than
  * that are deleted, so a crashed instance stops counting after at most that long. On a clean stop
  * the row is deleted at once. Until the first beat, and while the database does not answer, the
  * last count stands (1 at start). The count is the gauge {@code scim.instances.live}.
