@@ -123,8 +123,7 @@ public class GroupProvisioning {
 
   /** Applies a PATCH; returns the group as it is afterwards. */
   @Transactional
-  public ResourceView patch(
-      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
+  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
     PatchRequest request = protocol.parsePatch(body);
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());

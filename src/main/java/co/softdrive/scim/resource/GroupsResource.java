@@ -95,11 +95,7 @@ public class GroupsResource {
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
         groups.patch(
-            principal.tenantId(),
-            id,
-            JsonBodies.readObject(body, limits.limits()),
-            ifMatch,
-            principal.actor());
+            principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch);
     if (attributes().isEmpty() && excluded().isEmpty()) {
       return responses.noContent(group);
     }

@@ -123,13 +123,6 @@ public class TokenService {
     return TokenView.of(token, now);
   }
 
-  public long countActive(String tenantId) {
-    return em.createNamedQuery("TokenEntity.countActiveByTenant", Long.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("now", System.currentTimeMillis())
-        .getSingleResult();
-  }
-
   private TokenEntity find(String tenantId, String tokenId) {
     return em.createNamedQuery("TokenEntity.findInTenant", TokenEntity.class)
         .setParameter("tenantId", tenantId)
