@@ -133,8 +133,6 @@ public class UserProvisioning {
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
-    // Read before the outbox takes its row lock: a read after it waits for membership rows that a
-    // concurrent group PATCH holds while that PATCH waits for the outbox row (a deadlock on Derby).
     jakarta.json.JsonArray groups = groups(user.getTenantId(), user.getId());
     outbox.append(events);
     return view(user, attributes, groups);
