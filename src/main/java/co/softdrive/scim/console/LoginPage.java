@@ -59,16 +59,21 @@ public class LoginPage {
         faces.responseComplete();
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> {
-        Object wait = ec.getRequestMap().get(StaffAuthenticationMechanism.THROTTLED_SECONDS);
-        Messages.error(
-            wait != null
-                ? "Too many failed sign-ins for this account from your address; try again in "
-                    + wait
-                    + " seconds."
-                : "Wrong username or password, or the account is disabled.");
-      }
+      default -> Messages.error(refusal(ec));
     }
+  }
+
+  private static String refusal(ExternalContext ec) {
+    Object unavailable = ec.getRequestMap().get(StaffAuthenticationMechanism.UNAVAILABLE_SECONDS);
+    if (unavailable != null) {
+      return "The service is temporarily unavailable; try again in " + unavailable + " seconds.";
+    }
+    Object wait = ec.getRequestMap().get(StaffAuthenticationMechanism.THROTTLED_SECONDS);
+    return wait != null
+        ? "Too many failed sign-ins for this account from your address; try again in "
+            + wait
+            + " seconds."
+        : "Wrong username or password, or the account is disabled.";
   }
 
   /** Only console pages of this application are followed (no open redirect). */

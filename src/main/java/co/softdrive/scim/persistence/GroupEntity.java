@@ -14,6 +14,11 @@ import java.util.Locale;
 /**
  * A SCIM group of one tenant. Members are not here: they live in {@code group_member}, one row per
  * (group, user), so that adding or removing k members costs O(k) whatever the group's size.
+ *
+ * <p>{@code displayName} is compared by its {@link NameKey} ({@code display_name_key}, unique per
+ * tenant together with {@code display_name_key_tiebreak}, which is empty except on look-alike
+ * duplicates that migration V10 found, {@link NameKeyFill}); {@code display_name_ci} still orders
+ * lists.
  */
 @Entity
 @Table(name = "scim_group")
@@ -21,10 +26,10 @@ import java.util.Locale;
     name = "GroupEntity.find",
     query = "SELECT g FROM GroupEntity g WHERE g.tenantId = :tenantId AND g.id = :id")
 @NamedQuery(
-    name = "GroupEntity.countByDisplayName",
+    name = "GroupEntity.countByDisplayNameKey",
     query =
         "SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :tenantId"
-            + " AND g.displayNameCi = :displayNameCi AND g.id <> :exceptId")
+            + " AND g.displayNameKey = :key AND g.id <> :exceptId")
 @NamedQuery(
     name = "GroupEntity.namesOfIds",
     query = "SELECT g.id, g.tenantId, g.displayName FROM GroupEntity g WHERE g.id IN :ids")
@@ -44,6 +49,12 @@ public class GroupEntity {
 
   @Column(name = "display_name_ci", nullable = false)
   private String displayNameCi;
+
+  @Column(name = "display_name_key")
+  private String displayNameKey;
+
+  @Column(name = "display_name_key_tiebreak", nullable = false, length = 36)
+  private String displayNameKeyTiebreak = "";
 
   @Column(name = "external_id")
   private String externalId;
@@ -87,6 +98,11 @@ public class GroupEntity {
     return displayName;
   }
 
+  /** The {@link NameKey} of {@code displayName}; null on a row a previous release inserted. */
+  public String getDisplayNameKey() {
+    return displayNameKey;
+  }
+
   public String getExternalId() {
     return externalId;
   }
@@ -114,6 +130,12 @@ public class GroupEntity {
   public void setIndexed(String displayName, String externalId) {
     this.displayName = displayName;
     this.displayNameCi = displayName.toLowerCase(Locale.ROOT);
+    String key = NameKey.of(displayName);
+    if (!key.equals(displayNameKey)) {
+      // A new key is checked for uniqueness by the caller: it holds it alone.
+      this.displayNameKey = key;
+      this.displayNameKeyTiebreak = "";
+    }
     this.externalId = externalId;
   }
 

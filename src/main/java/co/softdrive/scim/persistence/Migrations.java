@@ -51,7 +51,17 @@ public final class Migrations {
           "V5__schema_compatibility.sql",
           "V7__event_sequencer.sql",
           "V8__no_cascading_deletes.sql",
-          "V9__guard_window_index.sql");
+          "V9__guard_window_index.sql",
+          "V10__name_keys.sql");
+
+  /** The migration that added the comparison keys of userNames and group displayNames. */
+  static final int NAME_KEYS = 10;
+
+  /**
+   * {@code FILL NAME KEYS}: computes the comparison keys of users and groups in Java ({@link
+   * NameKeyFill}); SQL has no NFKC or case fold that both databases share.
+   */
+  private static final String FILL_NAME_KEYS = "FILL NAME KEYS";
 
   /**
    * {@code DROP FOREIGN KEY <table> (<column>)}: drops the foreign key of that one column, whatever
@@ -68,8 +78,39 @@ public final class Migrations {
 
   /**
    * Applies what is missing; returns what was applied and whether this build may use the schema.
+   * Then fills the name comparison keys that an instance of the previous release left out of the
+   * users and groups it inserted during a rolling upgrade ({@link NameKeyFill}).
    */
   public static SchemaStatus migrate(DataSource dataSource) throws SQLException {
+    SchemaStatus status = migrate(dataSource, Integer.MAX_VALUE);
+    if (status.usable() && status.database() >= NAME_KEYS) {
+      fillMissingNameKeys(dataSource);
+    }
+    return status;
+  }
+
+  private static void fillMissingNameKeys(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        NameKeyFill.Result r = NameKeyFill.fillMissing(c);
+        c.commit();
+        if (r.filled() > 0) {
+          LOG.log(
+              Level.INFO,
+              "Filled the name comparison keys of {0} users and groups written by a previous"
+                  + " release ({1} look-alike duplicates)",
+              new Object[] {r.filled(), r.collisions()});
+        }
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** Applies the missing migrations up to version {@code upTo} (tests start from older schemas). */
+  static SchemaStatus migrate(DataSource dataSource, int upTo) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(c.getMetaData());
       c.setAutoCommit(true);
@@ -81,7 +122,7 @@ public final class Migrations {
         Set<Integer> done = appliedVersions(c);
         for (String file : FILES) {
           int version = versionOf(file);
-          if (done.contains(version)) {
+          if (done.contains(version) || version > upTo) {
             continue;
           }
           for (String statement : statements(file, dialect)) {
@@ -102,6 +143,15 @@ public final class Migrations {
   }
 
   private static void execute(Connection c, String statement) throws SQLException {
+    if (statement.equalsIgnoreCase(FILL_NAME_KEYS)) {
+      NameKeyFill.Result r = NameKeyFill.fillMissing(c);
+      LOG.log(
+          Level.INFO,
+          "Computed the name comparison keys of {0} users and groups; {1} look-alike duplicates"
+              + " kept (see the WARNINGs above and table name_key_collision)",
+          new Object[] {r.filled(), r.collisions()});
+      return;
+    }
     Matcher dropForeignKey = DROP_FOREIGN_KEY.matcher(statement);
     if (dropForeignKey.matches()) {
       String table = dropForeignKey.group(1);

@@ -13,7 +13,10 @@ import jakarta.persistence.Version;
 /**
  * A SCIM user of one tenant. The full resource (canonical JSON without id/meta) is kept in {@code
  * attributes}; the attributes that Entra matches, filters and sorts on are copied into indexed
- * columns ({@code *_ci} columns hold the lower-cased value for case-insensitive comparison).
+ * columns ({@code *_ci} columns hold the lower-cased value for case-insensitive comparison). {@code
+ * userName} is compared by its {@link NameKey} ({@code user_name_key}, unique per tenant together
+ * with {@code user_name_key_tiebreak}, which is empty except on look-alike duplicates that
+ * migration V10 found, {@link NameKeyFill}); {@code user_name_ci} still orders lists.
  *
  * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user deactivated
  * by Entra keeps its SCIM record (a tombstone answering GET and filters) while its account is
@@ -25,10 +28,10 @@ import jakarta.persistence.Version;
     name = "UserEntity.find",
     query = "SELECT u FROM UserEntity u WHERE u.tenantId = :tenantId AND u.id = :id")
 @NamedQuery(
-    name = "UserEntity.countByUserName",
+    name = "UserEntity.countByUserNameKey",
     query =
-        "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId AND u.userNameCi = :userNameCi"
-            + " AND u.id <> :exceptId")
+        "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId"
+            + " AND u.userNameKey = :key AND u.id <> :exceptId")
 @NamedQuery(
     name = "UserEntity.tenantsOfIds",
     query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")
@@ -48,6 +51,12 @@ public class UserEntity {
 
   @Column(name = "user_name_ci", nullable = false)
   private String userNameCi;
+
+  @Column(name = "user_name_key")
+  private String userNameKey;
+
+  @Column(name = "user_name_key_tiebreak", nullable = false, length = 36)
+  private String userNameKeyTiebreak = "";
 
   @Column(name = "external_id")
   private String externalId;
@@ -119,6 +128,11 @@ public class UserEntity {
     return userName;
   }
 
+  /** The {@link NameKey} of {@code userName}; null on a row a previous release inserted. */
+  public String getUserNameKey() {
+    return userNameKey;
+  }
+
   public String getExternalId() {
     return externalId;
   }
@@ -168,6 +182,12 @@ public class UserEntity {
       boolean active) {
     this.userName = userName;
     this.userNameCi = userName.toLowerCase(java.util.Locale.ROOT);
+    String key = NameKey.of(userName);
+    if (!key.equals(userNameKey)) {
+      // A new key is checked for uniqueness by the caller: it holds it alone.
+      this.userNameKey = key;
+      this.userNameKeyTiebreak = "";
+    }
     this.externalId = externalId;
     this.displayNameCi = displayNameCi;
     this.givenNameCi = givenNameCi;

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -204,27 +203,37 @@ public class GroupProvisioning {
     if (externalId != null && externalId.length() > MAX_DISPLAY_NAME) {
       throw ScimBadRequest.invalidValue("externalId must be at most 512 characters");
     }
-    long taken =
-        em.createNamedQuery("GroupEntity.countByDisplayName", Long.class)
-            .setParameter("tenantId", group.getTenantId())
-            .setParameter("displayNameCi", displayName.toLowerCase(Locale.ROOT))
-            .setParameter("exceptId", group.getId())
-            .getSingleResult();
-    if (taken > 0) {
-      throw ScimErrors.uniqueness(
-          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
-    }
+    ensureDisplayNameFree(group, displayName);
     group.setIndexed(displayName, externalId);
     group.setAttributes(attributes.toString(), now);
+  }
+
+  private void ensureDisplayNameFree(GroupEntity group, String displayName) {
+    if (UniqueNames.takenByAnother(
+        em,
+        "GroupEntity.countByDisplayNameKey",
+        group.getTenantId(),
+        group.getId(),
+        group.getDisplayNameKey(),
+        displayName)) {
+      throw taken(displayName);
+    }
   }
 
   private void flushUnique(String displayName) {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      throw ScimErrors.uniqueness(
-          "displayName \"" + displayName + "\" is already taken by another group in this tenant");
+      throw taken(displayName);
     }
+  }
+
+  private static RuntimeException taken(String displayName) {
+    return ScimErrors.uniqueness(
+        "displayName \""
+            + displayName
+            + "\" is already taken by another group in this tenant (displayNames are compared"
+            + " after NFKC normalization and case folding)");
   }
 
   private List<String> add(GroupEntity group, Collection<String> values, long now) {

@@ -36,7 +36,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -174,7 +173,7 @@ public class UserProvisioning {
     }
     limit("userName", c.userName());
     limit("externalId", c.externalId());
-    ensureUserNameFree(user.getTenantId(), user.getId(), c.userName());
+    ensureUserNameFree(user, c.userName());
     user.setIndexed(
         c.userName(),
         c.externalId(),
@@ -232,16 +231,24 @@ public class UserProvisioning {
     return JSON.createObjectBuilder(attributes).add("schemas", kept).build();
   }
 
-  private void ensureUserNameFree(String tenantId, String userId, String userName) {
-    long taken =
-        em.createNamedQuery("UserEntity.countByUserName", Long.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("userNameCi", userName.toLowerCase(Locale.ROOT))
-            .setParameter("exceptId", userId)
-            .getSingleResult();
-    if (taken > 0) {
-      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+  private void ensureUserNameFree(UserEntity user, String userName) {
+    if (UniqueNames.takenByAnother(
+        em,
+        "UserEntity.countByUserNameKey",
+        user.getTenantId(),
+        user.getId(),
+        user.getUserNameKey(),
+        userName)) {
+      throw taken(userName);
     }
+  }
+
+  private static RuntimeException taken(String userName) {
+    return ScimErrors.uniqueness(
+        "userName \""
+            + userName
+            + "\" is already taken in this tenant (userNames are compared after NFKC"
+            + " normalization and case folding)");
   }
 
   /** Flushes so that a concurrent insert of the same userName fails here as 409, not at commit. */
@@ -249,7 +256,7 @@ public class UserProvisioning {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      throw ScimErrors.uniqueness("userName \"" + userName + "\" is already taken in this tenant");
+      throw taken(userName);
     }
   }
 

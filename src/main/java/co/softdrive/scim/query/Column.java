@@ -12,6 +12,12 @@ record Column(String expression, Kind kind, boolean nullable) {
   enum Kind {
     /** Stored lower-cased; the filter value is lower-cased too (caseExact false). */
     STRING_CI,
+    /**
+     * A name stored as its {@link co.softdrive.scim.persistence.NameKey} (NFKC and case fold:
+     * userName, group displayName); the filter value goes through the same rule, fragments of
+     * {@code sw}, {@code co} and {@code ew} too.
+     */
+    NAME_KEY,
     /** Compared exactly (caseExact true: id, externalId, manager ids). */
     STRING_EXACT,
     BOOLEAN,

@@ -1,5 +1,6 @@
 package co.softdrive.scim.query;
 
+import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.filter.CompareOp;
 import co.softdrive.scim.protocol.filter.Filter;
@@ -16,8 +17,9 @@ import java.util.Map;
 /**
  * Translates a filter AST into a JPQL condition over one resource type (RFC 7644 §3.4.2.2).
  * Comparisons honour each attribute's {@code caseExact} by comparing lower-cased columns with
- * lower-cased values; nullable columns are guarded so that {@code not(...)} keeps SCIM's meaning (a
- * user without an externalId matches {@code not (externalId eq "x")}).
+ * lower-cased values (userName and group displayName: comparison keys with keys, {@link NameKey});
+ * nullable columns are guarded so that {@code not(...)} keeps SCIM's meaning (a user without an
+ * externalId matches {@code not (externalId eq "x")}).
  */
 final class FilterTranslator {
   private final ResourceMapping mapping;
@@ -240,6 +242,10 @@ final class FilterTranslator {
         }
         if (column.kind() == Column.Kind.STRING_CI) {
           text = text.toLowerCase(Locale.ROOT);
+        } else if (column.kind() == Column.Kind.NAME_KEY) {
+          // The fragment of sw/co/ew is normalized alone: one that starts or ends inside a
+          // combining sequence may not match the normalized name (documented on NameKey).
+          text = NameKey.of(text);
         }
         return switch (op) {
           case CO -> "%" + escapeLike(text) + "%";

@@ -12,6 +12,10 @@ import java.util.Set;
  * The filterable and sortable attributes of one resource type and the columns behind them.
  * Multi-valued attributes kept in side tables ({@code emails}, {@code members}) are described by a
  * {@link SideTable}.
+ *
+ * <p>A user's {@code userName} and a group's {@code displayName} are filtered on their comparison
+ * key ({@link Column.Kind#NAME_KEY}), the same key their uniqueness is checked on, and sorted on
+ * the lower-cased name.
  */
 final class ResourceMapping {
   static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -61,7 +65,7 @@ final class ResourceMapping {
           Set.of(ENTERPRISE, SOFTDRIVE),
           Map.ofEntries(
               Map.entry("id", new Column("%s.id", Column.Kind.STRING_EXACT, false)),
-              Map.entry("username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false)),
+              Map.entry("username", new Column("%s.userNameKey", Column.Kind.NAME_KEY, false)),
               Map.entry("externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true)),
               Map.entry("displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true)),
               Map.entry(
@@ -110,7 +114,7 @@ final class ResourceMapping {
           Set.of(),
           Map.of(
               "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
-              "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),
+              "displayname", new Column("%s.displayNameKey", Column.Kind.NAME_KEY, false),
               "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
               "meta.created", CREATED,
               "meta.lastmodified", MODIFIED),

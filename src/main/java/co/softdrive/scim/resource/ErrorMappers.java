@@ -4,8 +4,6 @@ import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -24,9 +20,8 @@ import java.util.logging.Logger;
 /**
  * One place that turns exceptions into error bodies: 4xx logged at FINE, 5xx at SEVERE with a
  * reference id that also goes into {@code detail}. Never a stack trace or HTML to the client. A
- * database outage is 503 with {@code Retry-After}, so that Entra retries later: recognised by the
- * SQLState of a lost connection, or, for any other database error, by the database not answering a
- * probe right then (PostgreSQL refusing connections says 55000, for example).
+ * database outage is 503 with {@code Retry-After}, so that Entra retries later ({@link
+ * DatabaseProbe#isOutage} tells an outage from other database errors).
  */
 public final class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
@@ -114,7 +109,7 @@ public final class ErrorMappers {
     if (isConcurrentUpdate(e)) {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }
-    if (isDatabaseUnavailable(e) || (isDatabaseError(e) && !databaseReachable.getAsBoolean())) {
+    if (DatabaseProbe.isOutage(e, databaseReachable)) {
       LOG.log(Level.SEVERE, "Database unavailable: {0}", rootMessage(e));
       return ErrorBodies.of(503, null, "The service is temporarily unavailable; retry later", scim);
     }
@@ -126,32 +121,6 @@ public final class ErrorMappers {
   private static boolean isConcurrentUpdate(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof OptimisticLockException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isDatabaseUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientException) {
-        return true;
-      }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-      if (t instanceof RollbackException || t instanceof PersistenceException) {
-        continue;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isDatabaseError(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException) {
         return true;
       }
     }

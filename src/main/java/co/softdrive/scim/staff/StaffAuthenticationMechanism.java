@@ -1,6 +1,8 @@
 package co.softdrive.scim.staff;
 
+import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.throttle.AuthThrottle;
+import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,7 +14,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -42,7 +43,13 @@ import java.util.logging.Logger;
  * password is not hashed (PBKDF2 is what an attacker would make us burn) and the answer is 429 with
  * {@code Retry-After} (the sign-in page says so), unless the same credentials were verified within
  * the last minute: those are known good at no cost, so a staff member who just used the right
- * password is not locked out by someone else guessing it.
+ * password is not locked out by someone else guessing it. Each check takes its slot of the budget
+ * before it runs, so parallel guesses get no more checks than sequential ones.
+ *
+ * <p>While the database is unavailable no credentials can be checked, right or wrong, nor a
+ * session's account re-read: the answer is 503 with {@code Retry-After} (the admin API's JSON
+ * error, the console's unavailable page, or the sign-in page saying so), never a 401 or 403 that a
+ * client would take as permanent. Console sessions survive the outage.
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -50,16 +57,23 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   static final String ADMIN_API = "/api/v1/admin";
   static final String API = "/api/";
   static final String LOGIN_PAGE = "/login.xhtml";
-  static final String REALM = "Softdrive SCIM staff";
+  static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
   /**
    * Request attribute: the seconds a throttled console sign-in must wait (for the sign-in page).
    */
   public static final String THROTTLED_SECONDS = "softdrive.staff.throttledSeconds";
 
+  /**
+   * Request attribute: the seconds to wait when a console sign-in could not be checked because the
+   * database is unavailable (for the sign-in page).
+   */
+  public static final String UNAVAILABLE_SECONDS = "softdrive.staff.unavailableSeconds";
+
   @Inject IdentityStoreHandler identityStores;
   @Inject StaffService staff;
   @Inject AuthThrottle throttle;
+  @Inject DatabaseProbe database;
 
   /** One credential check: valid (with the result), refused, or throttled (with the seconds). */
   private record Check(CredentialValidationResult valid, OptionalLong throttled) {}
@@ -68,10 +82,21 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(API)) {
-      return basic(request, response, context);
+    boolean api = path.startsWith(API);
+    try {
+      return api ? basic(request, response, context) : form(request, response, context);
+    } catch (RuntimeException e) {
+      if (!database.explains(e)) {
+        throw e;
+      }
+      LOG.log(
+          Level.WARNING,
+          "Staff authentication impossible, the database is unavailable: {0}",
+          e.getClass().getSimpleName());
+      return api
+          ? StaffAnswers.unavailable(response, context)
+          : consoleUnavailable(path, request, response, context);
     }
-    return form(request, response, context);
   }
 
   @Override
@@ -128,22 +153,45 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return toLogin(request, response, context);
   }
 
+  /**
+   * The console while the database is unavailable (only a request of a signed-in session or a
+   * sign-in gets here: nothing else reads the database). The sign-in page says so; a stylesheet or
+   * script is served; an ajax postback reloads its page (a failed ajax request would show nothing);
+   * a page gets {@link StaffAnswers#unavailablePage}.
+   */
+  private static AuthenticationStatus consoleUnavailable(
+      String path,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    if (path.startsWith(FACES_RESOURCES)) {
+      return context.doNothing();
+    }
+    if (isAjax(request)) {
+      String query = request.getQueryString();
+      return StaffAnswers.partialRedirect(
+          response,
+          context,
+          query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query);
+    }
+    if (context.isAuthenticationRequest()) {
+      request.setAttribute(UNAVAILABLE_SECONDS, StaffAnswers.RETRY_AFTER_SECONDS);
+      response.setStatus(503);
+      response.setHeader("Retry-After", Long.toString(StaffAnswers.RETRY_AFTER_SECONDS));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return StaffAnswers.unavailablePage(request, response);
+  }
+
+  private static boolean isAjax(HttpServletRequest request) {
+    return "partial/ajax".equals(request.getHeader("Faces-Request"));
+  }
+
   private static AuthenticationStatus toLogin(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String login = request.getContextPath() + LOGIN_PAGE;
-    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-      try {
-        response.setContentType("text/xml;charset=UTF-8");
-        response
-            .getWriter()
-            .write(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login
-                    + "\"/></partial-response>");
-      } catch (IOException e) {
-        return context.responseUnauthorized();
-      }
-      return AuthenticationStatus.SEND_CONTINUE;
+    if (isAjax(request)) {
+      return StaffAnswers.partialRedirect(response, context, login);
     }
     String next = request.getRequestURI().substring(request.getContextPath().length());
     if ("GET".equals(request.getMethod())) {
@@ -165,88 +213,48 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
           return context.notifyContainerAboutLogin(check.valid());
         }
         if (check.throttled().isPresent()) {
-          return tooManyRequests(response, context, check.throttled().getAsLong());
+          return StaffAnswers.tooManyRequests(response, context, check.throttled().getAsLong());
         }
       }
       if (context.isProtected()) {
-        return unauthorized(response, context, "Invalid staff credentials");
+        return StaffAnswers.unauthorized(response, context, "Invalid staff credentials");
       }
     }
     if (!context.isProtected()) {
       return context.doNothing();
     }
-    return unauthorized(response, context, "Staff credentials (HTTP Basic) are required");
+    return StaffAnswers.unauthorized(
+        response, context, "Staff credentials (HTTP Basic) are required");
   }
 
   /**
    * Checks credentials within the source's budget: over it, only credentials verified within the
-   * last minute pass, without hashing; a failure is counted.
+   * last minute pass, without hashing; a failure keeps its slot of the budget.
    */
   private Check check(HttpServletRequest request, String username, String password) {
-    String source = throttle.source(request);
-    OptionalLong blocked = throttle.staffBlocked(source, username);
-    if (blocked.isPresent()) {
+    StaffAttempt attempt = throttle.staffAttempt(throttle.source(request), username);
+    if (attempt.blocked().isPresent()) {
       Optional<Set<String>> roles = staff.verifiedRecently(username, password);
       if (roles.isPresent()) {
         CredentialValidationResult known = new CredentialValidationResult(username, roles.get());
         return new Check(known, OptionalLong.empty());
       }
       throttle.staffRefused();
-      return new Check(null, blocked);
+      return new Check(null, attempt.blocked());
     }
-    CredentialValidationResult result =
-        identityStores.validate(new UsernamePasswordCredential(username, password));
+    CredentialValidationResult result;
+    try {
+      result = identityStores.validate(new UsernamePasswordCredential(username, password));
+    } catch (RuntimeException e) {
+      attempt.release(); // not checked, so not a failure (the database is unavailable, say)
+      throw e;
+    }
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      attempt.release();
       return new Check(result, OptionalLong.empty());
     }
-    throttle.staffFailed(source, username);
+    attempt.failed();
     return new Check(null, OptionalLong.empty());
-  }
-
-  private static AuthenticationStatus unauthorized(
-      HttpServletResponse response, HttpMessageContext context, String detail) {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-    return error(response, context, 401, "unauthorized", detail);
-  }
-
-  private static AuthenticationStatus tooManyRequests(
-      HttpServletResponse response, HttpMessageContext context, long retryAfterSeconds) {
-    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-    return error(
-        response,
-        context,
-        429,
-        "too_many_requests",
-        "Too many failed sign-ins for this account from your address; retry after "
-            + retryAfterSeconds
-            + " s");
-  }
-
-  /** A JSON error like the admin API's own ({@code ErrorBodies}); never echoes the credentials. */
-  private static AuthenticationStatus error(
-      HttpServletResponse response,
-      HttpMessageContext context,
-      int status,
-      String error,
-      String detail) {
-    try {
-      response.setStatus(status);
-      response.setContentType("application/json;charset=UTF-8");
-      response
-          .getWriter()
-          .write(
-              "{\"status\":"
-                  + status
-                  + ",\"error\":\""
-                  + error
-                  + "\",\"detail\":\""
-                  + detail
-                  + "\"}");
-    } catch (IOException e) {
-      // The client went away; nothing else to tell it.
-      return context.responseUnauthorized();
-    }
-    return AuthenticationStatus.SEND_FAILURE;
   }
 
   /** {@code user:password} from a Basic header, or null when malformed. */

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 
 /**
  * Staff accounts of Softdrive support: roles {@code support} and {@code admin}, passwords stored as
- * PBKDF2-HMAC-SHA512 hashes (210,000 iterations).
+ * PBKDF2-HMAC-SHA512 hashes (210,000 iterations; {@link StaffPasswords}). A wrong password costs
+ * one PBKDF2 run whether the account exists, is disabled or does not exist.
  *
  * <p>Because HTTP Basic presents the password on every admin API call, a successful check is
  * remembered for {@link #VERIFIED_CACHE_MILLIS} under a SHA-256 of the credentials (never the
@@ -55,6 +56,8 @@ public class StaffService {
 
   @Inject Pbkdf2PasswordHash passwordHash;
 
+  StaffPasswords passwords;
+
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   private record Verified(String storedHash, long at) {}
@@ -74,12 +77,7 @@ public class StaffService {
 
   @jakarta.annotation.PostConstruct
   void init() {
-    passwordHash.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-            "Pbkdf2PasswordHash.Iterations", "210000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    passwords = new StaffPasswords(passwordHash);
   }
 
   /** The roles of a valid, enabled account whose password matches; empty otherwise. */
@@ -87,25 +85,28 @@ public class StaffService {
     if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
       return Optional.empty();
     }
-    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
-    if (account == null || !account.isEnabled()) {
-      return Optional.empty();
-    }
+    return verify(em.find(StaffAccountEntity.class, username), username, password);
+  }
+
+  /** {@link #verify} of the account as read ({@code null}: there is none). */
+  Optional<Set<String>> verify(StaffAccountEntity account, String username, String password) {
+    String stored = account != null && account.isEnabled() ? account.getPasswordHash() : null;
     String key = fingerprint(username, password);
     long now = System.currentTimeMillis();
     Verified hit = verified.get(key);
     boolean remembered =
-        hit != null
+        stored != null
+            && hit != null
             && now - hit.at() < VERIFIED_CACHE_MILLIS
-            && hit.storedHash().equals(account.getPasswordHash());
+            && hit.storedHash().equals(stored);
     if (!remembered) {
-      if (!passwordHash.verify(password.toCharArray(), account.getPasswordHash())) {
+      if (!passwords.matches(password, stored)) {
         return Optional.empty();
       }
       if (verified.size() > 10_000) {
         verified.clear();
       }
-      verified.put(key, new Verified(account.getPasswordHash(), now));
+      verified.put(key, new Verified(stored, now));
     }
     return Optional.of(account.getRoles());
   }
@@ -171,8 +172,7 @@ public class StaffService {
       throw ScimErrors.uniqueness("A staff account named \"" + name + "\" already exists");
     }
     StaffAccountEntity account =
-        new StaffAccountEntity(
-            name, passwordHash.generate(password.toCharArray()), clean, System.currentTimeMillis());
+        new StaffAccountEntity(name, passwords.hash(password), clean, System.currentTimeMillis());
     em.persist(account);
     LOG.log(Level.INFO, "Staff account {0} created with roles {1}", new Object[] {name, clean});
     return StaffView.of(account);
@@ -187,7 +187,7 @@ public class StaffService {
     long now = System.currentTimeMillis();
     if (password != null) {
       validPassword(password);
-      account.setPasswordHash(passwordHash.generate(password.toCharArray()), now);
+      account.setPasswordHash(passwords.hash(password), now);
     }
     if (roles != null) {
       account.setRoles(validRoles(roles), now);
@@ -213,7 +213,7 @@ public class StaffService {
     em.persist(
         new StaffAccountEntity(
             username,
-            passwordHash.generate(password.toCharArray()),
+            passwords.hash(password),
             new LinkedHashSet<>(List.of(ADMIN, SUPPORT)),
             System.currentTimeMillis()));
     return true;

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,20 +78,66 @@ public class AuthThrottle {
         retryAfterSeconds);
   }
 
-  /** Seconds until {@code username} may fail to sign in from {@code source} again; empty: now. */
-  public OptionalLong staffBlocked(String source, String username) {
-    return blocked(
-        staff.blockedFor(staffKey(source, username), share(config.staffMaxFailures()), now()));
+  /**
+   * Takes one of the failed sign-ins {@code username} may have from {@code source} in the window,
+   * before the password is checked: however many attempts arrive at once, at most the budget's
+   * worth are checked. The caller says how it ended ({@link StaffAttempt#failed} or {@link
+   * StaffAttempt#release}); when none is left, {@link StaffAttempt#blocked} says how long to wait.
+   */
+  public StaffAttempt staffAttempt(String source, String username) {
+    String key = staffKey(source, username);
+    int budget = share(config.staffMaxFailures());
+    long now = now();
+    Optional<FailureWindows.Slot> slot = staff.reserve(key, budget, now);
+    if (slot.isEmpty()) {
+      // The window may have ended since the reservation failed: wait at least a second anyway.
+      long seconds = blocked(staff.blockedFor(key, budget, now)).orElse(1);
+      return new StaffAttempt(source, username, null, OptionalLong.of(seconds), budget);
+    }
+    return new StaffAttempt(source, username, slot.get(), OptionalLong.empty(), budget);
   }
 
-  /** Counts a failed staff sign-in (wrong password, unknown or disabled account). */
-  public void staffFailed(String source, String username) {
-    int budget = share(config.staffMaxFailures());
-    if (staff.fail(staffKey(source, username), now()) == budget) {
-      LOG.log(
-          Level.WARNING,
-          "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
-          new Object[] {budget, username, source});
+  /** A staff sign-in attempt holding one slot of its failure budget, or refused for want of one. */
+  public final class StaffAttempt {
+    private final String source;
+    private final String username;
+    private final FailureWindows.Slot slot;
+    private final OptionalLong blocked;
+    private final int budget;
+
+    private StaffAttempt(
+        String source,
+        String username,
+        FailureWindows.Slot slot,
+        OptionalLong blocked,
+        int budget) {
+      this.source = source;
+      this.username = username;
+      this.slot = slot;
+      this.blocked = blocked;
+      this.budget = budget;
+    }
+
+    /** Seconds to wait when the budget is spent: the password must not be checked then. */
+    public OptionalLong blocked() {
+      return blocked;
+    }
+
+    /** The password was wrong, or the account unknown or disabled: the slot stays taken. */
+    public void failed() {
+      if (slot != null && slot.count() == budget) {
+        LOG.log(
+            Level.WARNING,
+            "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
+            new Object[] {budget, username, source});
+      }
+    }
+
+    /** The password was right, or could not be checked (database unavailable): slot given back. */
+    public void release() {
+      if (slot != null) {
+        staff.release(staffKey(source, username), slot);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,13 @@ public final class ConsoleClient {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  /** What the server answered: status, final path (after redirects) and body. */
-  public record Page(int status, String path, String body) {
+  /** What the server answered: status, final path (after redirects), body and headers. */
+  public record Page(int status, String path, String body, HttpHeaders headers) {
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     /** The Faces view state of this page or ajax response (the key a postback must carry). */
     public String viewState() {
       Matcher m = VIEW_STATE_UPDATE.matcher(body);
@@ -139,7 +145,7 @@ public final class ConsoleClient {
       HttpResponse<String> r =
           http.send(
               b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Page(r.statusCode(), r.uri().getPath(), r.body());
+      return new Page(r.statusCode(), r.uri().getPath(), r.body(), r.headers());
     } catch (Exception e) {
       throw new IllegalStateException("console request failed", e);
     }

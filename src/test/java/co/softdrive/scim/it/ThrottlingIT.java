@@ -18,9 +18,17 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -254,6 +262,44 @@ class ThrottlingIT {
     basic(user, "wrong-password", "203.0.113.42").get(tenants).then().statusCode(401);
 
     eventually(() -> basic(user, "wrong-password", source).get(tenants), 401);
+  }
+
+  @Test
+  void parallelWrongPasswordsForOneAccountGetNoMoreChecksThanTheBudget() throws Exception {
+    String password = "parallel-password-" + UUID.randomUUID();
+    String user = newStaff("parallel", password);
+    String source = "203.0.113.57";
+    String tenants = ItConfig.adminBase() + "/tenants";
+    int budget = share(STAFF_BUDGET);
+    int clients = 30;
+
+    // All at once: each takes a slot of the budget before its password is checked, so exactly the
+    // budget's worth are checked (401) and the rest are refused unchecked (429).
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return basic(user, "wrong-password", source).get(tenants).statusCode();
+                }));
+      }
+      go.countDown();
+      Map<Integer, Integer> counts = new TreeMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+      }
+      assertEquals(Map.of(401, budget, 429, clients - budget), counts);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // The right password, never checked during the window, is refused too until it ends.
+    basic(user, password, source).get(tenants).then().statusCode(429);
+    eventually(() -> basic(user, password, source).get(tenants), 200);
   }
 
   private static final Pattern HIDDEN = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");

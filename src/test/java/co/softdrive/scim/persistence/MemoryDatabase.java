@@ -27,6 +27,13 @@ public final class MemoryDatabase implements AutoCloseable {
     return db;
   }
 
+  /** A new database with the migrations up to {@code version} only, as an older release left it. */
+  static MemoryDatabase migratedTo(int version) throws SQLException {
+    MemoryDatabase db = new MemoryDatabase();
+    Migrations.migrate(db.dataSource(), version);
+    return db;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }

@@ -3,9 +3,19 @@ package co.softdrive.scim.throttle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Failures per key in fixed windows, on a clock the test moves (milliseconds). */
+/**
+ * Failures per key in fixed windows, on a clock the test moves (milliseconds); attempts reserved
+ * before they run, from many threads at once.
+ */
 class FailureWindowsTest {
 
   @Test
@@ -45,5 +55,53 @@ class FailureWindowsTest {
       w.fail("flood-" + i, 20_000);
     }
     assertTrue(w.size() <= 100, "never more than the bound: " + w.size());
+  }
+
+  @Test
+  void manyThreadsReservingAtOnceGetExactlyMaxAttempts() throws Exception {
+    FailureWindows w = new FailureWindows(60_000, 100);
+    int threads = 64;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> reserved = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        reserved.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return w.reserve("src alice", 5, 1_000).isPresent();
+                }));
+      }
+      go.countDown();
+      int proceeded = 0;
+      for (Future<Boolean> f : reserved) {
+        proceeded += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertEquals(5, proceeded);
+      assertTrue(w.blockedFor("src alice", 5, 1_000) > 0);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aReleasedAttemptIsGivenBackButOnlyInItsOwnWindow() {
+    FailureWindows w = new FailureWindows(10_000, 100);
+    List<FailureWindows.Slot> slots = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      slots.add(w.reserve("k", 3, 0).orElseThrow());
+    }
+    assertEquals(List.of(1, 2, 3), slots.stream().map(FailureWindows.Slot::count).toList());
+    assertTrue(w.reserve("k", 3, 0).isEmpty(), "all three taken");
+    w.release("k", slots.get(2));
+    assertTrue(w.reserve("k", 3, 0).isPresent(), "the one given back is taken again");
+    assertTrue(w.reserve("k", 3, 0).isEmpty());
+
+    // A new window: an attempt of the old one gives nothing back from it.
+    FailureWindows.Slot fresh = w.reserve("k", 1, 10_000).orElseThrow();
+    assertEquals(new FailureWindows.Slot(10_000, 1), fresh);
+    w.release("k", slots.get(0));
+    assertTrue(w.reserve("k", 1, 10_000).isEmpty(), "still blocked in the new window");
   }
 }

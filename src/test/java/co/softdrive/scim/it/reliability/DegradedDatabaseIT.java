@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import co.softdrive.scim.it.ConsoleClient;
 import co.softdrive.scim.it.ItConfig;
+import co.softdrive.scim.it.Jsons;
 import co.softdrive.scim.it.ServerControl;
 import co.softdrive.scim.it.TenantFixture;
 import jakarta.json.JsonObject;
@@ -13,8 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -26,13 +30,18 @@ import org.junit.jupiter.api.Test;
  * admits no connections and the server's are cut, readiness is DOWN and every SCIM request answers
  * 503 with Retry-After and a SCIM error body (not 500, not 401, and within the client's 30-second
  * bound), for longer than the token cache lives; when the database is back, the same server (same
- * process) is ready and serves requests again without a restart.
+ * process) is ready and serves requests again without a restart. The staff surfaces (admin API,
+ * change feed, console) answer 503 with Retry-After too, whatever the credentials: during an outage
+ * nobody can tell a wrong password from a right one, and a 401 or 403 would read as permanent.
  */
 class DegradedDatabaseIT {
   private static final Logger LOG = Logger.getLogger(DegradedDatabaseIT.class.getName());
 
   /** Longer than scim.auth.cache-seconds (5): requests with and without a cached token verdict. */
   static final long OUTAGE_MILLIS = 7_000;
+
+  static final String TENANTS_PAGE = "/console/tenants.xhtml";
+  static final String STYLESHEET = "/jakarta.faces.resource/console.css.xhtml?ln=console";
 
   @Test
   void databaseOutageAnswers503WithRetryAfterThenTheSameProcessRecoversByItself() throws Exception {
@@ -110,6 +119,93 @@ class DegradedDatabaseIT {
         "DegradedDatabaseIT: {0} SCIM requests during the outage, all 503 with Retry-After, slowest {1} ms;"
             + " ready again and serving without restart",
         new Object[] {answered, slowestMillis});
+  }
+
+  @Test
+  void staffSurfacesAnswer503WithRetryAfterDuringAnOutageWhateverTheCredentials() throws Exception {
+    assumeTrue(
+        ItConfig.dbKind().equals("postgres"),
+        "embedded Derby runs inside the server's JVM and cannot fail on its own; .ci/run runs this test in its PostgreSQL pass");
+    String admin = ItConfig.adminUser();
+    String adminPassword = ItConfig.adminPassword();
+    String consumerPassword = "feed-consumer-" + UUID.randomUUID();
+    String consumer = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+    TenantFixture.admin()
+        .contentType("application/json")
+        .body(
+            Jsons.of(
+                "username", consumer, "password", consumerPassword, "roles", List.of("events")))
+        .post(ItConfig.adminBase() + "/staff")
+        .then()
+        .statusCode(201);
+    ConsoleClient console = ConsoleClient.signedIn(admin, adminPassword);
+    ConsoleClient.Page before = console.get(TENANTS_PAGE);
+    assertEquals(200, before.status());
+    assertTrue(before.body().contains(STYLESHEET), "the console's own stylesheet link");
+    // Its own source, so that the wrong passwords below touch no other test's budget.
+    String source = "198.51.100.203";
+    int answered = 0;
+
+    try (PostgresOutage outage = PostgresOutage.begin(System.getProperty("it.pg.database"))) {
+      awaitReadiness(503);
+      for (int round = 0; round < 3; round++) {
+        // The admin API and the feed: right, wrong and unknown credentials alike.
+        assertAdminUnavailable(staffGet("/tenants", admin, adminPassword, source));
+        assertAdminUnavailable(staffGet("/tenants", admin, "wrong-password", source));
+        assertAdminUnavailable(staffGet("/tenants", "no-such-staff", "wrong-password", source));
+        assertAdminUnavailable(staffGet("/events", consumer, consumerPassword, source));
+        assertAdminUnavailable(staffGet("/events?after=0", consumer, "wrong-password", source));
+        // The console: a signed-in session, and signing in (right or wrong password).
+        assertConsoleUnavailable(console.get(TENANTS_PAGE));
+        assertEquals(200, console.get(STYLESHEET).status(), "the page keeps its style");
+        assertConsoleUnavailable(new ConsoleClient().signIn(admin, adminPassword));
+        assertConsoleUnavailable(new ConsoleClient().signIn(admin, "wrong-password"));
+        answered += 8;
+      }
+    }
+
+    awaitReadiness(200);
+    assertEquals(200, staffGet("/tenants", admin, adminPassword, source).status());
+    assertEquals(200, staffGet("/events", consumer, consumerPassword, source).status());
+    assertEquals(401, staffGet("/tenants", admin, "wrong-password", source).status());
+    ConsoleClient.Page again = console.get(TENANTS_PAGE);
+    assertEquals(200, again.status(), "the console session outlived the outage");
+    assertTrue(again.path().startsWith("/console/"), again.path());
+    LOG.log(
+        Level.INFO,
+        "DegradedDatabaseIT: {0} admin API, feed and console requests during the outage, all 503"
+            + " with Retry-After",
+        answered);
+  }
+
+  private static Http.Reply staffGet(String path, String user, String password, String source)
+      throws IOException {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Http.get(
+        ItConfig.adminBase() + path, "Authorization", "Basic " + basic, "X-Forwarded-For", source);
+  }
+
+  /** The admin API's own error body, not the HTML denied page. */
+  private static void assertAdminUnavailable(Http.Reply r) {
+    assertEquals(503, r.status(), r::toString);
+    assertTrue(
+        r.retryAfter() != null && Integer.parseInt(r.retryAfter()) > 0,
+        "Retry-After: " + r.retryAfter());
+    JsonObject body = r.json();
+    assertEquals(503, body.getInt("status"));
+    assertEquals("service_unavailable", body.getString("error"));
+    assertTrue(body.getString("detail").contains("unavailable"), body::toString);
+  }
+
+  private static void assertConsoleUnavailable(ConsoleClient.Page page) {
+    assertEquals(503, page.status(), () -> page.path() + " " + page.body());
+    String retryAfter = page.header("Retry-After");
+    assertTrue(
+        retryAfter != null && Integer.parseInt(retryAfter) > 0, "Retry-After: " + retryAfter);
+    assertTrue(page.body().contains("temporarily unavailable"), page::body);
+    assertTrue(page.body().contains(STYLESHEET), "a page in the console's style");
   }
 
   private static void assertUnavailable(Http.Reply r) {

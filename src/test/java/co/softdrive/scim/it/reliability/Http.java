@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A thread-safe SCIM client for the reliability tests. Unlike REST-assured it reports transport
- * failures as {@link IOException}, so a test can tell "the server answered" from "the outcome is
- * unknown" (the connection died with the request in flight). The JDK client never re-sends a POST
- * or PATCH by itself.
+ * A thread-safe SCIM client for the reliability tests (and a plain GET for other URLs). Unlike
+ * REST-assured it reports transport failures as {@link IOException}, so a test can tell "the server
+ * answered" from "the outcome is unknown" (the connection died with the request in flight). The JDK
+ * client never re-sends a POST or PATCH by itself.
  */
 final class Http {
   static final String SCIM_JSON = "application/scim+json; charset=utf-8";
@@ -47,6 +47,19 @@ final class Http {
       b.header("Content-Type", SCIM_JSON)
           .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
+    return exchange(b);
+  }
+
+  /** A GET of any URL with the given headers ({@code name, value, name, value...}). */
+  static Reply get(String url, String... headers) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return exchange(b.GET());
+  }
+
+  private static Reply exchange(HttpRequest.Builder b) throws IOException {
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(
