@@ -1,10 +1,8 @@
 package co.softdrive.scim.activity;
 
-import co.softdrive.scim.platform.DatabaseState;
+import co.softdrive.scim.health.DatabaseState;
 import co.softdrive.scim.platform.JobLeases;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +19,9 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
  * Takes activity entries from request threads without ever blocking them, and writes them in
- * batches from the container's managed scheduler. A full queue drops the entry and counts it; a
- * database error drops the batch and counts it (the SCIM request has long been answered).
+ * batches when {@link ActivityFlushJob} runs. A full queue drops the entry and counts it; a
+ * database error drops the batch and counts it (the SCIM request has long been answered). {@link
+ * ActivityPurgeJob} purges what is past retention.
  */
 @ApplicationScoped
 public class ActivityRecorder {
@@ -42,25 +39,13 @@ public class ActivityRecorder {
   @Inject DatabaseState database;
   @Inject JobLeases leases;
 
-  @Resource ManagedScheduledExecutorService scheduler;
-
   private volatile BlockingQueue<ActivityEntry> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
-  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private volatile long lastFailureLog;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     queue();
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::flushSafely, config.flushMillis(), config.flushMillis(), TimeUnit.MILLISECONDS));
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::purgeSafely,
-            PURGE_FIRST_DELAY_SECONDS,
-            config.purgeIntervalMinutes() * 60,
-            TimeUnit.SECONDS));
     LOG.log(
         Level.INFO,
         "Recording SCIM activity (queue {0}, retention {1} days)",
@@ -76,7 +61,7 @@ public class ActivityRecorder {
     return false;
   }
 
-  /** Writes everything queued now (also used by the scheduler). Returns the number written. */
+  /** Writes everything queued now (also what the flush job runs). Returns the number written. */
   public int flush() {
     if (!database.isMigrated()) {
       return 0; // the table may not exist yet; entries wait in the queue
@@ -121,7 +106,6 @@ public class ActivityRecorder {
 
   @PreDestroy
   void stop() {
-    tasks.forEach(t -> t.cancel(false));
     try {
       flush();
     } catch (RuntimeException e) {
@@ -142,7 +126,8 @@ public class ActivityRecorder {
     return q;
   }
 
-  private void flushSafely() {
+  /** {@link #flush}, logging a failure at most once a minute instead of throwing. */
+  public void flushSafely() {
     try {
       flush();
     } catch (RuntimeException e) {
@@ -150,7 +135,11 @@ public class ActivityRecorder {
     }
   }
 
-  private void purgeSafely() {
+  /**
+   * Deletes rows past retention when no instance did within the interval; logs a failure at most
+   * once a minute instead of throwing.
+   */
+  public void purgeSafely() {
     if (!database.isMigrated()) {
       return;
     }

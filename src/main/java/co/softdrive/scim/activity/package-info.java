@@ -4,11 +4,12 @@
  * "when did Entra last sync, what failed and why" for one tenant.
  *
  * <p>Recording never slows a SCIM request: the JAX-RS edge offers an {@link ActivityEntry} to the
- * bounded in-memory queue of {@link ActivityRecorder}; a background task on the container's managed
- * scheduler batch-inserts what is queued once a second. When the queue is full the entry is dropped
- * and counted ({@code scim.activity.dropped}) rather than blocking the request. Rows older than
- * {@code scim.activity.retention-days} are purged every hour, tenant by tenant, by one instance at
- * a time under the {@code activity-retention} job lease (platform.JobLeases).
+ * bounded in-memory queue of {@link ActivityRecorder}; {@link ActivityFlushJob}, one of the
+ * application's scheduled jobs, batch-inserts what is queued once a second. When the queue is full
+ * the entry is dropped and counted ({@code scim.activity.dropped}) rather than blocking the
+ * request. Rows older than {@code scim.activity.retention-days} are purged every hour ({@link
+ * ActivityPurgeJob}), tenant by tenant, by one instance at a time under the {@code
+ * activity-retention} job lease (platform.JobLeases).
  *
  * <p>What is never recorded: request or response bodies, tokens (only the 13-character display
  * prefix), query strings. The one exception is the {@code filter} query parameter, truncated to

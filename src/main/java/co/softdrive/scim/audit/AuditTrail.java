@@ -1,7 +1,7 @@
 package co.softdrive.scim.audit;
 
 import co.softdrive.scim.persistence.AccountAuditEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,10 +1,10 @@
 package co.softdrive.scim.console;
 
+import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
 import co.softdrive.scim.inspection.UserDirectory;
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.ScimConfig;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import co.softdrive.scim.tenant.TenantService;
@@ -59,8 +59,6 @@ public class TenantPage implements Serializable {
 
   /** The secret of the token just generated; shown once, forgotten when the dialog closes. */
   private String issuedSecret;
-
-  private String issuedPrefix;
 
   /** f:viewAction: loads the tenant or answers 404. */
   public void load() throws IOException {
@@ -147,7 +145,6 @@ public class TenantPage implements Serializable {
                     expiresOn == null ? null : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant()));
     if (issued != null) {
       issuedSecret = issued.secret();
-      issuedPrefix = issued.token().prefix();
       reload();
     }
   }
@@ -155,7 +152,6 @@ public class TenantPage implements Serializable {
   /** The dialog closed: the secret is gone for good. */
   public void forgetSecret() {
     issuedSecret = null;
-    issuedPrefix = null;
   }
 
   public void revoke(String tokenId) {
@@ -186,10 +182,6 @@ public class TenantPage implements Serializable {
     boolean defaultPort =
         (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
     return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath + SCIM_PATH;
-  }
-
-  public List<String> getGroupPolicies() {
-    return LifecycleSettings.GROUP_POLICIES;
   }
 
   public boolean isSuspended() {
@@ -296,10 +288,6 @@ public class TenantPage implements Serializable {
 
   public String getIssuedSecret() {
     return issuedSecret;
-  }
-
-  public String getIssuedPrefix() {
-    return issuedPrefix;
   }
 
   public LocalDate getToday() {

@@ -53,10 +53,6 @@ public class UsersPage implements Serializable {
     tenant = TenantScoped.load(tenants, tenantId);
   }
 
-  public UserDirectory.State[] getStates() {
-    return UserDirectory.State.values();
-  }
-
   public boolean isFiltered() {
     return (search != null && !search.isBlank()) || state != UserDirectory.State.ALL;
   }

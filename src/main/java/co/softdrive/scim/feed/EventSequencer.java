@@ -1,6 +1,6 @@
 package co.softdrive.scim.feed;
 
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;

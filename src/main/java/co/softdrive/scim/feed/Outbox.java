@@ -1,8 +1,8 @@
 package co.softdrive.scim.feed;
 
 import co.softdrive.scim.persistence.Migrations.Dialect;
-import co.softdrive.scim.platform.QuietClientErrors;
-import co.softdrive.scim.provisioning.ScimJson;
+import co.softdrive.scim.protocol.json.ScimJson;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

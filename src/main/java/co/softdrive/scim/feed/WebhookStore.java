@@ -2,10 +2,10 @@ package co.softdrive.scim.feed;
 
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
 import co.softdrive.scim.platform.JobLeases;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.persistence.GroupEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimErrors;
-import co.softdrive.scim.provisioning.ScimJson;
+import co.softdrive.scim.protocol.json.ScimJson;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -4,7 +4,7 @@ import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.TenantActivity;
 import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

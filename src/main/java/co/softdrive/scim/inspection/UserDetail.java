@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A user as support inspects it: indexed fields, every attribute as received (pretty JSON), its
- * groups, and its account state. The account-state history is the audit trail, which the user page
- * reads apart ({@code console.UserPage}).
+ * A user as support inspects it: indexed fields, every attribute as stored (pretty JSON:
+ * normalized, without a password Entra may have sent, without a manager that is not a user of the
+ * tenant), its groups, and its account state. The account-state history is the audit trail, which
+ * the user page reads apart ({@code console.UserPage}).
  */
 public record UserDetail(
     String id,

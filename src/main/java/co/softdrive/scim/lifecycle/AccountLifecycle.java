@@ -10,7 +10,7 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.persistence.Migrations.Dialect;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;

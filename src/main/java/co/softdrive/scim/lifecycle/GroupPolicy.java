@@ -7,7 +7,7 @@ import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
-import co.softdrive.scim.provisioning.ScimJson;
+import co.softdrive.scim.protocol.json.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,8 +3,7 @@ package co.softdrive.scim.lifecycle;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.platform.JobLeases;
-import co.softdrive.scim.platform.QuietClientErrors;
-import co.softdrive.scim.provisioning.UserProvisioning;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +33,7 @@ public class TombstonePurge {
   EntityManager em;
 
   @Inject JobLeases leases;
-  @Inject UserProvisioning users;
+  @Inject UserPurge userPurge;
   @Inject LifecycleConfig config;
 
   /** The scheduled pass: runs when no instance ran it within the interval; returns users purged. */
@@ -72,7 +71,7 @@ public class TombstonePurge {
         }
         ids = expired(tenant.getId(), olderThan);
         for (String id : ids) {
-          if (users.purgeExpiredTombstone(tenant.getId(), id, olderThan, Actor.job(JOB))) {
+          if (userPurge.purgeExpiredTombstone(tenant.getId(), id, olderThan, Actor.job(JOB))) {
             purged++;
           }
         }

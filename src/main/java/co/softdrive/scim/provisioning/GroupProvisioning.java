@@ -9,10 +9,10 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.GroupPolicy;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
-import co.softdrive.scim.platform.QuietClientErrors;
-import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.json.ResourceView;
+import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.patch.MemberChange;
 import co.softdrive.scim.protocol.patch.PatchRequest;
 import co.softdrive.scim.protocol.patch.PatchResult;
@@ -21,6 +21,8 @@ import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import co.softdrive.scim.query.ListParams;
 import co.softdrive.scim.query.Page;
 import co.softdrive.scim.query.ResourceQueries;
+import co.softdrive.scim.transaction.QuietClientErrors;
+import co.softdrive.scim.transaction.RetryDeadlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -120,8 +122,7 @@ public class GroupProvisioning {
 
   /** Applies a PATCH; returns the group as it is afterwards. */
   @Transactional
-  public ResourceView patch(
-      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
+  public ResourceView patch(String tenantId, String id, JsonObject body, String ifMatch) {
     PatchRequest request = protocol.parsePatch(body);
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());

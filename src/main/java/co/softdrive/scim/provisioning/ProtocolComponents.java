@@ -1,6 +1,6 @@
 package co.softdrive.scim.provisioning;
 
-import co.softdrive.scim.platform.LimitsConfig;
+import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.protocol.patch.PatchEngine;
 import co.softdrive.scim.protocol.patch.PatchRequest;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;

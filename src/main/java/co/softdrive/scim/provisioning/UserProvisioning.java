@@ -6,13 +6,14 @@ import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
+import co.softdrive.scim.lifecycle.UserPurge;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
-import co.softdrive.scim.platform.RetryDeadlocks;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.protocol.json.ResourceView;
+import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.patch.PatchRequest;
 import co.softdrive.scim.protocol.patch.PatchResult;
 import co.softdrive.scim.protocol.schema.SchemaRegistry;
@@ -20,6 +21,8 @@ import co.softdrive.scim.protocol.schema.Schemas;
 import co.softdrive.scim.query.ListParams;
 import co.softdrive.scim.query.Page;
 import co.softdrive.scim.query.ResourceQueries;
+import co.softdrive.scim.transaction.QuietClientErrors;
+import co.softdrive.scim.transaction.RetryDeadlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -57,6 +60,7 @@ public class UserProvisioning {
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
   @Inject AccountLifecycle lifecycle;
+  @Inject UserPurge purge;
   @Inject Outbox outbox;
 
   @Transactional
@@ -128,8 +132,6 @@ public class UserProvisioning {
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
-    // Read before the outbox takes its row lock: a read after it waits for membership rows that a
-    // concurrent group PATCH holds while that PATCH waits for the outbox row (a deadlock on Derby).
     jakarta.json.JsonArray groups = groups(user.getTenantId(), user.getId());
     outbox.append(events);
     return view(user, attributes, groups);
@@ -139,46 +141,7 @@ public class UserProvisioning {
   public void delete(String tenantId, String id, String ifMatch, Actor actor) {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
-    purge(user, actor, "DELETE from provisioning");
-  }
-
-  /**
-   * Purges one tombstone whose retention has passed, in its own transaction; false when it was
-   * re-activated or purged meanwhile.
-   */
-  @Transactional
-  public boolean purgeExpiredTombstone(String tenantId, String id, long olderThan, Actor actor) {
-    UserEntity user =
-        em.createNamedQuery("UserEntity.find", UserEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", id)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (user == null
-        || !co.softdrive.scim.lifecycle.AccountState.DELETED.equals(user.getAccountState())
-        || user.getAccountStateAt() >= olderThan) {
-      return false;
-    }
-    purge(user, actor, "tombstone retention expired");
-    return true;
-  }
-
-  private void purge(UserEntity user, Actor actor, String reason) {
-    String tenantId = user.getTenantId();
-    String id = user.getId();
-    long now = System.currentTimeMillis();
-    List<ChangeEvent> events = new ArrayList<>();
-    lifecycle.purged(user, actor, reason, now, events);
-    memberships.removeUserEverywhere(tenantId, id, now);
-    em.createNamedQuery("UserEmailEntity.deleteByUser")
-        .setParameter("tenantId", tenantId)
-        .setParameter("userId", id)
-        .executeUpdate();
-    em.remove(user);
-    outbox.append(events);
-    LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});
+    purge.purge(user, actor, "DELETE from provisioning");
   }
 
   /** The user of this tenant, or 404; locked for update when {@code forUpdate}. */

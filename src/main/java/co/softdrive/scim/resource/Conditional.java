@@ -1,6 +1,6 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.provisioning.ResourceView;
+import co.softdrive.scim.protocol.json.ResourceView;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 

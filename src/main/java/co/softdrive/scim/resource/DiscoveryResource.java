@@ -1,6 +1,6 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.LimitsConfig;
+import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.schema.DiscoveryDocuments;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.DatabaseProbe;
+import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;

@@ -1,9 +1,9 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.config.ScimConfig;
+import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.GroupProvisioning;
-import co.softdrive.scim.provisioning.ResourceView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -96,11 +96,7 @@ public class GroupsResource {
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
         groups.patch(
-            principal.tenantId(),
-            id,
-            JsonBodies.readObject(body, limits.limits()),
-            ifMatch,
-            principal.actor());
+            principal.tenantId(), id, JsonBodies.readObject(body, limits.limits()), ifMatch);
     if (attributes().isEmpty() && excluded().isEmpty()) {
       return responses.noContent(group);
     }

@@ -2,12 +2,12 @@ package co.softdrive.scim.resource;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.platform.ScimConfig;
+import co.softdrive.scim.config.ScimConfig;
+import co.softdrive.scim.protocol.json.ResourceView;
+import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.list.AttributeProjection;
 import co.softdrive.scim.protocol.schema.Schemas;
 import co.softdrive.scim.provisioning.GroupProvisioning;
-import co.softdrive.scim.provisioning.ResourceView;
-import co.softdrive.scim.provisioning.ScimJson;
 import co.softdrive.scim.query.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

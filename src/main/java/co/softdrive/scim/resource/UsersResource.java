@@ -1,8 +1,8 @@
 package co.softdrive.scim.resource;
 
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.ScimConfig;
-import co.softdrive.scim.provisioning.ResourceView;
+import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.config.ScimConfig;
+import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.UserProvisioning;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package co.softdrive.scim.staff;
 
-import co.softdrive.scim.platform.DatabaseProbe;
+import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.throttle.AuthThrottle;
 import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
 import jakarta.enterprise.context.ApplicationScoped;

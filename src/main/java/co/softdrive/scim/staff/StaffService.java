@@ -1,9 +1,9 @@
 package co.softdrive.scim.staff;
 
 import co.softdrive.scim.persistence.StaffAccountEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package co.softdrive.scim.tenant;
 
 import co.softdrive.scim.persistence.TenantEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

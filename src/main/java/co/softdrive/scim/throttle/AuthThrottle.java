@@ -1,7 +1,6 @@
 package co.softdrive.scim.throttle;
 
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.LiveInstances;
+import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.annotation.PostConstruct;

@@ -6,8 +6,9 @@
  *       through a token bucket ({@code scim.limits.rate.per-second}, burst {@code burst-seconds}
  *       times that, or the tenant's own {@code rateLimitPerSecond}). With several instances on one
  *       database each enforces its share, rate / live instances, where {@code
- *       platform.LiveInstances} counts instances by their heartbeat rows: no database write per
- *       request, and the sum over the instances never exceeds the limit while the count is current.
+ *       throttle.LiveInstances} counts instances by their heartbeat rows (written by {@link
+ *       co.softdrive.scim.throttle.HeartbeatJob}): no database write per request, and the sum over
+ *       the instances never exceeds the limit while the count is current.
  *   <li>{@link co.softdrive.scim.throttle.AuthThrottle}: failed authentications per source (the
  *       client address; {@code X-Forwarded-For} only from a trusted proxy, see {@link
  *       co.softdrive.scim.throttle.ClientAddress}) within a window. Over budget, a source gets

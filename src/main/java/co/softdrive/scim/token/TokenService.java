@@ -2,10 +2,10 @@ package co.softdrive.scim.token;
 
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.TokenEntity;
-import co.softdrive.scim.platform.QuietClientErrors;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,13 +121,6 @@ public class TokenService {
     LOG.log(
         Level.INFO, "Revoked token {0} of tenant {1} by {2}", new Object[] {tokenId, tenantId, by});
     return TokenView.of(token, now);
-  }
-
-  public long countActive(String tenantId) {
-    return em.createNamedQuery("TokenEntity.countActiveByTenant", Long.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("now", System.currentTimeMillis())
-        .getSingleResult();
   }
 
   private TokenEntity find(String tenantId, String tokenId) {

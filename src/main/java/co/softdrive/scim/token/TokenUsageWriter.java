@@ -1,6 +1,6 @@
 package co.softdrive.scim.token;
 
-import co.softdrive.scim.platform.QuietClientErrors;
+import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

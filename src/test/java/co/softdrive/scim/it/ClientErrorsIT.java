@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Client errors are answered, rolled back and not reported as incidents: Liberty writes an FFDC
  * file for every unchecked exception that leaves a {@code @Transactional} method, which made every
- * 404 or 409 Entra provoked look like an internal failure (platform.QuietClientErrors).
+ * 404 or 409 Entra provoked look like an internal failure (transaction.QuietClientErrors).
  */
 class ClientErrorsIT {
   private static final String SCIM = "application/scim+json";

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import co.softdrive.scim.platform.DatabaseProbe;
+import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.throttle.Throttles;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,7 +1,6 @@
 package co.softdrive.scim.throttle;
 
-import co.softdrive.scim.platform.LimitsConfig;
-import co.softdrive.scim.platform.LiveInstances;
+import co.softdrive.scim.config.LimitsConfig;
 import java.util.List;
 
 /** An {@link AuthThrottle} without a container, for unit tests of it and of its callers. */

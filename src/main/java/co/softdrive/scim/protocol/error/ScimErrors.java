@@ -8,30 +8,13 @@ public final class ScimErrors {
     return new Simple(401, null, detail);
   }
 
-  public static ScimException forbidden(String detail) {
-    return new Simple(403, null, detail);
-  }
-
   public static ScimException notFound(String detail) {
     return new Simple(404, null, detail);
-  }
-
-  public static ScimException methodNotAllowed(String detail) {
-    return new Simple(405, null, detail);
-  }
-
-  public static ScimException notAcceptable(String detail) {
-    return new Simple(406, null, detail);
   }
 
   /** 409 {@code uniqueness}: a value that must be unique is already taken. */
   public static ScimException uniqueness(String detail) {
     return new Simple(409, "uniqueness", detail);
-  }
-
-  /** 409 without scimType: a concurrent change won; the client may retry. */
-  public static ScimException conflict(String detail) {
-    return new Simple(409, null, detail);
   }
 
   /** 408: the request (its body) did not arrive in time; the connection is closed. */
@@ -47,10 +30,6 @@ public final class ScimErrors {
     return new Simple(413, null, detail);
   }
 
-  public static ScimException unsupportedMediaType(String detail) {
-    return new Simple(415, null, detail);
-  }
-
   /**
    * 429 without scimType: RFC 7644 §3.12 defines no scimType for it ({@code tooMany} is a 400 for a
    * filter matching too much), and Entra reads the status and {@code Retry-After}.
@@ -59,10 +38,7 @@ public final class ScimErrors {
     return new Simple(429, null, detail, retryAfterSeconds);
   }
 
-  public static ScimException notImplemented(String detail) {
-    return new Simple(501, null, detail);
-  }
-
+  /** 503: the service cannot take the request now; the answer carries {@code Retry-After}. */
   public static ScimException unavailable(String detail) {
     return new Simple(503, null, detail);
   }

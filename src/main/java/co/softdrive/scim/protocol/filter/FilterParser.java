@@ -3,7 +3,6 @@ package co.softdrive.scim.protocol.filter;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.path.AttrPath;
-import co.softdrive.scim.protocol.path.PatchPath;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.function.Function;

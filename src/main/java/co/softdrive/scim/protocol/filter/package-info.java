@@ -2,9 +2,12 @@
  * SCIM filters (RFC 7644 §3.4.2.2): the {@link co.softdrive.scim.protocol.filter.Filter} AST,
  * {@link co.softdrive.scim.protocol.filter.FilterParser} that builds it from text, and {@link
  * co.softdrive.scim.protocol.filter.FilterEvaluator} that evaluates it on a JSON object (for PATCH
- * value paths). Turning the AST into SQL lives in {@code query}. The parser is recursive descent
- * over this grammar (RFC 7644 §3.4.2.2 and §3.5.2 with precedence made explicit); each rule method
- * quotes its production.
+ * value paths). The same parser reads PATCH paths ({@link
+ * co.softdrive.scim.protocol.filter.PathParser} into {@link
+ * co.softdrive.scim.protocol.filter.PatchPath}), which share its lexer and value-filter rule;
+ * attribute references ({@code AttrPath}) are in the {@code path} package, below this one. Turning
+ * the AST into SQL lives in {@code query}. The parser is recursive descent over this grammar (RFC
+ * 7644 §3.4.2.2 and §3.5.2 with precedence made explicit); each rule method quotes its production.
  *
  * <pre>
  * FILTER     = orExp

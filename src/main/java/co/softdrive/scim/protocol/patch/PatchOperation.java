@@ -1,6 +1,6 @@
 package co.softdrive.scim.protocol.patch;
 
-import co.softdrive.scim.protocol.path.PatchPath;
+import co.softdrive.scim.protocol.filter.PatchPath;
 import jakarta.json.JsonValue;
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
 package co.softdrive.scim.protocol.patch;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.filter.PatchPath;
+import co.softdrive.scim.protocol.filter.PathParser;
 import co.softdrive.scim.protocol.limits.Limits;
 import co.softdrive.scim.protocol.patch.entra.CapitalisedOps;
 import co.softdrive.scim.protocol.patch.entra.EntraQuirks;
-import co.softdrive.scim.protocol.path.PatchPath;
-import co.softdrive.scim.protocol.path.PathParser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,0 +1,68 @@
+package co.softdrive.scim.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+
+/**
+ * Whether the database answers right now (a connection from the pool that validates in 2 s), and
+ * whether an exception means that it does not: an outage, which callers answer with 503 and {@code
+ * Retry-After} rather than as an error of the request.
+ */
+@ApplicationScoped
+public class DatabaseProbe {
+  static final int VALID_SECONDS = 2;
+
+  @Resource(lookup = "jdbc/scim")
+  DataSource dataSource;
+
+  public boolean reachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(VALID_SECONDS);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code e} comes from the database being unavailable ({@link #isOutage}). */
+  public boolean explains(Throwable e) {
+    return isOutage(e, this::reachable);
+  }
+
+  /**
+   * Whether {@code e} comes from the database being unavailable: a lost or refused connection
+   * (SQLState class 08, PostgreSQL's 57P, a transient SQL error), or any other database error while
+   * the database does not answer {@code reachable}, asked only then (PostgreSQL refusing
+   * connections says 55000, for example).
+   */
+  public static boolean isOutage(Throwable e, BooleanSupplier reachable) {
+    return isConnectionLost(e) || (isDatabaseError(e) && !reachable.getAsBoolean());
+  }
+
+  private static boolean isConnectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDatabaseError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

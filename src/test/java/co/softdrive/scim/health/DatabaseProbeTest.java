@@ -1,0 +1,50 @@
+package co.softdrive.scim.health;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Telling a database outage from other errors: what the admin API, the console's sign-in and SCIM
+ * answer with 503 and {@code Retry-After} instead of an error of the request.
+ */
+class DatabaseProbeTest {
+  static final BooleanSupplier NOT_ASKED =
+      () -> {
+        throw new AssertionError("the probe need not be asked");
+      };
+
+  @Test
+  void aLostConnectionIsAnOutageWithoutAskingTheProbe() {
+    assertTrue(
+        DatabaseProbe.isOutage(
+            new PersistenceException(new SQLException("connection reset", "08006")), NOT_ASKED));
+    assertTrue(
+        DatabaseProbe.isOutage(
+            new RuntimeException(new SQLException("terminating connection", "57P01")), NOT_ASKED));
+    assertTrue(
+        DatabaseProbe.isOutage(
+            new PersistenceException(new SQLTransientConnectionException("pool timeout")),
+            NOT_ASKED));
+  }
+
+  @Test
+  void anyOtherDatabaseErrorIsAnOutageOnlyWhileTheDatabaseDoesNotAnswer() {
+    // PostgreSQL refusing connections (ALLOW_CONNECTIONS false) says 55000.
+    PersistenceException refused =
+        new PersistenceException(new SQLException("database does not allow connections", "55000"));
+    assertTrue(DatabaseProbe.isOutage(refused, () -> false));
+    assertFalse(DatabaseProbe.isOutage(refused, () -> true));
+  }
+
+  @Test
+  void whatIsNoDatabaseErrorIsNoOutage() {
+    assertFalse(DatabaseProbe.isOutage(new IllegalStateException("a bug"), NOT_ASKED));
+    assertFalse(DatabaseProbe.isOutage(new PersistenceException("no SQL cause"), NOT_ASKED));
+  }
+}
