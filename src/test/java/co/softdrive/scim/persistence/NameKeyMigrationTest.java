@@ -80,7 +80,12 @@ class NameKeyMigrationTest {
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "test.pg.url", matches = ".+")
+  @EnabledIfSystemProperty(
+      named = "test.pg.url",
+      matches = ".+",
+      disabledReason =
+          "PostgreSQL run skipped: set -Dtest.pg.url=jdbc:postgresql://127.0.0.1:5432/postgres"
+              + " (and -Dtest.pg.user, -Dtest.pg.password; .ci/run does)")
   void collisionsOnPostgresAreKeptAndReported() throws Exception {
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setUrl(System.getProperty("test.pg.url"));
