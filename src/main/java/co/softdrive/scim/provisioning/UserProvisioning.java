@@ -99,7 +99,10 @@ public class UserProvisioning {
   @Transactional
   public ResourceView replace(
       String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
-    JsonArray groups = groupsBeforeLocking(tenantId, id);
+    // The groups for the answer are read before the user's row is locked: a membership change of
+    // the same user holds its new group_member rows and then waits for that row (the foreign key),
+    // so reading memberships while holding it deadlocked. A user update changes no membership.
+    JsonArray groups = groups(tenantId, id);
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
     JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
@@ -110,7 +113,10 @@ public class UserProvisioning {
   public ResourceView patch(
       String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
     PatchRequest request = protocol.parsePatch(body);
-    JsonArray groups = groupsBeforeLocking(tenantId, id);
+    // The groups for the answer are read before the user's row is locked: a membership change of
+    // the same user holds its new group_member rows and then waits for that row (the foreign key),
+    // so reading memberships while holding it deadlocked. A user update changes no membership.
+    JsonArray groups = groups(tenantId, id);
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
     JsonObject current = ScimJson.parseStored(user.getAttributes());
@@ -297,17 +303,6 @@ public class UserProvisioning {
       throw ScimBadRequest.invalidValue(
           attribute + " must be at most " + MAX_INDEXED_LENGTH + " characters");
     }
-  }
-
-  /**
-   * The user's groups for the answer of a PUT or PATCH, read before the user's row is locked: a
-   * membership change of the same user holds its new {@code group_member} rows and then waits for
-   * the user's row (the foreign key), so reading memberships while holding that row deadlocked
-   * (seen in ConcurrencyIT on Derby, three deadlocks in a row, a 503). A user update changes no
-   * membership, so the list read first is the one the answer would have shown.
-   */
-  private JsonArray groupsBeforeLocking(String tenantId, String userId) {
-    return groups(tenantId, userId);
   }
 
   private JsonArray groups(String tenantId, String userId) {

@@ -11,9 +11,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,13 +85,8 @@ public class BodyDeadlineFilter extends HttpFilter {
   private static void refuse(HttpServletRequest req, HttpServletResponse res, ScimException e)
       throws IOException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    Response error = ErrorBodies.of(e, RequestPaths.isScimRequestUri(path));
-    res.setStatus(error.getStatus());
-    error.getStringHeaders().forEach((name, values) -> values.forEach(v -> res.addHeader(name, v)));
     res.setHeader("Connection", "close");
-    byte[] body = String.valueOf(error.getEntity()).getBytes(StandardCharsets.UTF_8);
-    res.setContentLength(body.length);
-    res.getOutputStream().write(body);
+    ErrorBodies.write(res, e, RequestPaths.isScimRequestUri(path));
     res.flushBuffer();
     LOG.log(
         Level.FINE,

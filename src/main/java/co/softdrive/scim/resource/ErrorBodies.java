@@ -5,6 +5,7 @@ import co.softdrive.scim.protocol.error.ScimException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes error responses: SCIM error bodies (RFC 7644 §3.12, {@code status} as a string) under the
@@ -63,15 +64,31 @@ public final class ErrorBodies {
    */
   static void write(HttpServletResponse response, int status, String detail, String rawPath)
       throws IOException {
-    response.setStatus(status);
     if (RequestPaths.isApplicationRequestUri(rawPath)) {
-      boolean scim = RequestPaths.isScimRequestUri(rawPath);
-      response.setContentType(contentType(scim));
-      response.getWriter().write(body(status, null, detail, scim));
+      copy(of(status, null, detail, RequestPaths.isScimRequestUri(rawPath)), response);
     } else {
+      response.setStatus(status);
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().write(status + " " + detail + "\n");
     }
+  }
+
+  /**
+   * Writes {@code e} where JAX-RS does not run, as {@link #of(ScimException, boolean)} answers it.
+   */
+  static void write(HttpServletResponse response, ScimException e, boolean scim)
+      throws IOException {
+    copy(of(e, scim), response);
+  }
+
+  private static void copy(Response error, HttpServletResponse response) throws IOException {
+    response.setStatus(error.getStatus());
+    error
+        .getStringHeaders()
+        .forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+    byte[] body = String.valueOf(error.getEntity()).getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   private static String reason(int status) {

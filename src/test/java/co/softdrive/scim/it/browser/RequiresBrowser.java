@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +21,7 @@ import org.opentest4j.TestAbortedException;
  * class aborted before its tests as zero tests run, which Failsafe would not count as skipped.
  */
 public final class RequiresBrowser implements BeforeAllCallback, BeforeEachCallback {
+  private static final Logger LOG = Logger.getLogger(RequiresBrowser.class.getName());
   static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
   @Override
@@ -26,7 +29,8 @@ public final class RequiresBrowser implements BeforeAllCallback, BeforeEachCallb
     try {
       checkThisMachine();
     } catch (TestAbortedException skip) {
-      System.out.println("[WARNING] " + context.getDisplayName() + ": " + skip.getMessage());
+      LOG.log(
+          Level.WARNING, "{0}: {1}", new Object[] {context.getDisplayName(), skip.getMessage()});
     }
   }
 
