@@ -123,7 +123,7 @@ class NameKeyMigrationTest {
       insert(ds, "Group", other, pair.get(1), at);
     }
 
-    SchemaStatus status = Migrations.migrate(ds);
+    SchemaStatus status = Migrations.migrate(ds, Migrations.NAME_KEYS);
 
     assertEquals(List.of(Migrations.NAME_KEYS), status.applied());
     List<String> expected = new ArrayList<>();
