@@ -33,7 +33,6 @@ import java.util.List;
 @ViewScoped
 public class TenantPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final String SCIM_PATH = "/api/v1/automations/scim";
 
   @Inject transient TenantService tenants;
   @Inject transient TenantDirectory directory;
@@ -164,24 +163,20 @@ public class TenantPage implements Serializable {
 
   /** The exact URL to paste into Entra's "Tenant URL". */
   public String getTenantUrl() {
-    return scimConfig
-        .publicBaseUrl()
-        .map(base -> base + SCIM_PATH)
-        .orElseGet(
-            () -> {
-              ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
-              return tenantUrl(
-                  ec.getRequestScheme(),
-                  ec.getRequestServerName(),
-                  ec.getRequestServerPort(),
-                  ec.getRequestContextPath());
-            });
+    ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+    return scimConfig.scimBaseUrl(
+        origin(
+            ec.getRequestScheme(),
+            ec.getRequestServerName(),
+            ec.getRequestServerPort(),
+            ec.getRequestContextPath()));
   }
 
-  static String tenantUrl(String scheme, String host, int port, String contextPath) {
+  /** Scheme, host, port (left out when it is the scheme's default) and context path. */
+  static String origin(String scheme, String host, int port, String contextPath) {
     boolean defaultPort =
         (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath + SCIM_PATH;
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath;
   }
 
   public boolean isSuspended() {

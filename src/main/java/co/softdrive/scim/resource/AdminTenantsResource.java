@@ -43,6 +43,7 @@ public class AdminTenantsResource {
   @Inject TenantService tenants;
   @Inject TokenService tokens;
   @Inject TenantRateLimiter rates;
+  @Inject ScimUrls urls;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -109,7 +110,7 @@ public class AdminTenantsResource {
     TokenView t = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build())
         .header("Cache-Control", "no-store")
-        .entity(new IssuedTokenBody(t, issued.secret(), scimBaseUrl()))
+        .entity(new IssuedTokenBody(t, issued.secret(), urls.base()))
         .build();
   }
 
@@ -159,10 +160,6 @@ public class AdminTenantsResource {
           secret,
           tenantUrl);
     }
-  }
-
-  private String scimBaseUrl() {
-    return uri.getBaseUriBuilder().path("automations/scim").build().toString();
   }
 
   private String staff() {
