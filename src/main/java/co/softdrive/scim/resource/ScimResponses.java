@@ -39,8 +39,13 @@ public class ScimResponses {
     return resource(Response.created(URI.create(urls.location(view))), view, attributes, excluded);
   }
 
+  /**
+   * 200 with one resource (GET, PUT, PATCH): {@code Location} as well as {@code Content-Location},
+   * as RFC 7644 §3.4.1 and §3.5.1 show it; some clients read only the former.
+   */
   public Response ok(ResourceView view, List<String> attributes, List<String> excluded) {
-    return resource(Response.ok(), view, attributes, excluded);
+    return resource(
+        Response.ok().location(URI.create(urls.location(view))), view, attributes, excluded);
   }
 
   public Response noContent(ResourceView view) {
