@@ -5,11 +5,11 @@ import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
 import co.softdrive.scim.inspection.UserDirectory;
+import co.softdrive.scim.persistence.TenantStatus;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
-import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -40,7 +40,6 @@ public class TenantPage implements Serializable {
   @Inject transient ScimConfig scimConfig;
   @Inject transient UserDirectory users;
   @Inject transient LimitsConfig limits;
-  @Inject transient TenantRateLimiter rates;
 
   private String id;
   private TenantRow tenant;
@@ -95,16 +94,16 @@ public class TenantPage implements Serializable {
   }
 
   public void suspend() {
-    setStatus("suspended", "Suspended: its tokens now get 401 with a clear detail.");
+    setStatus(TenantStatus.SUSPENDED, "Suspended: its tokens now get 401 with a clear detail.");
   }
 
   public void resume() {
-    setStatus("active", "Resumed: its tokens work again.");
+    setStatus(TenantStatus.ACTIVE, "Resumed: its tokens work again.");
   }
 
-  private void setStatus(String status, String message) {
-    if (Messages.attempt(() -> tenants.update(id, TenantSettings.status(status))) != null) {
-      tokens.forgetTenant(id);
+  private void setStatus(TenantStatus status, String message) {
+    if (Messages.attempt(() -> tenants.update(id, TenantSettings.status(status.apiName())))
+        != null) {
       Messages.info(message);
       reload();
     }
@@ -123,7 +122,6 @@ public class TenantPage implements Serializable {
   public void saveRateLimit() {
     int value = rateLimitPerSecond == null ? -1 : rateLimitPerSecond;
     if (Messages.attempt(() -> tenants.update(id, TenantSettings.rateLimit(value))) != null) {
-      rates.forget(id);
       Messages.info(
           rateLimitPerSecond == null
               ? "Rate limit: the service default."
@@ -180,7 +178,7 @@ public class TenantPage implements Serializable {
   }
 
   public boolean isSuspended() {
-    return tenant != null && "suspended".equals(tenant.status());
+    return tenant != null && TenantStatus.SUSPENDED.apiName().equals(tenant.status());
   }
 
   private static void notFound() throws IOException {

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +110,7 @@ public class TenantDirectory {
               return new TenantRow(
                   t.getId(),
                   t.getName(),
-                  t.getStatus().toLowerCase(Locale.ROOT),
+                  t.getStatus().apiName(),
                   Instant.ofEpochMilli(t.getCreatedAt()),
                   u[0],
                   u[1],

@@ -7,7 +7,7 @@ import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
 import co.softdrive.scim.feed.Outbox;
-import co.softdrive.scim.persistence.Migrations.Dialect;
+import co.softdrive.scim.persistence.Dialect;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
