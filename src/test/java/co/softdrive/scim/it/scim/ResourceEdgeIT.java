@@ -92,6 +92,23 @@ class ResourceEdgeIT {
   }
 
   @Test
+  void bothResourceTypesAnswerOnlyJson() {
+    for (String collection : new String[] {"/Users", "/Groups"}) {
+      t.scim()
+          .get(collection)
+          .then()
+          .statusCode(200)
+          .contentType(startsWith("application/scim+json"));
+      t.scim()
+          .accept("application/xml")
+          .get(collection)
+          .then()
+          .statusCode(406)
+          .body("schemas", hasItem(ERROR));
+    }
+  }
+
+  @Test
   void searchAtTheServiceRootIsAScim501() {
     t.scim()
         .contentType(SCIM_JSON_UTF8)
