@@ -3,6 +3,7 @@ package co.softdrive.scim.it;
 import static co.softdrive.scim.it.TenantFixture.admin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -320,10 +321,9 @@ class HttpEdgeIT {
       assertScimError(RawHttp.get(SCIM + "/Users", wrong, source), 401);
       assertAdminError(RawHttp.get("/api/v1/ADMIN/tenants", wrong, source), 404);
     }
-    // Credentials Liberty cannot read (not Base64 of user:password) made its security audit fail
-    // with a NullPointerException, a 500, on every path. Under SCIM: no bearer token, a 401.
-    for (String unreadable :
-        List.of("Basic %%%", "Basic bm9jb2xvbg==", "Basic", "Basic  dXNlcjpwdw==")) {
+    // Credentials Liberty cannot read (not padded Base64 of user:password) made its security audit
+    // fail with a NullPointerException, a 500, on every path. Under SCIM: no bearer token, a 401.
+    for (String unreadable : UNREADABLE_BASIC) {
       assertScimError(RawHttp.get(SCIM + "/Users", "Authorization: " + unreadable, source()), 401);
     }
     // Where a staff role is required they still count: the source is over budget there.
@@ -332,6 +332,83 @@ class HttpEdgeIT {
       r = RawHttp.get("/api/v1/admin/tenants", wrong, source);
     }
     assertAdminError(r, 429);
+  }
+
+  /**
+   * {@code Authorization} headers that are no {@code Basic <padded Base64 of user:password>}, which
+   * Liberty's security audit could not read: a 500 and a stack trace on every staff path.
+   */
+  static final List<String> UNREADABLE_BASIC =
+      List.of(
+          "Basic %%%",
+          "Basic bm9jb2xvbg==",
+          "Basic",
+          "Basic ",
+          "Basic  "
+              + Base64.getEncoder().encodeToString("admin:x".getBytes(StandardCharsets.UTF_8)),
+          "Basic " + Base64.getEncoder().withoutPadding().encodeToString("admin:xy".getBytes()),
+          "Basic /w==",
+          "Basic _-86",
+          "Basic=",
+          "Basicx",
+          "Basic \u00e9\u00ff\u0080",
+          "Basic " + "A".repeat(30_000));
+
+  @Test
+  void basicCredentialsTheContainerCannotReadAre401OnTheAdminApiAndTheSignInPageOnTheConsole()
+      throws IOException {
+    long logBefore = ServerControl.logSize();
+    // Reported: not Base64 on the admin API was a 500 from Liberty's security audit, with a stack
+    // trace in messages.log.
+    RawHttp.Response reported =
+        RawHttp.get("/api/v1/admin/tenants", "Authorization: Basic %%%", source());
+    assertAdminError(reported, 401);
+    assertTrue(
+        String.valueOf(reported.header("WWW-Authenticate")).startsWith("Basic "),
+        reported::toString);
+
+    for (String header : UNREADABLE_BASIC) {
+      String auth = "Authorization: " + header;
+      String shown = header.length() > 40 ? header.substring(0, 40) + "..." : header;
+      for (String target :
+          List.of("/api/v1/admin/tenants", "/api/v1/admin/events", "/api/v1/admin/staff")) {
+        assertAdminError(RawHttp.get(target, auth, source()), 401);
+      }
+      assertAdminError(
+          RawHttp.send(
+              "POST",
+              "/api/v1/admin/tenants",
+              List.of(auth, "Content-Type: application/json", source()),
+              "{\"name\":\"edge-bait\"}".getBytes(StandardCharsets.UTF_8)),
+          401);
+      assertScimError(RawHttp.get(SCIM + "/Users", auth, source()), 401);
+      // The console: its sign-in page, as without credentials.
+      RawHttp.Response page = RawHttp.get("/console/tenants.xhtml", auth, source());
+      assertEquals(302, page.status(), () -> shown + ": " + page);
+      assertTrue(
+          String.valueOf(page.header("Location")).contains("/login.xhtml"),
+          () -> shown + ": " + page.headers());
+      RawHttp.Response ajax =
+          RawHttp.send(
+              "POST",
+              "/console/tenants.xhtml",
+              List.of(
+                  auth,
+                  "Faces-Request: partial/ajax",
+                  "Content-Type: application/x-www-form-urlencoded",
+                  source()),
+              "x=1".getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, ajax.status(), () -> shown + ": " + ajax);
+      assertTrue(ajax.text().contains("<redirect url=\"/login.xhtml\""), () -> shown + ": " + ajax);
+      RawHttp.Response login = RawHttp.get("/login.xhtml", auth, source());
+      assertEquals(200, login.status(), () -> shown + ": " + login);
+    }
+    String logged = ServerControl.logSince(logBefore);
+    for (String sign : List.of("SRVE0315E", "FFDC1015I", "basicAuthHeader", "IndexOutOfBounds")) {
+      assertFalse(logged.contains(sign), () -> "messages.log after the requests:\n" + logged);
+    }
+    // Right credentials still pass.
+    assertEquals(200, RawHttp.get("/api/v1/admin/tenants", adminCredentials()).status());
   }
 
   // --- JSON bodies ---
