@@ -2,7 +2,7 @@ package co.softdrive.scim.staff;
 
 import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.throttle.AuthThrottle;
-import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
+import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -241,7 +241,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
    * last minute pass, without hashing; a failure keeps its slot of the budget.
    */
   private Check check(HttpServletRequest request, String username, String password) {
-    StaffAttempt attempt = throttle.staffAttempt(throttle.source(request), username);
+    Attempt attempt = throttle.staffAttempt(throttle.source(request), username);
     if (attempt.blocked().isPresent()) {
       Optional<Set<String>> roles = staff.verifiedRecently(username, password);
       if (roles.isPresent()) {
