@@ -43,7 +43,7 @@ public class ContainerErrorPage extends HttpServlet {
     String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
     switch (status) {
       case HttpServletResponse.SC_NOT_FOUND ->
-          ErrorBodies.write(response, status, "No resource at this path", path);
+          ErrorBodies.write(response, status, notFoundDetail(request), path);
       case HttpServletResponse.SC_METHOD_NOT_ALLOWED ->
           ErrorBodies.write(response, status, "This method is not allowed here", path);
       default ->
@@ -54,5 +54,18 @@ public class ContainerErrorPage extends HttpServlet {
               "The request could not be read: its URI or a header is malformed",
               path);
     }
+  }
+
+  /**
+   * What a 404 says: the application's own message when it sent the error itself ({@code
+   * responseSendError(404, "No such tenant")}), never the container's, which names its exception.
+   */
+  private static String notFoundDetail(HttpServletRequest request) {
+    boolean container = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null;
+    return !container
+            && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m
+            && !m.isBlank()
+        ? m
+        : "No resource at this path";
   }
 }
