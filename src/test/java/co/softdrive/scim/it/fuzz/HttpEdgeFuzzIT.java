@@ -43,13 +43,14 @@ import org.junit.jupiter.api.Test;
  * {@code count} and {@code startIndex}, and raw requests whose request line and headers are
  * mutated: path spellings, percent-encodings, credentials, media types, huge and duplicate headers
  * ({@link Mutations}). Every answer must be a 2xx or a SCIM error (a 4xx whose JSON body has the
- * Error schema and the same {@code status}): never a 5xx, never a hang (a 30 s client timeout,
- * generous because the build machine may be busy). A raw request without the tenant's valid token
- * must be refused with a 4xx, and nothing it carried may be stored; a 4xx carries an error body of
- * ours, or is one of the two answers Liberty gives before it chooses the application (see {@link
- * #problem(FuzzRequest, RawHttp.Response)}). A canary user and group made before the fuzzing —
- * never named by any fuzzed request — must read exactly the same afterwards, {@code meta.version}
- * included.
+ * Error schema and the same {@code status}, or the SCIM 501 of an operation not offered, such as a
+ * search at the service root a dot segment can reach): never another 5xx, never a hang (a 30 s
+ * client timeout, generous because the build machine may be busy). A raw request without the
+ * tenant's valid token must be refused with a 4xx, and nothing it carried may be stored; a 4xx
+ * carries an error body of ours, or is one of the two answers Liberty gives before it chooses the
+ * application (see {@link #problem(FuzzRequest, RawHttp.Response)}). A canary user and group made
+ * before the fuzzing — never named by any fuzzed request — must read exactly the same afterwards,
+ * {@code meta.version} included.
  *
  * <p>Requests that once failed are kept in {@code HttpEdgeFuzzITInputs} (see {@link FuzzRequest})
  * and replayed first on every run; a new failure is written to {@code target/http-fuzz-findings}
@@ -222,16 +223,16 @@ class HttpEdgeFuzzIT {
   }
 
   /**
-   * What is wrong with the response to a raw request, or null. Never a 5xx, 3xx or 1xx; a 2xx only
-   * with the tenant's valid token; a 4xx carries an error body of ours (a SCIM error, under the
-   * SCIM base always; the admin API's JSON error or a line of text elsewhere), or is one of the two
-   * answers Liberty gives before it chooses the application (docs/reliability.md, "Container
-   * errors"): its 400 for a URI it cannot decode ({@code CWWWC0005I}, HTML or JSON) on any path,
-   * and the HTTP channel's empty 400 for headers over its limits.
+   * What is wrong with the response to a raw request, or null. Never a 5xx (but a SCIM 501), 3xx or
+   * 1xx; a 2xx only with the tenant's valid token; a 4xx carries an error body of ours (a SCIM
+   * error, under the SCIM base always; the admin API's JSON error or a line of text elsewhere), or
+   * is one of the two answers Liberty gives before it chooses the application (docs/reliability.md,
+   * "Container errors"): its 400 for a URI it cannot decode ({@code CWWWC0005I}, HTML or JSON) on
+   * any path, and the HTTP channel's empty 400 for headers over its limits.
    */
   private static String problem(FuzzRequest request, RawHttp.Response response) {
     int status = response.status();
-    if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+    if (serverError(status) || status < 200 || (status >= 300 && status < 400)) {
       return "status " + response;
     }
     if (status < 300) {
@@ -276,6 +277,11 @@ class HttpEdgeFuzzIT {
             .anyMatch(h -> h.length() - h.indexOf(':') - 1 > CHANNEL_MAX_FIELD);
   }
 
+  /** A 5xx other than 501, which must then carry a SCIM error body like a 4xx. */
+  private static boolean serverError(int status) {
+    return status >= 500 && status != 501;
+  }
+
   private static boolean isScimError(JsonObject body, int status) {
     return body.get("schemas") instanceof JsonArray schemas
         && schemas.contains(Json.createValue(ERROR))
@@ -286,7 +292,7 @@ class HttpEdgeFuzzIT {
   /** What is wrong with the response, or null. */
   private static String problem(HttpResponse<String> response) {
     int status = response.statusCode();
-    if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+    if (serverError(status) || status < 200 || (status >= 300 && status < 400)) {
       return "status " + status + ": " + response.body();
     }
     if (status == 204) {
