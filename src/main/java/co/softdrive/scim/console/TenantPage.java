@@ -189,9 +189,7 @@ public class TenantPage implements Serializable {
   }
 
   private static void notFound() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().responseSendError(404, "No such tenant");
-    faces.responseComplete();
+    TenantScoped.notFound("No such tenant");
   }
 
   public String getId() {
