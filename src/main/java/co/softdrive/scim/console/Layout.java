@@ -20,10 +20,32 @@ import java.time.format.DateTimeFormatter;
 @Named("layout")
 @RequestScoped
 public class Layout {
+  // A no-break space between date and time: a date never wraps inside (the hyphens between
+  // digits are no break opportunity either).
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'\u00a0'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  /** Every table's pager: the rows shown and the total first, then the page links. */
+  static final String PAGER =
+      "{CurrentPageReport} {FirstPageLink} {PreviousPageLink} {PageLinks} {NextPageLink}"
+          + " {LastPageLink} {RowsPerPageDropdown}";
+
+  static final String PAGER_REPORT = "{startRecord}\u2013{endRecord} of {totalRecords}";
 
   @Inject SecurityContext security;
+
+  public String getPager() {
+    return PAGER;
+  }
+
+  public String getPagerReport() {
+    return PAGER_REPORT;
+  }
+
+  /** A count with thousands separators: {@code 1,105}. */
+  public String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
 
   public String getUser() {
     return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();

@@ -162,6 +162,11 @@ public class TenantPage implements Serializable {
     }
   }
 
+  /** Whether the Tenant URL is no HTTPS URL, which Entra refuses (the token dialog warns). */
+  public boolean isTenantUrlInsecure() {
+    return !getTenantUrl().regionMatches(true, 0, "https://", 0, 8);
+  }
+
   /** The exact URL to paste into Entra's "Tenant URL". */
   public String getTenantUrl() {
     return scimConfig
