@@ -79,4 +79,27 @@ class ConsoleErrorsAndChartsTest {
     assertTrue(Layout.PAGER.startsWith("{CurrentPageReport}"));
     assertTrue(Layout.PAGER_REPORT.contains("{totalRecords}"));
   }
+
+  @Test
+  void enterpriseAttributesAndUserTypeBecomeFieldsAndTheManagerAReference() {
+    UserProfile p =
+        UserProfile.of(
+            """
+            {"userName":"ada","title":"Engineer",
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+               {"department":"R&D","employeeNumber":"701","manager":{"value":"m-1"}},
+             "urn:ietf:params:scim:schemas:extension:softdrive:2.0:User":{"userType":"Contractor"}}
+            """);
+    assertEquals(
+        List.of(
+            new UserProfile.Field("title", "Engineer"),
+            new UserProfile.Field("userType", "Contractor"),
+            new UserProfile.Field("employeeNumber", "701"),
+            new UserProfile.Field("department", "R&D")),
+        p.fields());
+    assertEquals(new UserProfile.Manager("m-1", "m-1"), p.manager());
+    assertEquals("grace", p.withManagerName("grace").manager().name());
+    assertEquals(UserProfile.NONE, UserProfile.of("not json"));
+    assertNull(UserProfile.of("{\"userName\":\"x\"}").manager());
+  }
 }
