@@ -68,6 +68,17 @@ public class Layout {
       // The session is invalidated below either way.
     }
     ec.invalidateSession();
+    // The browser forgets the ended session's id too, so its next visit is a new one, not an
+    // expired session (which the sign-in page would announce).
+    String cookie =
+        ((HttpServletRequest) ec.getRequest())
+            .getServletContext()
+            .getSessionCookieConfig()
+            .getName();
+    ec.addResponseCookie(
+        cookie == null ? "JSESSIONID" : cookie,
+        "",
+        java.util.Map.of("maxAge", 0, "path", "/", "httpOnly", true));
     ec.redirect(ec.getRequestContextPath() + "/login.xhtml?signedOut=true");
     faces.responseComplete();
   }
