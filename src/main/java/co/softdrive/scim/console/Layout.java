@@ -20,10 +20,9 @@ import java.time.format.DateTimeFormatter;
 @Named("layout")
 @RequestScoped
 public class Layout {
-  // A no-break space between date and time: a date never wraps inside (the hyphens between
-  // digits are no break opportunity either).
+  // Pages put a time in <span class="date"> (white-space: nowrap): it never wraps inside.
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'\u00a0'HH:mm:ss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /** Every table's pager: the rows shown and the total first, then the page links. */
   static final String PAGER =

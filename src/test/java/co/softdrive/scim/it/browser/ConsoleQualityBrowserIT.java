@@ -230,6 +230,10 @@ class ConsoleQualityBrowserIT {
         if (overflow > 0) {
           problems.add(page.getKey() + " at 390 px: " + overflow + " px wider than the screen");
         }
+        long brokenDates = brokenDates(b);
+        if (brokenDates > 0) {
+          problems.add(page.getKey() + " at 390 px: " + brokenDates + " dates broken over lines");
+        }
         if (!b.driver.findElement(By.id("signout:signout-button")).isDisplayed()) {
           problems.add(page.getKey() + " at 390 px: Sign out not visible");
         }
@@ -266,6 +270,16 @@ class ConsoleQualityBrowserIT {
             .executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     return ((Number) width).longValue();
+  }
+
+  /** Dates drawn on more than one line. */
+  private static long brokenDates(Browser b) {
+    Object broken =
+        ((JavascriptExecutor) b.driver)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('.date'))"
+                    + ".filter(e => e.getClientRects().length > 1).length;");
+    return ((Number) broken).longValue();
   }
 
   private static void assertNoHorizontalOverflow(Browser b, String what) {
