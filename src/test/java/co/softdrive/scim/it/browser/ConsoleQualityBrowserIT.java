@@ -165,6 +165,36 @@ class ConsoleQualityBrowserIT {
   }
 
   @Test
+  void aDestructiveConfirmationFocusesCancelAndNothingSelectedMeansNothingToApprove()
+      throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.open("/console/tenant.xhtml?id=" + t.tenantId);
+      b.click(By.id("tenant:suspend"));
+      b.visible(By.id("confirm-no"));
+      b.wait.until(
+          d ->
+              "confirm-no"
+                  .equals(
+                      ((JavascriptExecutor) d).executeScript("return document.activeElement.id;")));
+      // Enter on the focused button cancels; the tenant stays active.
+      b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-no")));
+      assertEquals("active", b.driver.findElement(By.id("tenant-status")).getText());
+      // Escape closes a confirmation too.
+      b.click(By.id("tenant:suspend"));
+      b.visible(By.id("confirm-no"));
+      b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-no")));
+      assertEquals("active", b.driver.findElement(By.id("tenant-status")).getText());
+
+      b.open("/console/pending.xhtml?tenant=" + t.tenantId);
+      assertFalse(b.visible(By.id("pending:approve")).isEnabled(), "nothing selected");
+      assertFalse(b.driver.findElement(By.id("pending:reject")).isEnabled(), "nothing selected");
+    }
+  }
+
+  @Test
   void backAfterSignOutShowsNoData() throws Exception {
     try (Browser b = new Browser()) {
       b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
