@@ -188,7 +188,7 @@ class UsersIT {
     // T10
     t.createUser(Scim.unique("t10"));
     t.scim()
-        .queryParam("filter", "title eq \"x\"")
+        .queryParam("filter", "password eq \"x\"")
         .get("/Users")
         .then()
         .statusCode(400)
