@@ -26,7 +26,7 @@ CREATE TABLE scim_user_value (
 ALTER TABLE scim_user_value ADD CONSTRAINT fk_value_user
   FOREIGN KEY (tenant_id, user_id) REFERENCES scim_user (tenant_id, id)
 ;
-CREATE INDEX ix_user_value ON scim_user_value (tenant_id, attr, sub, val)
+CREATE INDEX ix_user_value ON scim_user_value (tenant_id, attr, sub, val, user_id)
 ;
 ALTER TABLE scim_user_email ADD COLUMN display_ci VARCHAR(512)
 ;

@@ -16,13 +16,16 @@ record Column(String expression, Kind kind, boolean nullable, Join join) {
   }
 
   /**
-   * An entity joined to a side table's row, e.g. the group of a membership.
+   * Another entity a side table's row points to, e.g. the group of a membership: the condition on
+   * it becomes {@code s.<reference> IN (SELECT j.id FROM <entity> j WHERE j.tenantId = s.tenantId
+   * AND ...)}, which the database resolves through the entity's index first and then the side
+   * table's primary key (on Derby, a join inside the {@code EXISTS} read every membership of the
+   * tenant instead).
    *
    * @param entity JPQL entity name
-   * @param on JPQL condition joining alias {@code %1$s} (the side row) to {@code %2$s} (this
-   *     entity)
+   * @param reference the side row's field holding the entity's id
    */
-  record Join(String entity, String on) {}
+  record Join(String entity, String reference) {}
 
   enum Kind {
     /** Stored lower-cased; the filter value is lower-cased too (caseExact false). */

@@ -5,9 +5,7 @@ import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.path.AttrPath;
 import co.softdrive.scim.protocol.schema.AttributeDef;
 import co.softdrive.scim.protocol.schema.ResolvedAttribute;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +26,6 @@ final class FilterTranslator {
   final Comparisons comparisons = new Comparisons();
   private final ValueFilters values = new ValueFilters(this);
   private int aliases;
-
-  /** The entities joined into the EXISTS being built (alias declarations and their conditions). */
-  private final Deque<List<String[]>> joins = new ArrayDeque<>();
 
   private FilterTranslator(ResourceMapping mapping) {
     this.mapping = mapping;
@@ -115,21 +110,34 @@ final class FilterTranslator {
    * The condition of a comparison or presence test {@code f} on {@code column} of {@code alias}.
    */
   String condition(Column column, String alias, Filter f, AttrPath attr) {
-    Column c = column;
-    String a = alias;
     if (column.join() != null) {
-      a = nextAlias();
-      joins
-          .peek()
-          .add(
-              new String[] {
-                column.join().entity() + " " + a, column.join().on().formatted(alias, a)
-              });
+      String j = nextAlias();
+      Column.Join join = column.join();
+      return alias
+          + "."
+          + join.reference()
+          + " IN (SELECT "
+          + j
+          + ".id FROM "
+          + join.entity()
+          + " "
+          + j
+          + " WHERE "
+          + j
+          + ".tenantId = "
+          + alias
+          + ".tenantId AND "
+          + test(column, j, f, attr)
+          + ")";
     }
+    return test(column, alias, f, attr);
+  }
+
+  private String test(Column column, String alias, Filter f, AttrPath attr) {
     if (f instanceof Filter.Compare cmp) {
-      return comparisons.compare(c, a, cmp.op(), cmp.value(), spelled(attr));
+      return comparisons.compare(column, alias, cmp.op(), cmp.value(), spelled(attr));
     }
-    return comparisons.present(c, a);
+    return comparisons.present(column, alias);
   }
 
   private String valuePath(Filter.ValuePath v, String alias) {
@@ -194,22 +202,23 @@ final class FilterTranslator {
     return column;
   }
 
-  /** {@code EXISTS} over a side table's rows of the resource {@code alias}, with their joins. */
-  private String exists(
+  /** {@code EXISTS} over a side table's rows of the resource {@code alias}. */
+  private static String exists(
       ResourceMapping.SideTable table,
       String s,
       String alias,
       java.util.function.Supplier<String> condition) {
-    joins.push(new ArrayList<>());
-    String where = condition.get();
-    List<String[]> joined = joins.pop();
-    StringBuilder from = new StringBuilder(table.entity() + " " + s);
-    StringBuilder on = new StringBuilder(table.join().formatted(s, alias));
-    for (String[] j : joined) {
-      from.append(", ").append(j[0]);
-      on.append(" AND ").append(j[1]);
-    }
-    return "EXISTS (SELECT " + s + " FROM " + from + " WHERE " + on + " AND " + where + ")";
+    return "EXISTS (SELECT "
+        + s
+        + " FROM "
+        + table.entity()
+        + " "
+        + s
+        + " WHERE "
+        + table.join().formatted(s, alias)
+        + " AND "
+        + condition.get()
+        + ")";
   }
 
   String nextAlias() {

@@ -123,11 +123,7 @@ final class ResourceMapping {
                       "display",
                       new Column(
                           "%s.displayNameKey",
-                          Column.Kind.NAME_KEY,
-                          false,
-                          new Column.Join(
-                              "GroupEntity",
-                              "%2$s.tenantId = %1$s.tenantId AND %2$s.id = %1$s.groupId")),
+                          Column.Kind.NAME_KEY, false, new Column.Join("GroupEntity", "groupId")),
                       "type",
                       new Column("direct", Column.Kind.CONSTANT_CI, false))),
               ENTERPRISE + ":manager",
@@ -173,11 +169,7 @@ final class ResourceMapping {
                       "display",
                       new Column(
                           "%s.displayNameCi",
-                          Column.Kind.STRING_CI,
-                          true,
-                          new Column.Join(
-                              "UserEntity",
-                              "%2$s.tenantId = %1$s.tenantId AND %2$s.id = %1$s.userId")),
+                          Column.Kind.STRING_CI, true, new Column.Join("UserEntity", "userId")),
                       "type",
                       new Column("User", Column.Kind.CONSTANT_CI, false)))),
           Map.of(

@@ -17,11 +17,10 @@ import java.util.Optional;
  * (tenant_id, attr, sub, val)} finds by value, or the primary key {@code (tenant_id, user_id, attr,
  * pos, sub)} per user.
  *
- * <p>{@code attr[...]} (RFC 7644 §3.4.2.2 value paths) ranges over one element: its first positive
- * test is made on the element's own row, and each other test is an {@code EXISTS} on a row of the
- * same element (same {@code pos}), found by the primary key. {@code ne} on a single-valued
- * attribute (or inside brackets) is {@code NOT EXISTS} of the equal value, so that a user without
- * the attribute matches, as with columns.
+ * <p>{@code attr[...]} (RFC 7644 §3.4.2.2 value paths) ranges over one element: rows of the same
+ * element share {@code pos} ({@link #valuePath}). {@code ne} on a single-valued attribute (or
+ * inside brackets) is {@code NOT EXISTS} of the equal value, so that a user without the attribute
+ * matches, as with columns.
  */
 final class ValueFilters {
   private static final String ENTITY = "UserValueEntity";
@@ -94,40 +93,75 @@ final class ValueFilters {
     return Optional.of("EXISTS (" + rows + ")");
   }
 
-  /** {@code attr[filter]} on the resource {@code alias}, or empty if not in the table. */
+  /**
+   * {@code attr[filter]} on the resource {@code alias}, or empty if not in the table. The most
+   * selective positive test joined by {@code and} (an {@code eq} on a value rather than a type) is
+   * made on the element's own row, found by the value index; every other test is an {@code EXISTS}
+   * on a row of the same element. (Derby turns that nested {@code EXISTS} into a hash join over the
+   * value index's rows of that sub-attribute in the tenant: an index read, not a scan, but not
+   * bound by the matches either; a same-element join or a non-flattened subquery read the table.)
+   */
   Optional<String> valuePath(Filter.ValuePath v, String alias) {
     Optional<UserValues.Attribute> found = attribute(v.attr());
     if (found.isEmpty() || !found.get().multiValued()) {
       return Optional.empty();
     }
     UserValues.Attribute a = found.get();
-    String e = t.nextAlias();
-    StringBuilder sql =
-        new StringBuilder(from(e) + owner(e, alias) + " AND " + e + ".attr = '" + a.code() + "'");
     List<Filter> conjuncts = new ArrayList<>();
     flatten(v.filter(), conjuncts);
     Filter anchor =
         conjuncts.stream()
-            .filter(
-                f ->
-                    f instanceof Filter.Present
-                        || (f instanceof Filter.Compare c && c.op() != CompareOp.NE))
-            .findFirst()
+            .filter(f -> rank(f) < 4)
+            .min(java.util.Comparator.comparingInt(ValueFilters::rank))
             .orElse(null);
+    String e = t.nextAlias();
+    StringBuilder sql =
+        new StringBuilder(from(e) + owner(e, alias) + " AND " + e + ".attr = '" + a.code() + "'");
+    if (anchor != null) {
+      AttrPath path = FilterTranslator.subPath(v.attr(), pathOf(anchor));
+      String sub = sub(a, path);
+      sql.append(" AND ").append(e).append(".sub = '").append(sub).append("'");
+      if (anchor instanceof Filter.Compare c) {
+        sql.append(" AND ")
+            .append(t.comparisons.compare(column(a, sub), e, c.op(), c.value(), t.spelled(path)));
+      }
+    }
     for (Filter f : conjuncts) {
-      if (f == anchor) {
-        AttrPath path = FilterTranslator.subPath(v.attr(), pathOf(f));
-        String sub = sub(a, path);
-        sql.append(" AND ").append(e).append(".sub = '").append(sub).append("'");
-        if (f instanceof Filter.Compare c) {
-          sql.append(" AND ")
-              .append(t.comparisons.compare(column(a, sub), e, c.op(), c.value(), t.spelled(path)));
-        }
-      } else {
+      if (f != anchor) {
         sql.append(" AND ").append(element(f, a, e, v.attr()));
       }
     }
     return Optional.of("EXISTS (" + sql + ")");
+  }
+
+  /** How selective a test in brackets is likely to be; 4 and above are not row tests. */
+  private static int rank(Filter f) {
+    if (f instanceof Filter.Compare c && c.op() != CompareOp.NE) {
+      String name = c.attr().hasSubAttribute() ? c.attr().subAttribute() : c.attr().attribute();
+      boolean label = name.equalsIgnoreCase("type") || name.equalsIgnoreCase("primary");
+      return label ? 2 : c.op() == CompareOp.EQ ? 0 : 1;
+    }
+    return f instanceof Filter.Present ? 3 : 4;
+  }
+
+  /** Row {@code w} belongs to the same element as row {@code e}. */
+  private static String sameElement(String w, String e) {
+    return w
+        + ".tenantId = "
+        + e
+        + ".tenantId AND "
+        + w
+        + ".userId = "
+        + e
+        + ".userId AND "
+        + w
+        + ".attr = "
+        + e
+        + ".attr AND "
+        + w
+        + ".pos = "
+        + e
+        + ".pos";
   }
 
   private static void flatten(Filter f, List<Filter> into) {
@@ -166,28 +200,7 @@ final class ValueFilters {
     AttrPath path = FilterTranslator.subPath(parent, pathOf(f));
     String sub = sub(a, path);
     String w = t.nextAlias();
-    String rows =
-        from(w)
-            + w
-            + ".tenantId = "
-            + e
-            + ".tenantId AND "
-            + w
-            + ".userId = "
-            + e
-            + ".userId AND "
-            + w
-            + ".attr = "
-            + e
-            + ".attr AND "
-            + w
-            + ".pos = "
-            + e
-            + ".pos AND "
-            + w
-            + ".sub = '"
-            + sub
-            + "'";
+    String rows = from(w) + sameElement(w, e) + " AND " + w + ".sub = '" + sub + "'";
     if (f instanceof Filter.Compare c) {
       if (c.op() == CompareOp.NE) {
         return "NOT EXISTS (" + rows + " AND " + equal(a, sub, w, c, path) + ")";

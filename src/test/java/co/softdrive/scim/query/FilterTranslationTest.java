@@ -76,14 +76,17 @@ class FilterTranslationTest {
 
   @Test
   void bracketsRangeOverOneElement() {
-    String q = users("addresses[type eq \"work\" and locality co \"Paris\"]").where();
+    String q = users("addresses[type eq \"work\" and locality eq \"Paris\"]").where();
+    // The value first (found by the value index), the type on the same element.
     assertEquals(
         "EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
-            + " = r.id AND s0.attr = 'addresses' AND s0.sub = 'type' AND s0.value = :f0 AND EXISTS"
-            + " (SELECT s1 FROM UserValueEntity s1 WHERE s1.tenantId = s0.tenantId AND s1.userId ="
-            + " s0.userId AND s1.attr = s0.attr AND s1.pos = s0.pos AND s1.sub = 'locality' AND"
-            + " s1.value LIKE :f1 ESCAPE '\\'))",
+            + " = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND s0.value = :f0 AND"
+            + " EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE s1.tenantId = s0.tenantId AND"
+            + " s1.userId = s0.userId AND s1.attr = s0.attr AND s1.pos = s0.pos AND s1.sub ="
+            + " 'type' AND s1.value = :f1))",
         q);
+    String n = users("addresses[locality co \"x\" and not (type eq \"work\")]").where();
+    assertTrue(n.contains("AND (NOT EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"), n);
     String p = users("phoneNumbers[primary eq true]").where();
     assertTrue(p.contains("s0.sub = 'primary' AND s0.value = :f0"), p);
     assertEquals("true", users("phoneNumbers[primary eq true]").parameters().get("f0"));
@@ -98,9 +101,9 @@ class FilterTranslationTest {
         users("groups.value eq \"g1\"").where());
     JpqlFilter d = users("groups.display eq \"Ａdmins\"");
     assertEquals(
-        "EXISTS (SELECT s0 FROM GroupMemberEntity s0, GroupEntity s1 WHERE s0.tenantId ="
-            + " r.tenantId AND s0.userId = r.id AND s1.tenantId = s0.tenantId AND s1.id ="
-            + " s0.groupId AND s1.displayNameKey = :f0)",
+        "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
+            + " s0.userId = r.id AND s0.groupId IN (SELECT s1.id FROM GroupEntity s1 WHERE"
+            + " s1.tenantId = s0.tenantId AND s1.displayNameKey = :f0))",
         d.where());
     assertEquals("admins", d.parameters().get("f0"));
     assertTrue(users("groups[type eq \"direct\"]").where().contains("s0.tenantId IS NOT NULL"));
@@ -109,7 +112,7 @@ class FilterTranslationTest {
   @Test
   void membersOfAGroupAndTheirDisplayName() {
     String q = groups("members.display co \"ada\"").where();
-    assertTrue(q.contains("FROM GroupMemberEntity s0, UserEntity s1"), q);
+    assertTrue(q.contains("s0.userId IN (SELECT s1.id FROM UserEntity s1 WHERE"), q);
     assertTrue(q.contains("s1.displayNameCi LIKE :f0"), q);
     assertTrue(groups("members.type eq \"user\"").where().contains("s0.tenantId IS NOT NULL"));
   }

@@ -248,7 +248,8 @@ class ConnectionIT {
   void unsupportedOrBrokenFiltersAre400InvalidFilterNeverAList() {
     t.createUser(Scim.unique("filter") + "@example.com");
     for (String filter :
-        List.of("favoriteColor eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
+        List.of(
+            "favoriteColor eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
       t.scim()
           .queryParam("filter", filter)
           .get("/Users")
