@@ -62,13 +62,13 @@ class UserValuesTest {
     try (MemoryDatabase db = MemoryDatabase.migratedTo(10)) {
       db.execute(
           "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at, retention_days,"
-              + " group_policy, version) VALUES ('t', 't', 't', 'active', 0, 0, 30, 'keep', 0)");
+              + " group_policy, version) VALUES ('t', 't', 't', 'ACTIVE', 0, 0, 30, 'keep', 0)");
       try (Connection c = db.dataSource().getConnection();
           PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO scim_user (id, tenant_id, user_name, user_name_ci, user_name_key,"
                       + " active, account_state, account_state_at, attributes, created_at,"
-                      + " last_modified, version) VALUES (?, 't', ?, ?, ?, TRUE, 'active', 0, ?,"
+                      + " last_modified, version) VALUES (?, 't', ?, ?, ?, TRUE, 'ACTIVE', 0, ?,"
                       + " 0, 0, 1)")) {
         // More users than one page of the fill, most without values.
         for (int i = 0; i < UserValueFill.PAGE + 20; i++) {

@@ -43,7 +43,7 @@ class FilterPlanTest {
         try (PreparedStatement p =
             c.prepareStatement(
                 "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
-                    + " retention_days, group_policy, version) VALUES (?, ?, ?, 'active', 0, 0,"
+                    + " retention_days, group_policy, version) VALUES (?, ?, ?, 'ACTIVE', 0, 0,"
                     + " 30, 'keep', 0)")) {
           p.setString(1, tenant);
           p.setString(2, tenant);
@@ -55,7 +55,7 @@ class FilterPlanTest {
               c.prepareStatement(
                   "INSERT INTO scim_user (id, tenant_id, user_name, user_name_ci, user_name_key,"
                       + " active, account_state, account_state_at, attributes, created_at,"
-                      + " last_modified, version) VALUES (?, ?, ?, ?, ?, TRUE, 'active', 0, '{}',"
+                      + " last_modified, version) VALUES (?, ?, ?, ?, ?, TRUE, 'ACTIVE', 0, '{}',"
                       + " ?, 0, 1)");
           PreparedStatement v =
               c.prepareStatement(
