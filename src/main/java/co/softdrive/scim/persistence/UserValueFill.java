@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Fills {@code scim_user_value} from the users already stored (migration V11): reads the users in
+ * Fills {@code scim_user_value} from the users already stored (migration V12): reads the users in
  * pages of {@link #PAGE} by primary key (keyset paging, so a large database is never held in memory
  * nor read through one long cursor while it is written), parses each canonical JSON and inserts its
  * rows ({@link UserValues#of}) in JDBC batches.

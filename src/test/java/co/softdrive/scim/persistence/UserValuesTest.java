@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rows of scim_user_value a User gives, and migration V11's fill of the users stored. */
+/** The rows of scim_user_value a User gives, and migration V12's fill of the users stored. */
 class UserValuesTest {
   private static final String USER =
       """
