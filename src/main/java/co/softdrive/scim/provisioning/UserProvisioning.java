@@ -10,6 +10,8 @@ import co.softdrive.scim.lifecycle.UserPurge;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.UserValueRepository;
+import co.softdrive.scim.persistence.UserValues;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ResourceView;
@@ -60,6 +62,7 @@ public class UserProvisioning {
   @Inject ProtocolComponents protocol;
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
+  @Inject UserValueRepository values;
   @Inject AccountLifecycle lifecycle;
   @Inject UserPurge purge;
   @Inject Outbox outbox;
@@ -75,6 +78,7 @@ public class UserProvisioning {
     em.persist(user);
     flushUnique(user.getUserName());
     insertEmails(user, UserColumns.of(attributes));
+    values.insert(tenantId, user.getId(), UserValues.of(attributes));
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
     return view(user, managerName(tenantId, attributes), JsonValue.EMPTY_JSON_ARRAY);
@@ -147,6 +151,11 @@ public class UserProvisioning {
       flushUnique(user.getUserName());
     }
     writeEmails(user, UserColumns.of(attributes));
+    values.replace(
+        user.getTenantId(),
+        user.getId(),
+        UserValues.of(ScimJson.parseStored(oldAttributes)),
+        UserValues.of(attributes));
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
@@ -304,7 +313,8 @@ public class UserProvisioning {
                 pos++,
                 e.valueCi(),
                 shortType(e.typeCi()),
-                e.primary()));
+                e.primary(),
+                e.displayCi()));
       }
     }
   }
