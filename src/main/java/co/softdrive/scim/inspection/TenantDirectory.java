@@ -2,7 +2,7 @@ package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.TenantActivity;
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,9 +82,9 @@ public class TenantDirectory {
       long[] c = users.computeIfAbsent((String) row[0], k -> new long[3]);
       long n = (Long) row[2];
       c[0] += n;
-      if (AccountState.ACTIVE.equals(row[1])) {
+      if (row[1] == AccountState.ACTIVE) {
         c[1] += n;
-      } else if (AccountState.DELETED.equals(row[1])) {
+      } else if (row[1] == AccountState.DELETED) {
         c[2] += n;
       }
     }
@@ -111,7 +110,7 @@ public class TenantDirectory {
               return new TenantRow(
                   t.getId(),
                   t.getName(),
-                  t.getStatus().toLowerCase(Locale.ROOT),
+                  t.getStatus().apiName(),
                   Instant.ofEpochMilli(t.getCreatedAt()),
                   u[0],
                   u[1],

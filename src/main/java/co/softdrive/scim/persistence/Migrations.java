@@ -52,7 +52,8 @@ public final class Migrations {
           "V7__event_sequencer.sql",
           "V8__no_cascading_deletes.sql",
           "V9__guard_window_index.sql",
-          "V10__name_keys.sql");
+          "V10__name_keys.sql",
+          "V11__user_display_name.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;
@@ -62,6 +63,12 @@ public final class Migrations {
    * NameKeyFill}); SQL has no NFKC or case fold that both databases share.
    */
   private static final String FILL_NAME_KEYS = "FILL NAME KEYS";
+
+  /**
+   * {@code FILL USER DISPLAY NAMES}: users' display names out of their JSON ({@link
+   * DisplayNameFill}).
+   */
+  private static final String FILL_DISPLAY_NAMES = "FILL USER DISPLAY NAMES";
 
   /**
    * {@code DROP FOREIGN KEY <table> (<column>)}: drops the foreign key of that one column, whatever
@@ -143,6 +150,11 @@ public final class Migrations {
   }
 
   private static void execute(Connection c, String statement) throws SQLException {
+    if (statement.equalsIgnoreCase(FILL_DISPLAY_NAMES)) {
+      int filled = DisplayNameFill.fill(c);
+      LOG.log(Level.INFO, "Copied the display names of {0} users into their rows", filled);
+      return;
+    }
     if (statement.equalsIgnoreCase(FILL_NAME_KEYS)) {
       NameKeyFill.Result r = NameKeyFill.fillMissing(c);
       LOG.log(
@@ -314,43 +326,6 @@ public final class Migrations {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read migration " + file, e);
-    }
-  }
-
-  /** The SQL differences between the two supported databases. */
-  public enum Dialect {
-    DERBY("CLOB"),
-    POSTGRES("TEXT");
-
-    private final String clob;
-
-    Dialect(String clob) {
-      this.clob = clob;
-    }
-
-    String apply(String sql) {
-      return sql.replace("${clob}", clob);
-    }
-
-    /** The service's one data source: its dialect, read from connection metadata only once. */
-    private static volatile Dialect deployed;
-
-    /**
-     * The dialect of the service's data source, for code that runs on every request (a metadata
-     * call per statement is a round trip on PostgreSQL).
-     */
-    public static Dialect of(Connection c) throws SQLException {
-      Dialect d = deployed;
-      if (d == null) {
-        d = of(c.getMetaData());
-        deployed = d;
-      }
-      return d;
-    }
-
-    public static Dialect of(DatabaseMetaData md) throws SQLException {
-      String product = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
-      return product.contains("postgres") ? POSTGRES : DERBY;
     }
   }
 }

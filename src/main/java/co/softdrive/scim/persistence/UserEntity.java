@@ -3,6 +3,8 @@ package co.softdrive.scim.persistence;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
@@ -36,9 +38,15 @@ import jakarta.persistence.Version;
     name = "UserEntity.tenantsOfIds",
     query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")
 @NamedQuery(
+    name = "UserEntity.displayNamesOfIds",
+    query = "SELECT u.id, u.tenantId, u.displayName FROM UserEntity u WHERE u.id IN :ids")
+@NamedQuery(
     name = "UserEntity.countByTenant",
     query = "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId")
 public class UserEntity {
+  /** Width of the {@code display_name} column. */
+  public static final int DISPLAY_NAME_LENGTH = 512;
+
   @Id
   @Column(name = "id", length = 36)
   private String id;
@@ -64,6 +72,10 @@ public class UserEntity {
   @Column(name = "display_name_ci")
   private String displayNameCi;
 
+  /** {@code displayName} as sent, for members' and managers' {@code display}; V11. */
+  @Column(name = "display_name")
+  private String displayName;
+
   @Column(name = "given_name_ci")
   private String givenNameCi;
 
@@ -82,8 +94,9 @@ public class UserEntity {
   @Column(name = "active", nullable = false)
   private boolean active;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "account_state", nullable = false)
-  private String accountState;
+  private AccountState accountState;
 
   @Column(name = "account_state_at", nullable = false)
   private long accountStateAt;
@@ -145,7 +158,7 @@ public class UserEntity {
     return active;
   }
 
-  public String getAccountState() {
+  public AccountState getAccountState() {
     return accountState;
   }
 
@@ -198,6 +211,20 @@ public class UserEntity {
     this.active = active;
   }
 
+  /**
+   * {@code displayName} as sent, or null (none, or longer than the column's {@value
+   * #DISPLAY_NAME_LENGTH} characters): what groups' {@code members.display} and users' {@code
+   * manager.displayName} show of this user.
+   */
+  public void setDisplayName(String displayName) {
+    this.displayName =
+        displayName == null || displayName.length() > DISPLAY_NAME_LENGTH ? null : displayName;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
   /** Sets the SCIM {@code active} flag (the caller updates {@code attributes} to match). */
   public void setActive(boolean active) {
     this.active = active;
@@ -208,7 +235,7 @@ public class UserEntity {
     this.lastModified = now;
   }
 
-  public void setAccountState(String accountState, String reason, long now) {
+  public void setAccountState(AccountState accountState, String reason, long now) {
     this.accountState = accountState;
     this.accountStateAt = now;
     this.accountStateReason = reason;

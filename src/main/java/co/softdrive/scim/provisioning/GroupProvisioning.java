@@ -67,7 +67,7 @@ public class GroupProvisioning {
   static final int IDS_PER_EVENT = 1000;
 
   @Transactional
-  public ResourceView create(String tenantId, JsonObject body, Actor actor) {
+  public ResourceView create(String tenantId, JsonObject body) {
     NormalizedResource n =
         protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
     long now = System.currentTimeMillis();
@@ -100,8 +100,7 @@ public class GroupProvisioning {
   }
 
   @Transactional
-  public ResourceView replace(
-      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
+  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
     NormalizedResource n =
@@ -173,6 +172,16 @@ public class GroupProvisioning {
   /** One page of member ids (keyset paging), for streaming a group's members. */
   public List<String> memberPage(String tenantId, String groupId, String after, int size) {
     return memberships.page(tenantId, groupId, after, size);
+  }
+
+  /**
+   * One page of members with their display names (the users' {@code displayName}, RFC 7643 §4.2
+   * {@code members.display}), read in the same query as the page; for when a client is returned
+   * {@code members.display}.
+   */
+  public List<MembershipRepository.Member> memberPageWithDisplayNames(
+      String tenantId, String groupId, String after, int size) {
+    return memberships.pageWithDisplayNames(tenantId, groupId, after, size);
   }
 
   GroupEntity find(String tenantId, String id, boolean forUpdate) {

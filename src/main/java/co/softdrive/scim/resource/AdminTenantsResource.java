@@ -4,7 +4,6 @@ import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
 import co.softdrive.scim.tenant.TenantView;
-import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -42,7 +41,7 @@ public class AdminTenantsResource {
 
   @Inject TenantService tenants;
   @Inject TokenService tokens;
-  @Inject TenantRateLimiter rates;
+  @Inject ScimUrls urls;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -74,21 +73,17 @@ public class AdminTenantsResource {
   @Path("{tenantId}")
   public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
-    TenantView updated =
-        tenants.update(
-            tenantId,
-            new TenantSettings(
-                AdminJson.string(json, "name"),
-                AdminJson.string(json, "status"),
-                AdminJson.integer(json, "retentionDays"),
-                AdminJson.string(json, "groupPolicy"),
-                AdminJson.integer(json, "guardPercent"),
-                AdminJson.integer(json, "guardMinCount"),
-                AdminJson.integer(json, "guardWindowMinutes"),
-                AdminJson.integer(json, "rateLimitPerSecond")));
-    tokens.forgetTenant(tenantId);
-    rates.forget(tenantId);
-    return updated;
+    return tenants.update(
+        tenantId,
+        new TenantSettings(
+            AdminJson.string(json, "name"),
+            AdminJson.string(json, "status"),
+            AdminJson.integer(json, "retentionDays"),
+            AdminJson.string(json, "groupPolicy"),
+            AdminJson.integer(json, "guardPercent"),
+            AdminJson.integer(json, "guardMinCount"),
+            AdminJson.integer(json, "guardWindowMinutes"),
+            AdminJson.integer(json, "rateLimitPerSecond")));
   }
 
   @POST
@@ -109,7 +104,7 @@ public class AdminTenantsResource {
     TokenView t = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build())
         .header("Cache-Control", "no-store")
-        .entity(new IssuedTokenBody(t, issued.secret(), scimBaseUrl()))
+        .entity(new IssuedTokenBody(t, issued.secret(), urls.base()))
         .build();
   }
 
@@ -159,10 +154,6 @@ public class AdminTenantsResource {
           secret,
           tenantUrl);
     }
-  }
-
-  private String scimBaseUrl() {
-    return uri.getBaseUriBuilder().path("automations/scim").build().toString();
   }
 
   private String staff() {

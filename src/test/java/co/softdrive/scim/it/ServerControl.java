@@ -41,17 +41,36 @@ public final class ServerControl {
    * removes the override again (back to server.xml's specification).
    */
   public static void trace(String specification) {
-    Path override = serverDir().resolve("configDropins/overrides/it-trace.xml");
+    override(
+        "it-trace.xml",
+        specification == null
+            ? null
+            : "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+  }
+
+  /**
+   * Sets a server variable of the running server (MicroProfile Config reads server variables)
+   * through a configuration override, like {@link #trace}; {@code null} removes it again.
+   */
+  public static void variable(String name, String value) {
+    override(
+        "it-variable-" + name + ".xml",
+        value == null
+            ? null
+            : "<server><variable name=\"" + name + "\" value=\"" + value + "\"/></server>\n");
+  }
+
+  private static void override(String file, String content) {
+    Path override = serverDir().resolve("configDropins/overrides/" + file);
     long updatesBefore = configUpdates();
     try {
-      if (specification == null) {
+      if (content == null) {
         if (!Files.deleteIfExists(override)) {
           return;
         }
       } else {
         Files.createDirectories(override.getParent());
-        Files.writeString(
-            override, "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+        Files.writeString(override, content);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,8 +78,7 @@ public final class ServerControl {
     long deadline = System.currentTimeMillis() + 60_000;
     while (configUpdates() == updatesBefore) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(
-            "The server did not apply the trace specification " + specification);
+        throw new IllegalStateException("The server did not apply the override " + file);
       }
       sleep(200);
     }
@@ -82,6 +100,31 @@ public final class ServerControl {
       return n;
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /**
+   * The current size of messages.log, to read what the server logs after it ({@link #logSince}).
+   */
+  public static long logSize() {
+    try {
+      return Files.size(serverDir().resolve("logs/messages.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What messages.log holds after {@code offset} (from {@link #logSize}); all of it if the log was
+   * rolled over since.
+   */
+  public static String logSince(long offset) {
+    try {
+      byte[] all = Files.readAllBytes(serverDir().resolve("logs/messages.log"));
+      int from = offset <= all.length ? (int) offset : 0;
+      return new String(all, from, all.length - from, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
