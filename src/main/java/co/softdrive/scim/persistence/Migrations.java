@@ -52,7 +52,8 @@ public final class Migrations {
           "V7__event_sequencer.sql",
           "V8__no_cascading_deletes.sql",
           "V9__guard_window_index.sql",
-          "V10__name_keys.sql");
+          "V10__name_keys.sql",
+          "V11__support_views.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;
