@@ -4,6 +4,7 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.activity.ActivityEntry;
 import co.softdrive.scim.activity.ActivityRecorder;
+import co.softdrive.scim.activity.ChangeNotes;
 import co.softdrive.scim.activity.ScimOperation;
 import co.softdrive.scim.token.Principal;
 import jakarta.annotation.Priority;
@@ -39,6 +40,7 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
 
   @Inject ActivityRecorder recorder;
   @Inject ScimPrincipal principal;
+  @Inject ChangeNotes changes;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -84,17 +86,18 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     recorder.record(
         ActivityEntry.of(
-            tenantId,
-            System.currentTimeMillis(),
-            tokenPrefix,
-            request.getMethod(),
-            path,
-            op,
-            status,
-            scimType,
-            detail,
-            request.getUriInfo().getQueryParameters().getFirst("filter"),
-            latencyMs));
+                tenantId,
+                System.currentTimeMillis(),
+                tokenPrefix,
+                request.getMethod(),
+                path,
+                op,
+                status,
+                scimType,
+                detail,
+                request.getUriInfo().getQueryParameters().getFirst("filter"),
+                latencyMs)
+            .withChange(status < 400 ? changes.get() : null));
   }
 
   private static String lastSegment(URI location) {

@@ -1,0 +1,141 @@
+package co.softdrive.scim.provisioning;
+
+import co.softdrive.scim.activity.ResourceChange;
+import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.protocol.schema.Schemas;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Says in words what a write changed, from what the provisioning service holds anyway (the stored
+ * and the new attributes, the account state before and after): attribute names and lifecycle
+ * transitions only. The one value named is {@code active}'s, a lifecycle fact; every other
+ * attribute is only said to have changed, so no personal data reaches the activity log.
+ */
+final class ChangeWords {
+  static final int MAX_NAMES = 8;
+
+  private ChangeWords() {}
+
+  /** The change of a user update; {@code before}/{@code after} are stored attributes. */
+  static ResourceChange userUpdate(
+      String userName,
+      JsonObject before,
+      JsonObject after,
+      boolean activeBefore,
+      boolean activeAfter,
+      String stateBefore,
+      String stateAfter) {
+    List<String> parts = new ArrayList<>();
+    if (activeBefore != activeAfter) {
+      parts.add("active " + activeBefore + " \u2192 " + activeAfter);
+    }
+    List<String> names = changedAttributes(before, after);
+    names.remove("active");
+    if (!names.isEmpty()) {
+      parts.add(names(names) + " changed");
+    }
+    String kind = names.isEmpty() && activeBefore == activeAfter ? ResourceChange.UNCHANGED : null;
+    String transition = transition(stateBefore, stateAfter);
+    if (transition != null) {
+      parts.add(transition);
+    }
+    if (kind == null) {
+      kind = kindOf(stateBefore, stateAfter);
+    }
+    return ResourceChange.of(
+        userName, kind, parts.isEmpty() ? "no change" : String.join("; ", parts));
+  }
+
+  static String kindOf(String before, String after) {
+    if (Objects.equals(before, after)) {
+      return ResourceChange.UPDATED;
+    }
+    if (AccountState.PENDING_DELETION.equals(after)) {
+      return ResourceChange.HELD;
+    }
+    if (AccountState.DELETED.equals(after)) {
+      return ResourceChange.DEACTIVATED;
+    }
+    return AccountState.ACTIVE.equals(after) ? ResourceChange.RESTORED : ResourceChange.UPDATED;
+  }
+
+  /** A lifecycle transition in words, or null when the state stayed. */
+  static String transition(String before, String after) {
+    if (Objects.equals(before, after) || after == null) {
+      return null;
+    }
+    if (AccountState.PENDING_DELETION.equals(after)) {
+      return "account deleted (held by the guard)";
+    }
+    if (AccountState.DELETED.equals(after)) {
+      return "account deleted";
+    }
+    if (AccountState.ACTIVE.equals(after)) {
+      return AccountState.PENDING_DELETION.equals(before)
+          ? "held deletion cancelled"
+          : "account restored";
+    }
+    return "account " + after.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** Group membership changes: {@code members +3 −1}; null when none. */
+  static String members(int added, int removed) {
+    if (added == 0 && removed == 0) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder("members");
+    if (added > 0) {
+      b.append(" +").append(added);
+    }
+    if (removed > 0) {
+      b.append(" \u2212").append(removed);
+    }
+    return b.toString();
+  }
+
+  /**
+   * Names of the attributes whose value differs, sorted; the enterprise extension's attributes by
+   * their own names ({@code department}, {@code manager}). {@code schemas} and {@code meta} are not
+   * attributes a person changes.
+   */
+  static List<String> changedAttributes(JsonObject before, JsonObject after) {
+    TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    TreeSet<String> keys = new TreeSet<>(before.keySet());
+    keys.addAll(after.keySet());
+    for (String key : keys) {
+      if (key.equalsIgnoreCase("schemas") || key.equalsIgnoreCase("meta")) {
+        continue;
+      }
+      JsonValue a = before.get(key);
+      JsonValue b = after.get(key);
+      if (Objects.equals(a, b)) {
+        continue;
+      }
+      if (key.equalsIgnoreCase(Schemas.ENTERPRISE_USER)
+          || key.toLowerCase(Locale.ROOT).startsWith("urn:")) {
+        JsonObject x = a instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject y = b instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        names.addAll(changedAttributes(x, y));
+      } else {
+        names.add(key);
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static String names(List<String> names) {
+    if (names.size() <= MAX_NAMES) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, MAX_NAMES))
+        + " and "
+        + (names.size() - MAX_NAMES)
+        + " more";
+  }
+}
