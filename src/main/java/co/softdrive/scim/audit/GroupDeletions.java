@@ -125,6 +125,31 @@ public class GroupDeletions {
     return rows;
   }
 
+  /**
+   * How many of the deleted group's members had their account change state at or after the
+   * deletion, or were purged since: what the deletion or Entra's following deactivations affected.
+   */
+  @Transactional
+  public long affected(String tenantId, GroupDeletion deletion) {
+    try (PreparedStatement ps =
+        em.unwrap(Connection.class)
+            .prepareStatement(
+                "SELECT COUNT(*) FROM group_deletion_member d LEFT JOIN scim_user u"
+                    + " ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
+                    + " WHERE d.tenant_id = ? AND d.deletion_id = ?"
+                    + " AND (u.id IS NULL OR u.account_state_at >= ?)")) {
+      ps.setString(1, tenantId);
+      ps.setString(2, deletion.id());
+      ps.setLong(3, deletion.deletedAt().toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not count a deleted group's affected members", e);
+    }
+  }
+
   private List<GroupDeletion> select(String where, String tenantId, String groupId) {
     List<GroupDeletion> rows = new ArrayList<>();
     try (PreparedStatement ps =
