@@ -24,6 +24,7 @@ public class DiscoveryResource {
   @Inject LimitsConfig limits;
 
   @GET
+  @RecordedAs("Discovery")
   public Response list(@PathParam("kind") String kind) {
     return responses.json(
         switch (kind) {
@@ -37,6 +38,7 @@ public class DiscoveryResource {
 
   @GET
   @Path("{id}")
+  @RecordedAs("Discovery")
   public Response one(@PathParam("kind") String kind, @PathParam("id") String id) {
     var document =
         switch (kind) {

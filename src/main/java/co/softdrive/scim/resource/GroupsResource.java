@@ -37,6 +37,7 @@ public class GroupsResource {
   @Context UriInfo uri;
 
   @GET
+  @RecordedAs("Groups.list")
   public Response list() {
     ListRequest request =
         ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
@@ -45,6 +46,7 @@ public class GroupsResource {
 
   @POST
   @Path(".search")
+  @RecordedAs("Groups.search")
   public Response search(InputStream body) {
     ListRequest request =
         ListRequest.fromSearchBody(
@@ -53,6 +55,7 @@ public class GroupsResource {
   }
 
   @POST
+  @RecordedAs("Groups.create")
   public Response create(InputStream body) {
     ResourceView group =
         groups.create(
@@ -62,6 +65,7 @@ public class GroupsResource {
 
   @GET
   @Path("{id}")
+  @RecordedAs("Groups.get")
   public Response get(
       @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView group = groups.get(principal.tenantId(), id);
@@ -73,6 +77,7 @@ public class GroupsResource {
 
   @PUT
   @Path("{id}")
+  @RecordedAs("Groups.replace")
   public Response replace(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
@@ -92,6 +97,7 @@ public class GroupsResource {
    */
   @PATCH
   @Path("{id}")
+  @RecordedAs("Groups.patch")
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView group =
@@ -105,6 +111,7 @@ public class GroupsResource {
 
   @DELETE
   @Path("{id}")
+  @RecordedAs("Groups.delete")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     groups.delete(principal.tenantId(), id, ifMatch, principal.actor());
     return Response.noContent().build();

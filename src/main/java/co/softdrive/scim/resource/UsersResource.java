@@ -37,6 +37,7 @@ public class UsersResource {
   @Context UriInfo uri;
 
   @GET
+  @RecordedAs("Users.list")
   public Response list() {
     ListRequest request =
         ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
@@ -45,6 +46,7 @@ public class UsersResource {
 
   @POST
   @Path(".search")
+  @RecordedAs("Users.search")
   public Response search(InputStream body) {
     ListRequest request =
         ListRequest.fromSearchBody(
@@ -53,6 +55,7 @@ public class UsersResource {
   }
 
   @POST
+  @RecordedAs("Users.create")
   public Response create(InputStream body) {
     ResourceView user =
         users.create(
@@ -62,6 +65,7 @@ public class UsersResource {
 
   @GET
   @Path("{id}")
+  @RecordedAs("Users.get")
   public Response get(
       @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView user = users.get(principal.tenantId(), id);
@@ -73,6 +77,7 @@ public class UsersResource {
 
   @PUT
   @Path("{id}")
+  @RecordedAs("Users.replace")
   public Response replace(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
@@ -88,6 +93,7 @@ public class UsersResource {
   /** 200 with the user: Microsoft's validator reads the PATCH response. */
   @PATCH
   @Path("{id}")
+  @RecordedAs("Users.patch")
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView user =
@@ -102,6 +108,7 @@ public class UsersResource {
 
   @DELETE
   @Path("{id}")
+  @RecordedAs("Users.delete")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     users.delete(principal.tenantId(), id, ifMatch, principal.actor());
     return Response.noContent().build();
