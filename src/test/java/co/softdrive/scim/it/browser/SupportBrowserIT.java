@@ -79,6 +79,22 @@ class SupportBrowserIT {
                   .contains(never.tenantName));
       b.screenshot("22-tenants-by-health");
 
+      // Sorted by health, the most urgent come first: a failing tenant exists, so the first row is.
+      b.click(By.xpath("//div[@id='tenants:health']//*[normalize-space(text())='All']"));
+      b.ajaxDone();
+      b.click(
+          By.xpath(
+              "//th[contains(@class,'ui-sortable-column')][.//*[normalize-space(text())='Health']]"));
+      b.ajaxDone();
+      b.wait.until(
+          d ->
+              "failing"
+                  .equals(
+                      d.findElement(
+                              By.cssSelector(
+                                  ".tenants-table tbody tr:first-child .badge[class*='health-']"))
+                          .getText()));
+
       long wait = silentSince + 21_500 - System.currentTimeMillis();
       if (wait > 0) {
         Thread.sleep(wait);
