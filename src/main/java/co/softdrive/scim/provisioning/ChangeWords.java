@@ -84,6 +84,57 @@ final class ChangeWords {
     return "account " + after.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
+  /** A group created with {@code added} members. */
+  static ResourceChange groupCreated(String displayName, int added) {
+    String members = members(added, 0);
+    return new ResourceChange(
+        displayName,
+        ResourceChange.CREATED,
+        "created" + (members == null ? "" : ", " + members),
+        added,
+        0);
+  }
+
+  /** A group replaced or patched: changed attributes (members apart) and member counts. */
+  static ResourceChange groupUpdate(
+      String displayName, JsonObject before, JsonObject after, int added, int removed) {
+    List<String> names = changedAttributes(before, after);
+    names.removeIf(n -> n.equalsIgnoreCase("members"));
+    List<String> parts = new ArrayList<>();
+    if (!names.isEmpty()) {
+      parts.add(names(names) + " changed");
+    }
+    String members = members(added, removed);
+    if (members != null) {
+      parts.add(members);
+    }
+    return new ResourceChange(
+        displayName,
+        parts.isEmpty() ? ResourceChange.UNCHANGED : ResourceChange.UPDATED,
+        parts.isEmpty() ? "no change" : String.join("; ", parts),
+        added,
+        removed);
+  }
+
+  /** A group deleted with its members; {@code deactivated} by the cascade policy. */
+  static ResourceChange groupDeleted(String displayName, long memberCount, int deactivated) {
+    String summary =
+        "group deleted (" + memberCount + (memberCount == 1 ? " member)" : " members)");
+    if (deactivated > 0) {
+      summary +=
+          "; "
+              + deactivated
+              + (deactivated == 1 ? " account" : " accounts")
+              + " deactivated (policy cascade)";
+    }
+    return new ResourceChange(
+        displayName,
+        ResourceChange.DELETED,
+        summary,
+        0,
+        (int) Math.min(Integer.MAX_VALUE, memberCount));
+  }
+
   /** Group membership changes: {@code members +3 −1}; null when none. */
   static String members(int added, int removed) {
     if (added == 0 && removed == 0) {

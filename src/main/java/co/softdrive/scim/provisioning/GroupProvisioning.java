@@ -90,14 +90,7 @@ public class GroupProvisioning {
     }
     em.flush();
     outbox.append(events);
-    String members = ChangeWords.members(added, 0);
-    changes.note(
-        new ResourceChange(
-            group.getDisplayName(),
-            ResourceChange.CREATED,
-            "created" + (members == null ? "" : ", " + members),
-            added,
-            0));
+    changes.note(ChangeWords.groupCreated(group.getDisplayName(), added));
     return view(group, n.attributes());
   }
 
@@ -136,7 +129,9 @@ public class GroupProvisioning {
         replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now, events);
     em.flush();
     outbox.append(events);
-    noteUpdate(group, before, n.attributes(), counts[0], counts[1]);
+    changes.note(
+        ChangeWords.groupUpdate(
+            group.getDisplayName(), before, n.attributes(), counts[0], counts[1]));
     return view(group, n.attributes());
   }
 
@@ -188,7 +183,8 @@ public class GroupProvisioning {
     }
     em.flush();
     outbox.append(events);
-    noteUpdate(group, current, attributes, added, removed);
+    changes.note(
+        ChangeWords.groupUpdate(group.getDisplayName(), current, attributes, added, removed));
     return view(group, attributes);
   }
 
@@ -202,20 +198,7 @@ public class GroupProvisioning {
     memberships.deleteAll(tenantId, id);
     em.remove(group);
     changes.note(
-        new ResourceChange(
-            group.getDisplayName(),
-            ResourceChange.DELETED,
-            "group deleted ("
-                + group.getMemberCount()
-                + (group.getMemberCount() == 1 ? " member)" : " members)")
-                + (deactivated == 0
-                    ? ""
-                    : "; "
-                        + deactivated
-                        + (deactivated == 1 ? " account" : " accounts")
-                        + " deactivated (policy cascade)"),
-            0,
-            (int) Math.min(Integer.MAX_VALUE, group.getMemberCount())));
+        ChangeWords.groupDeleted(group.getDisplayName(), group.getMemberCount(), deactivated));
     events.add(groupEvent(group, EventTypes.GROUP_DELETED, null));
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: deleted group {1}", new Object[] {tenantId, id});
@@ -363,28 +346,6 @@ public class GroupProvisioning {
     List<String> added = add(group, missing, now);
     memberEvents(group, EventTypes.MEMBERS_ADDED, added, events);
     return new int[] {added.size(), removed.size()};
-  }
-
-  /** Notes a group update: its name, changed attributes (members apart) and member counts. */
-  private void noteUpdate(
-      GroupEntity group, JsonObject before, JsonObject after, int added, int removed) {
-    List<String> names = ChangeWords.changedAttributes(before, after);
-    names.removeIf(n -> n.equalsIgnoreCase("members"));
-    List<String> parts = new ArrayList<>();
-    if (!names.isEmpty()) {
-      parts.add(String.join(", ", names) + " changed");
-    }
-    String members = ChangeWords.members(added, removed);
-    if (members != null) {
-      parts.add(members);
-    }
-    changes.note(
-        new ResourceChange(
-            group.getDisplayName(),
-            parts.isEmpty() ? ResourceChange.UNCHANGED : ResourceChange.UPDATED,
-            parts.isEmpty() ? "no change" : String.join("; ", parts),
-            added,
-            removed));
   }
 
   private static ChangeEvent groupEvent(GroupEntity group, String type, String previousName) {

@@ -118,6 +118,24 @@ class ChangeWordsTest {
   }
 
   @Test
+  void groupsInWords() {
+    assertEquals("created, members +3", ChangeWords.groupCreated("Team", 3).summary());
+    assertEquals("created", ChangeWords.groupCreated("Team", 0).summary());
+    ResourceChange renamed =
+        ChangeWords.groupUpdate(
+            "New", json("{'displayName':'Old','members':[]}"), json("{'displayName':'New'}"), 2, 1);
+    assertEquals("displayName changed; members +2 \u22121", renamed.summary());
+    assertEquals(ResourceChange.UPDATED, renamed.kind());
+    assertEquals(
+        ResourceChange.UNCHANGED,
+        ChangeWords.groupUpdate("G", json("{'a':1}"), json("{'a':1}"), 0, 0).kind());
+    ResourceChange deleted = ChangeWords.groupDeleted("Team", 3, 2);
+    assertEquals(
+        "group deleted (3 members); 2 accounts deactivated (policy cascade)", deleted.summary());
+    assertEquals(3, deleted.membersRemoved());
+  }
+
+  @Test
   void transitions() {
     assertNull(ChangeWords.transition(AccountState.ACTIVE, AccountState.ACTIVE));
     assertEquals(
