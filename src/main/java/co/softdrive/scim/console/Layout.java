@@ -1,6 +1,6 @@
 package co.softdrive.scim.console;
 
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.staff.StaffService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -76,22 +76,26 @@ public class Layout {
   }
 
   static String badgeClass(String accountState) {
-    if (AccountState.ACTIVE.equals(accountState)) {
+    if (AccountState.ACTIVE.name().equals(accountState)) {
       return "active";
     }
-    return AccountState.PENDING_DELETION.equals(accountState) ? "pending" : "deleted";
+    return AccountState.PENDING_DELETION.name().equals(accountState) ? "pending" : "deleted";
   }
 
   static String label(String accountState) {
     if (accountState == null) {
       return "\u2014";
     }
-    return switch (accountState) {
-      case AccountState.ACTIVE -> "active";
-      case AccountState.DELETED -> "tombstone";
-      case AccountState.PENDING_DELETION -> "pending deletion";
-      default -> accountState.toLowerCase(java.util.Locale.ROOT);
-    };
+    for (AccountState s : AccountState.values()) {
+      if (s.name().equals(accountState)) {
+        return switch (s) {
+          case ACTIVE -> "active";
+          case DELETED -> "tombstone";
+          case PENDING_DELETION -> "pending deletion";
+        };
+      }
+    }
+    return accountState.toLowerCase(java.util.Locale.ROOT);
   }
 
   static String format(Instant instant) {

@@ -5,11 +5,11 @@ import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
 import co.softdrive.scim.inspection.UserDirectory;
+import co.softdrive.scim.persistence.TenantStatus;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
-import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -33,7 +33,6 @@ import java.util.List;
 @ViewScoped
 public class TenantPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final String SCIM_PATH = "/api/v1/automations/scim";
 
   @Inject transient TenantService tenants;
   @Inject transient TenantDirectory directory;
@@ -41,7 +40,6 @@ public class TenantPage implements Serializable {
   @Inject transient ScimConfig scimConfig;
   @Inject transient UserDirectory users;
   @Inject transient LimitsConfig limits;
-  @Inject transient TenantRateLimiter rates;
 
   private String id;
   private TenantRow tenant;
@@ -96,16 +94,16 @@ public class TenantPage implements Serializable {
   }
 
   public void suspend() {
-    setStatus("suspended", "Suspended: its tokens now get 401 with a clear detail.");
+    setStatus(TenantStatus.SUSPENDED, "Suspended: its tokens now get 401 with a clear detail.");
   }
 
   public void resume() {
-    setStatus("active", "Resumed: its tokens work again.");
+    setStatus(TenantStatus.ACTIVE, "Resumed: its tokens work again.");
   }
 
-  private void setStatus(String status, String message) {
-    if (Messages.attempt(() -> tenants.update(id, TenantSettings.status(status))) != null) {
-      tokens.forgetTenant(id);
+  private void setStatus(TenantStatus status, String message) {
+    if (Messages.attempt(() -> tenants.update(id, TenantSettings.status(status.apiName())))
+        != null) {
       Messages.info(message);
       reload();
     }
@@ -124,7 +122,6 @@ public class TenantPage implements Serializable {
   public void saveRateLimit() {
     int value = rateLimitPerSecond == null ? -1 : rateLimitPerSecond;
     if (Messages.attempt(() -> tenants.update(id, TenantSettings.rateLimit(value))) != null) {
-      rates.forget(id);
       Messages.info(
           rateLimitPerSecond == null
               ? "Rate limit: the service default."
@@ -164,28 +161,24 @@ public class TenantPage implements Serializable {
 
   /** The exact URL to paste into Entra's "Tenant URL". */
   public String getTenantUrl() {
-    return scimConfig
-        .publicBaseUrl()
-        .map(base -> base + SCIM_PATH)
-        .orElseGet(
-            () -> {
-              ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
-              return tenantUrl(
-                  ec.getRequestScheme(),
-                  ec.getRequestServerName(),
-                  ec.getRequestServerPort(),
-                  ec.getRequestContextPath());
-            });
+    ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+    return scimConfig.scimBaseUrl(
+        origin(
+            ec.getRequestScheme(),
+            ec.getRequestServerName(),
+            ec.getRequestServerPort(),
+            ec.getRequestContextPath()));
   }
 
-  static String tenantUrl(String scheme, String host, int port, String contextPath) {
+  /** Scheme, host, port (left out when it is the scheme's default) and context path. */
+  static String origin(String scheme, String host, int port, String contextPath) {
     boolean defaultPort =
         (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath + SCIM_PATH;
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + contextPath;
   }
 
   public boolean isSuspended() {
-    return tenant != null && "suspended".equals(tenant.status());
+    return tenant != null && TenantStatus.SUSPENDED.apiName().equals(tenant.status());
   }
 
   private static void notFound() throws IOException {

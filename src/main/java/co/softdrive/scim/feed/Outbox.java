@@ -1,6 +1,6 @@
 package co.softdrive.scim.feed;
 
-import co.softdrive.scim.persistence.Migrations.Dialect;
+import co.softdrive.scim.persistence.Dialect;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package co.softdrive.scim.inspection;
 
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ScimJson;
@@ -113,7 +114,10 @@ public class GroupDirectory {
         .setFirstResult(slice.offset())
         .setMaxResults(slice.limit())
         .getResultStream()
-        .map(r -> new MemberRow((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3]))
+        .map(
+            r ->
+                new MemberRow(
+                    (String) r[0], (String) r[1], (Boolean) r[2], ((AccountState) r[3]).name()))
         .toList();
   }
 }

@@ -3,7 +3,7 @@ package co.softdrive.scim.inspection;
 import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.HealthStatus;
 import co.softdrive.scim.activity.TenantActivity;
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +63,7 @@ public class TenantDirectory {
     }
     java.util.Comparator<TenantEntity> order =
         java.util.Comparator.comparing((TenantEntity t) -> rank.get(t.getId()))
-            .thenComparing((TenantEntity t) -> t.getName().toLowerCase(Locale.ROOT))
+            .thenComparing((TenantEntity t) -> t.getName().toLowerCase(java.util.Locale.ROOT))
             .thenComparing(TenantEntity::getId);
     if (!slice.ascending()) {
       order = order.reversed();
@@ -133,9 +132,9 @@ public class TenantDirectory {
       long[] c = users.computeIfAbsent((String) row[0], k -> new long[3]);
       long n = (Long) row[2];
       c[0] += n;
-      if (AccountState.ACTIVE.equals(row[1])) {
+      if (row[1] == AccountState.ACTIVE) {
         c[1] += n;
-      } else if (AccountState.DELETED.equals(row[1])) {
+      } else if (row[1] == AccountState.DELETED) {
         c[2] += n;
       }
     }
@@ -161,7 +160,7 @@ public class TenantDirectory {
               return new TenantRow(
                   t.getId(),
                   t.getName(),
-                  t.getStatus().toLowerCase(Locale.ROOT),
+                  t.getStatus().apiName(),
                   Instant.ofEpochMilli(t.getCreatedAt()),
                   u[0],
                   u[1],

@@ -2,7 +2,7 @@ package co.softdrive.scim.inspection;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -74,7 +74,7 @@ public class UserDirectory {
                     displayName(ScimJson.parseStored(u.getAttributes())),
                     u.getExternalId(),
                     u.isActive(),
-                    u.getAccountState(),
+                    u.getAccountState().name(),
                     Instant.ofEpochMilli(u.getAccountStateAt()),
                     Instant.ofEpochMilli(u.getLastModified())))
         .toList();
@@ -100,7 +100,7 @@ public class UserDirectory {
         displayName(attributes),
         u.getExternalId(),
         u.isActive(),
-        u.getAccountState(),
+        u.getAccountState().name(),
         Instant.ofEpochMilli(u.getAccountStateAt()),
         Instant.ofEpochMilli(u.getCreatedAt()),
         Instant.ofEpochMilli(u.getLastModified()),
@@ -120,14 +120,19 @@ public class UserDirectory {
               + " OR EXISTS (SELECT e FROM UserEmailEntity e WHERE e.tenantId = u.tenantId"
               + " AND e.userId = u.id AND e.valueCi LIKE :q ESCAPE '!'))");
     }
-    if (state == State.ACTIVE) {
-      jpql.append(" AND u.accountState = '").append(AccountState.ACTIVE).append("'");
-    } else if (state == State.TOMBSTONED) {
-      jpql.append(" AND u.accountState = '").append(AccountState.DELETED).append("'");
-    } else if (state == State.PENDING_DELETION) {
-      jpql.append(" AND u.accountState = '").append(AccountState.PENDING_DELETION).append("'");
+    AccountState accountState =
+        state == State.ACTIVE
+            ? AccountState.ACTIVE
+            : state == State.TOMBSTONED
+                ? AccountState.DELETED
+                : state == State.PENDING_DELETION ? AccountState.PENDING_DELETION : null;
+    if (accountState != null) {
+      jpql.append(" AND u.accountState = :state");
     }
     TypedQuery<T> q = em.createQuery(jpql + order, type).setParameter("t", tenantId);
+    if (accountState != null) {
+      q.setParameter("state", accountState);
+    }
     if (searching) {
       q.setParameter("q", Patterns.startsWith(search));
       q.setParameter("x", Patterns.startsWithExact(search));

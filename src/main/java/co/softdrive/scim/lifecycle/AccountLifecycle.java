@@ -7,7 +7,8 @@ import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
 import co.softdrive.scim.feed.Outbox;
-import co.softdrive.scim.persistence.Migrations.Dialect;
+import co.softdrive.scim.persistence.AccountState;
+import co.softdrive.scim.persistence.Dialect;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
@@ -81,7 +82,7 @@ public class AccountLifecycle {
    * tenant lock.
    */
   public void beforeUpdate(UserEntity user, boolean active) {
-    if (!active && AccountState.ACTIVE.equals(user.getAccountState())) {
+    if (!active && AccountState.ACTIVE == user.getAccountState()) {
       em.find(TenantEntity.class, user.getTenantId(), LockModeType.PESSIMISTIC_WRITE);
     }
   }
@@ -92,13 +93,13 @@ public class AccountLifecycle {
    */
   public void updated(
       UserEntity user, boolean attributesChanged, Actor actor, long now, List<ChangeEvent> events) {
-    String state = user.getAccountState();
+    AccountState state = user.getAccountState();
     if (user.isActive()) {
-      if (AccountState.DELETED.equals(state)) {
+      if (AccountState.DELETED == state) {
         transition(
             user, actor, "restored", AccountState.ACTIVE, "active=true from provisioning", now);
         events.add(event(user, EventTypes.ACCOUNT_RESTORED, null));
-      } else if (AccountState.PENDING_DELETION.equals(state)) {
+      } else if (AccountState.PENDING_DELETION == state) {
         transition(
             user,
             actor,
@@ -111,7 +112,7 @@ public class AccountLifecycle {
       }
       return;
     }
-    if (AccountState.ACTIVE.equals(state)) {
+    if (AccountState.ACTIVE == state) {
       deactivate(user, actor, "active=false from provisioning", now, events);
     }
   }
@@ -143,7 +144,7 @@ public class AccountLifecycle {
   /** The SCIM record is purged (DELETE /Users or retention). */
   public void purged(
       UserEntity user, Actor actor, String reason, long now, List<ChangeEvent> events) {
-    if (!AccountState.DELETED.equals(user.getAccountState())) {
+    if (AccountState.DELETED != user.getAccountState()) {
       record(user, actor, "deleted", user.getAccountState(), AccountState.DELETED, reason, now);
       events.add(event(user, EventTypes.ACCOUNT_DELETED, reason));
     }
@@ -257,7 +258,7 @@ public class AccountLifecycle {
    * may be waiting for it, so a locking count deadlocked. The guard is a threshold; a count that
    * includes other transactions' uncommitted changes serves it as well.
    */
-  private long countInState(String tenantId, String state, long upTo) {
+  private long countInState(String tenantId, AccountState state, long upTo) {
     Connection c = em.unwrap(Connection.class);
     try {
       boolean derby = Dialect.of(c) == Dialect.DERBY;
@@ -266,7 +267,7 @@ public class AccountLifecycle {
               "SELECT 1 FROM scim_user WHERE tenant_id = ? AND account_state = ?"
                   + (derby ? " WITH UR" : ""))) {
         ps.setString(1, tenantId);
-        ps.setString(2, state);
+        ps.setString(2, state.name());
         ps.setMaxRows((int) Math.min(upTo, Integer.MAX_VALUE));
         ps.setFetchSize((int) Math.min(upTo, 1000));
         long n = 0;
@@ -283,8 +284,8 @@ public class AccountLifecycle {
   }
 
   private void transition(
-      UserEntity user, Actor actor, String action, String to, String reason, long now) {
-    String from = user.getAccountState();
+      UserEntity user, Actor actor, String action, AccountState to, String reason, long now) {
+    AccountState from = user.getAccountState();
     user.setAccountState(to, reason, now);
     record(user, actor, action, from, to, reason, now);
   }
@@ -293,12 +294,20 @@ public class AccountLifecycle {
       UserEntity user,
       Actor actor,
       String action,
-      String from,
-      String to,
+      AccountState from,
+      AccountState to,
       String reason,
       long now) {
     audit.record(
-        user.getTenantId(), user.getId(), user.getUserName(), actor, action, from, to, reason, now);
+        user.getTenantId(),
+        user.getId(),
+        user.getUserName(),
+        actor,
+        action,
+        from == null ? null : from.name(),
+        to == null ? null : to.name(),
+        reason,
+        now);
   }
 
   static ChangeEvent event(UserEntity user, String type, String reason) {

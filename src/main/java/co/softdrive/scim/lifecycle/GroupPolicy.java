@@ -4,6 +4,7 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.UserEntity;
@@ -83,7 +84,7 @@ public class GroupPolicy {
               .build()
               .toString(),
           now);
-      if (AccountState.ACTIVE.equals(user.getAccountState())) {
+      if (AccountState.ACTIVE == user.getAccountState()) {
         lifecycle.deactivate(
             user,
             actor,

@@ -1,6 +1,7 @@
 package co.softdrive.scim.lifecycle;
 
 import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.platform.JobLeases;
 import co.softdrive.scim.transaction.QuietClientErrors;

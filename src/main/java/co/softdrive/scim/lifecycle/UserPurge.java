@@ -3,6 +3,7 @@ package co.softdrive.scim.lifecycle;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
@@ -52,7 +53,7 @@ public class UserPurge {
             .findFirst()
             .orElse(null);
     if (user == null
-        || !AccountState.DELETED.equals(user.getAccountState())
+        || AccountState.DELETED != user.getAccountState()
         || user.getAccountStateAt() >= olderThan) {
       return false;
     }

@@ -2,6 +2,8 @@ package co.softdrive.scim.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -16,9 +18,6 @@ import java.util.Locale;
     name = "TenantEntity.countByName",
     query = "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi = :nameCi")
 public class TenantEntity {
-  public static final String ACTIVE = "ACTIVE";
-  public static final String SUSPENDED = "SUSPENDED";
-
   @Id
   @Column(name = "id", length = 36)
   private String id;
@@ -29,8 +28,9 @@ public class TenantEntity {
   @Column(name = "name_ci", nullable = false)
   private String nameCi;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
-  private String status;
+  private TenantStatus status;
 
   @Column(name = "created_at", nullable = false)
   private long createdAt;
@@ -67,7 +67,7 @@ public class TenantEntity {
   public TenantEntity(String id, String name, long now) {
     this.id = id;
     rename(name, now);
-    this.status = ACTIVE;
+    this.status = TenantStatus.ACTIVE;
     this.createdAt = now;
     this.retentionDays = 30;
     this.groupPolicy = "FOLLOW_ENTRA"; // lifecycle.GroupPolicy.FOLLOW_ENTRA
@@ -79,7 +79,7 @@ public class TenantEntity {
     this.updatedAt = now;
   }
 
-  public void setStatus(String status, long now) {
+  public void setStatus(TenantStatus status, long now) {
     this.status = status;
     this.updatedAt = now;
   }
@@ -92,7 +92,7 @@ public class TenantEntity {
     return name;
   }
 
-  public String getStatus() {
+  public TenantStatus getStatus() {
     return status;
   }
 
@@ -149,6 +149,6 @@ public class TenantEntity {
   }
 
   public boolean isActive() {
-    return ACTIVE.equals(status);
+    return status == TenantStatus.ACTIVE;
   }
 }

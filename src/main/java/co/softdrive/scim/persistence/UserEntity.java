@@ -3,6 +3,8 @@ package co.softdrive.scim.persistence;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
@@ -82,8 +84,9 @@ public class UserEntity {
   @Column(name = "active", nullable = false)
   private boolean active;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "account_state", nullable = false)
-  private String accountState;
+  private AccountState accountState;
 
   @Column(name = "account_state_at", nullable = false)
   private long accountStateAt;
@@ -145,7 +148,7 @@ public class UserEntity {
     return active;
   }
 
-  public String getAccountState() {
+  public AccountState getAccountState() {
     return accountState;
   }
 
@@ -208,7 +211,7 @@ public class UserEntity {
     this.lastModified = now;
   }
 
-  public void setAccountState(String accountState, String reason, long now) {
+  public void setAccountState(AccountState accountState, String reason, long now) {
     this.accountState = accountState;
     this.accountStateAt = now;
     this.accountStateReason = reason;

@@ -1,7 +1,7 @@
 package co.softdrive.scim.provisioning;
 
 import co.softdrive.scim.activity.ResourceChange;
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.protocol.schema.Schemas;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -29,8 +29,8 @@ final class ChangeWords {
       JsonObject after,
       boolean activeBefore,
       boolean activeAfter,
-      String stateBefore,
-      String stateAfter) {
+      AccountState stateBefore,
+      AccountState stateAfter) {
     List<String> parts = new ArrayList<>();
     if (activeBefore != activeAfter) {
       parts.add("active " + activeBefore + " \u2192 " + activeAfter);
@@ -52,36 +52,36 @@ final class ChangeWords {
         userName, kind, parts.isEmpty() ? "no change" : String.join("; ", parts));
   }
 
-  static String kindOf(String before, String after) {
+  static String kindOf(AccountState before, AccountState after) {
     if (Objects.equals(before, after)) {
       return ResourceChange.UPDATED;
     }
-    if (AccountState.PENDING_DELETION.equals(after)) {
+    if (after == AccountState.PENDING_DELETION) {
       return ResourceChange.HELD;
     }
-    if (AccountState.DELETED.equals(after)) {
+    if (after == AccountState.DELETED) {
       return ResourceChange.DEACTIVATED;
     }
-    return AccountState.ACTIVE.equals(after) ? ResourceChange.RESTORED : ResourceChange.UPDATED;
+    return after == AccountState.ACTIVE ? ResourceChange.RESTORED : ResourceChange.UPDATED;
   }
 
   /** A lifecycle transition in words, or null when the state stayed. */
-  static String transition(String before, String after) {
+  static String transition(AccountState before, AccountState after) {
     if (Objects.equals(before, after) || after == null) {
       return null;
     }
-    if (AccountState.PENDING_DELETION.equals(after)) {
+    if (after == AccountState.PENDING_DELETION) {
       return "account deleted (held by the guard)";
     }
-    if (AccountState.DELETED.equals(after)) {
+    if (after == AccountState.DELETED) {
       return "account deleted";
     }
-    if (AccountState.ACTIVE.equals(after)) {
-      return AccountState.PENDING_DELETION.equals(before)
+    if (after == AccountState.ACTIVE) {
+      return before == AccountState.PENDING_DELETION
           ? "held deletion cancelled"
           : "account restored";
     }
-    return "account " + after.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return "account " + after.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** A group created with {@code added} members. */

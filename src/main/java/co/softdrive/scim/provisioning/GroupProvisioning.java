@@ -72,7 +72,7 @@ public class GroupProvisioning {
   static final int IDS_PER_EVENT = 1000;
 
   @Transactional
-  public ResourceView create(String tenantId, JsonObject body, Actor actor) {
+  public ResourceView create(String tenantId, JsonObject body) {
     NormalizedResource n =
         protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
     long now = System.currentTimeMillis();
@@ -110,8 +110,7 @@ public class GroupProvisioning {
   }
 
   @Transactional
-  public ResourceView replace(
-      String tenantId, String id, JsonObject body, String ifMatch, Actor actor) {
+  public ResourceView replace(String tenantId, String id, JsonObject body, String ifMatch) {
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
     NormalizedResource n =

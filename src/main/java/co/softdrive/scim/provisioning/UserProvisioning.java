@@ -8,8 +8,8 @@ import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
-import co.softdrive.scim.lifecycle.AccountState;
 import co.softdrive.scim.lifecycle.UserPurge;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
@@ -145,7 +145,7 @@ public class UserProvisioning {
     String oldUserName = user.getUserName();
     String oldAttributes = user.getAttributes();
     boolean wasActive = user.isActive();
-    String oldState = user.getAccountState();
+    AccountState oldState = user.getAccountState();
     lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
     JsonObject attributes = write(user, newAttributes, now);
     if (!oldUserName.equals(user.getUserName())) {

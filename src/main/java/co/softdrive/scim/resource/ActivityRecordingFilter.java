@@ -107,12 +107,15 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
    */
   private ScimOperation operation(ContainerRequestContext request, String path) {
     Method method = resourceInfo.getResourceMethod();
-    RecordedAs recorded = method == null ? null : method.getAnnotation(RecordedAs.class);
-    if (recorded == null) {
+    Class<?> type = resourceInfo.getResourceClass();
+    RecordedAs resource = type == null ? null : type.getAnnotation(RecordedAs.class);
+    if (method == null || resource == null) {
       return ScimOperation.classify(request.getMethod(), path);
     }
+    RecordedAs operation = method.getAnnotation(RecordedAs.class);
     return ScimOperation.named(
-        recorded.value(), request.getUriInfo().getPathParameters().getFirst("id"));
+        operation == null ? resource.value() : resource.value() + "." + operation.value(),
+        request.getUriInfo().getPathParameters().getFirst("id"));
   }
 
   private static String lastSegment(URI location) {

@@ -6,7 +6,6 @@ import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
 import co.softdrive.scim.tenant.TenantView;
-import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.IssuedToken;
 import co.softdrive.scim.token.TokenService;
 import co.softdrive.scim.token.TokenView;
@@ -44,8 +43,8 @@ public class AdminTenantsResource {
 
   @Inject TenantService tenants;
   @Inject TokenService tokens;
-  @Inject TenantRateLimiter rates;
   @Inject HealthService health;
+  @Inject ScimUrls urls;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -115,21 +114,17 @@ public class AdminTenantsResource {
   @Path("{tenantId}")
   public TenantView update(@PathParam("tenantId") String tenantId, InputStream body) {
     JsonObject json = JsonBodies.readObject(body, MAX_BODY);
-    TenantView updated =
-        tenants.update(
-            tenantId,
-            new TenantSettings(
-                AdminJson.string(json, "name"),
-                AdminJson.string(json, "status"),
-                AdminJson.integer(json, "retentionDays"),
-                AdminJson.string(json, "groupPolicy"),
-                AdminJson.integer(json, "guardPercent"),
-                AdminJson.integer(json, "guardMinCount"),
-                AdminJson.integer(json, "guardWindowMinutes"),
-                AdminJson.integer(json, "rateLimitPerSecond")));
-    tokens.forgetTenant(tenantId);
-    rates.forget(tenantId);
-    return updated;
+    return tenants.update(
+        tenantId,
+        new TenantSettings(
+            AdminJson.string(json, "name"),
+            AdminJson.string(json, "status"),
+            AdminJson.integer(json, "retentionDays"),
+            AdminJson.string(json, "groupPolicy"),
+            AdminJson.integer(json, "guardPercent"),
+            AdminJson.integer(json, "guardMinCount"),
+            AdminJson.integer(json, "guardWindowMinutes"),
+            AdminJson.integer(json, "rateLimitPerSecond")));
   }
 
   @POST
@@ -150,7 +145,7 @@ public class AdminTenantsResource {
     TokenView t = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build())
         .header("Cache-Control", "no-store")
-        .entity(new IssuedTokenBody(t, issued.secret(), scimBaseUrl()))
+        .entity(new IssuedTokenBody(t, issued.secret(), urls.base()))
         .build();
   }
 
@@ -200,10 +195,6 @@ public class AdminTenantsResource {
           secret,
           tenantUrl);
     }
-  }
-
-  private String scimBaseUrl() {
-    return uri.getBaseUriBuilder().path("automations/scim").build().toString();
   }
 
   private String staff() {

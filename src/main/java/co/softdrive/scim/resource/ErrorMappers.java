@@ -30,7 +30,7 @@ public final class ErrorMappers {
   private ErrorMappers() {}
 
   static Response respond(UriInfo uri, ScimException e) {
-    if (e.status() >= 500) {
+    if (e.status() >= 500 && e.status() != 501) {
       LOG.log(Level.SEVERE, "SCIM error {0}: {1}", new Object[] {e.status(), e.detail()});
     } else if (LOG.isLoggable(Level.FINE)) {
       LOG.log(
@@ -64,9 +64,9 @@ public final class ErrorMappers {
       int status = e.getResponse().getStatus();
       String detail =
           e instanceof NotFoundException
-              ? "No resource at " + uri.getPath()
+              ? "No resource at " + requestedPath(uri)
               : e instanceof NotAllowedException
-                  ? "Method not allowed on " + uri.getPath()
+                  ? "Method not allowed on " + requestedPath(uri)
                   : statusDetail(status);
       if (status >= 500) {
         return unexpected(uri, e, database::reachable);
@@ -79,6 +79,15 @@ public final class ErrorMappers {
         }
       }
       return r;
+    }
+
+    /**
+     * The path as the client requested it, from the context root ({@code
+     * /api/v1/automations/scim/users}), not below the application path as JAX-RS matches it.
+     */
+    static String requestedPath(UriInfo uri) {
+      String path = uri.getRequestUri().getPath();
+      return path == null ? uri.getPath() : path;
     }
 
     private static String statusDetail(int status) {

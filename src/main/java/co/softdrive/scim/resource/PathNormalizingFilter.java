@@ -1,5 +1,6 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.config.ScimPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,7 @@ import java.io.IOException;
  * .../Users/}): an admin may paste the Tenant URL with a trailing slash, and Entra appends {@code
  * /Users} to it (docs/entra.md#q18-doubled-or-trailing-slash).
  */
-@WebFilter(urlPatterns = "/api/v1/automations/*")
+@WebFilter(urlPatterns = "/" + ScimPaths.APPLICATION + "/" + ScimPaths.AUTOMATIONS + "/*")
 public class PathNormalizingFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.config.ScimPaths;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
@@ -17,10 +18,10 @@ import java.util.List;
  */
 final class RequestPaths {
   /** The SCIM base below the JAX-RS application path. */
-  private static final List<String> SCIM_BASE = List.of("automations", "scim");
+  private static final List<String> SCIM_BASE = List.of(ScimPaths.SCIM.split("/"));
 
-  /** The JAX-RS application path below the context root ({@code platform.ScimApplication}). */
-  private static final List<String> APPLICATION = List.of("api", "v1");
+  /** The JAX-RS application path below the context root ({@code app.ScimApplication}). */
+  private static final List<String> APPLICATION = List.of(ScimPaths.APPLICATION.split("/"));
 
   private RequestPaths() {}
 

@@ -2,7 +2,6 @@ package co.softdrive.scim.resource;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.config.ScimConfig;
 import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.list.AttributeProjection;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -33,34 +31,21 @@ public class ScimResponses {
   static final Set<String> ALWAYS_RETURNED = Set.of("id", "schemas");
   static final int MEMBER_PAGE = 1000;
 
-  @Inject HttpServletRequest request;
-  @Inject ScimConfig config;
+  @Inject ScimUrls urls;
   @Inject GroupProvisioning groups;
   @Inject ScimPrincipal principal;
 
-  /** Absolute base of the SCIM API, e.g. https://host/api/v1/automations/scim. */
-  public String base() {
-    return config
-        .publicBaseUrl()
-        .map(b -> b + "/api/v1/automations/scim")
-        .orElseGet(
-            () -> {
-              String url = request.getRequestURL().toString();
-              int api = url.indexOf("/api/v1/");
-              return (api < 0 ? url : url.substring(0, api)) + "/api/v1/automations/scim";
-            });
-  }
-
-  public String location(ResourceView view) {
-    return base() + (view.resourceType().equals("User") ? "/Users/" : "/Groups/") + view.id();
-  }
-
   public Response created(ResourceView view, List<String> attributes, List<String> excluded) {
-    return resource(Response.created(URI.create(location(view))), view, attributes, excluded);
+    return resource(Response.created(URI.create(urls.location(view))), view, attributes, excluded);
   }
 
+  /**
+   * 200 with one resource (GET, PUT, PATCH): {@code Location} as well as {@code Content-Location},
+   * as RFC 7644 §3.4.1 and §3.5.1 show it; some clients read only the former.
+   */
   public Response ok(ResourceView view, List<String> attributes, List<String> excluded) {
-    return resource(Response.ok(), view, attributes, excluded);
+    return resource(
+        Response.ok().location(URI.create(urls.location(view))), view, attributes, excluded);
   }
 
   public Response noContent(ResourceView view) {
@@ -76,7 +61,7 @@ public class ScimResponses {
       ResourceView view,
       List<String> attributes,
       List<String> excluded) {
-    String location = location(view);
+    String location = urls.location(view);
     builder.tag(EntityTag.valueOf(view.etag())).header("Content-Location", location);
     JsonObject body =
         AttributeProjection.apply(
@@ -84,10 +69,11 @@ public class ScimResponses {
     if (view.resourceType().equals("Group")
         && !AttributeProjection.excludes("members", attributes, excluded)) {
       String tenantId = principal.tenantId();
+      String userBase = urls.user("");
       StreamingOutput out =
           stream -> {
             try (JsonGenerator g = JSON.createGenerator(stream)) {
-              writeGroup(g, body, tenantId, view.id());
+              writeGroup(g, body, tenantId, view.id(), userBase);
             }
           };
       return builder.entity(out).type(MediaTypes.SCIM_JSON_UTF8).build();
@@ -99,12 +85,16 @@ public class ScimResponses {
     List<String> attrs = request.attributes();
     List<String> excluded = request.excludedAttributes();
     String tenantId = principal.tenantId();
+    String userBase = urls.user("");
     List<JsonObject> items =
         page.items().stream()
             .map(
                 v ->
                     AttributeProjection.apply(
-                        ScimJson.render(v, location(v), null), attrs, excluded, ALWAYS_RETURNED))
+                        ScimJson.render(v, urls.location(v), null),
+                        attrs,
+                        excluded,
+                        ALWAYS_RETURNED))
             .toList();
     List<ResourceView> views = page.items();
     StreamingOutput out =
@@ -120,7 +110,7 @@ public class ScimResponses {
               ResourceView v = views.get(i);
               if (v.resourceType().equals("Group")
                   && !AttributeProjection.excludes("members", attrs, excluded)) {
-                writeGroup(g, items.get(i), tenantId, v.id());
+                writeGroup(g, items.get(i), tenantId, v.id(), userBase);
               } else {
                 g.write(items.get(i));
               }
@@ -132,8 +122,13 @@ public class ScimResponses {
     return Response.ok(out, MediaTypes.SCIM_JSON_UTF8).build();
   }
 
-  /** Writes a group object with its members array streamed between the attributes and meta. */
-  private void writeGroup(JsonGenerator g, JsonObject body, String tenantId, String groupId) {
+  /**
+   * Writes a group object with its members array streamed between the attributes and meta.
+   *
+   * @param userBase the members' {@code $ref} less their id ({@code <base>/Users/})
+   */
+  private void writeGroup(
+      JsonGenerator g, JsonObject body, String tenantId, String groupId, String userBase) {
     g.writeStartObject();
     for (Map.Entry<String, JsonValue> e : body.entrySet()) {
       if (!e.getKey().equals("meta")) {
@@ -148,7 +143,7 @@ public class ScimResponses {
       for (String userId : page) {
         g.writeStartObject()
             .write("value", userId)
-            .write("$ref", base() + "/Users/" + userId)
+            .write("$ref", userBase + userId)
             .write("type", "User")
             .writeEnd();
       }

@@ -1,10 +1,13 @@
 package co.softdrive.scim.tenant;
 
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantStatus;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,7 +22,10 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Tenants (Softdrive customers): create, list with counts, rename, suspend and resume. */
+/**
+ * Tenants (Softdrive customers): create, list with counts, rename, suspend and resume. Every change
+ * fires {@link TenantChanged}, which the per-instance caches observe.
+ */
 @ApplicationScoped
 @QuietClientErrors
 public class TenantService {
@@ -29,6 +35,8 @@ public class TenantService {
 
   @PersistenceContext(unitName = "scim")
   EntityManager em;
+
+  @Inject Event<TenantChanged> changed;
 
   @Transactional
   public TenantView create(String name, String by) {
@@ -54,13 +62,12 @@ public class TenantService {
       tenant.rename(clean, now);
     }
     if (settings.status() != null) {
-      String status = settings.status();
-      if (!status.equals("active") && !status.equals("suspended")) {
-        throw ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\"");
-      }
-      tenant.setStatus(
-          status.equals("suspended") ? TenantEntity.SUSPENDED : TenantEntity.ACTIVE, now);
-      LOG.log(Level.INFO, "Tenant {0} is now {1}", new Object[] {tenantId, status});
+      TenantStatus status =
+          TenantStatus.fromApiName(settings.status())
+              .orElseThrow(
+                  () -> ScimBadRequest.invalidValue("status must be \"active\" or \"suspended\""));
+      tenant.setStatus(status, now);
+      LOG.log(Level.INFO, "Tenant {0} is now {1}", new Object[] {tenantId, status.apiName()});
     }
     if (settings.retentionDays() != null) {
       tenant.setRetentionDays(range("retentionDays", settings.retentionDays(), 0, 3650));
@@ -94,6 +101,7 @@ public class TenantService {
           "Tenant {0} rate limit is now {1}",
           new Object[] {tenantId, rate == null ? "the default" : rate == 0 ? "none" : rate + "/s"});
     }
+    changed.fire(new TenantChanged(tenantId));
     return get(tenantId);
   }
 
@@ -180,6 +188,7 @@ public class TenantService {
     tenant.setGuard(
         settings.guardPercent(), settings.guardMinCount(), settings.guardWindowMinutes(), now);
     LOG.log(Level.INFO, "Tenant {0} settings changed by {1}", new Object[] {tenantId, by});
+    changed.fire(new TenantChanged(tenantId));
     return LifecycleSettings.of(tenant);
   }
 
@@ -239,7 +248,7 @@ public class TenantService {
     return new TenantView(
         t.getId(),
         t.getName(),
-        t.getStatus().toLowerCase(Locale.ROOT),
+        t.getStatus().apiName(),
         Instant.ofEpochMilli(t.getCreatedAt()),
         Instant.ofEpochMilli(t.getUpdatedAt()),
         t.getRetentionDays(),

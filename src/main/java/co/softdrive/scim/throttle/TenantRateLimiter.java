@@ -3,8 +3,11 @@ package co.softdrive.scim.throttle;
 import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.error.ScimException;
+import co.softdrive.scim.tenant.TenantChanged;
 import co.softdrive.scim.tenant.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its row expires (three heartbeats), which is stricter, not looser.
  *
  * <p>A tenant's own setting ({@code rateLimitPerSecond}) is re-read every {@value
- * #SETTING_TTL_SECONDS} seconds, at once on the instance that changed it ({@link #forget}).
+ * #SETTING_TTL_SECONDS} seconds, at once on the instance that changed it ({@code TenantChanged}).
  */
 @ApplicationScoped
 public class TenantRateLimiter {
@@ -73,8 +76,8 @@ public class TenantRateLimiter {
         seconds);
   }
 
-  /** Re-reads the tenant's setting at its next request (after a change on this instance). */
-  public void forget(String tenantId) {
-    entries.remove(tenantId);
+  /** Re-reads the tenant's setting at its next request, after a change on this instance. */
+  void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged change) {
+    entries.remove(change.tenantId());
   }
 }

@@ -1,14 +1,17 @@
 package co.softdrive.scim.token;
 
-import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantStatus;
 import co.softdrive.scim.persistence.TokenEntity;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
+import co.softdrive.scim.tenant.TenantChanged;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -204,9 +207,12 @@ public class TokenService {
         });
   }
 
-  /** Forgets cached verdicts for one tenant (after suspension) so this instance reacts at once. */
-  public void forgetTenant(String tenantId) {
-    cache.values().removeIf(v -> tenantId.equals(v.tenantId()));
+  /**
+   * Forgets cached verdicts of a tenant that changed (a suspension, a resumption) once the change
+   * is committed, so this instance reacts at once.
+   */
+  void forgetTenant(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged change) {
+    cache.values().removeIf(v -> change.tenantId().equals(v.tenantId()));
   }
 
   /** Reads scalars, not entities, so nothing cached in a persistence context can be stale. */
@@ -226,7 +232,7 @@ public class TokenService {
     if (row[4] != null) {
       return new Verdict(null, (String) row[1], "The bearer token has been revoked", now, null);
     }
-    if (!TenantEntity.ACTIVE.equals(row[6])) {
+    if (row[6] != TenantStatus.ACTIVE) {
       return new Verdict(
           null,
           (String) row[1],

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.activity.ActivityBucket;
+import co.softdrive.scim.config.ScimPaths;
 import co.softdrive.scim.inspection.Slice;
 import co.softdrive.scim.inspection.TenantRow;
 import jakarta.json.Json;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,13 +66,18 @@ class ConsolePagesTest {
   void tenantUrlLeavesOutDefaultPorts() {
     assertEquals(
         "https://scim.softdrive.co/api/v1/automations/scim",
-        TenantPage.tenantUrl("https", "scim.softdrive.co", 443, ""));
+        ScimPaths.scimBaseUrl(
+            Optional.empty(), TenantPage.origin("https", "scim.softdrive.co", 443, "")));
     assertEquals(
         "http://localhost:9080/api/v1/automations/scim",
-        TenantPage.tenantUrl("http", "localhost", 9080, ""));
+        ScimPaths.scimBaseUrl(Optional.empty(), TenantPage.origin("http", "localhost", 9080, "")));
     assertEquals(
         "http://host/app/api/v1/automations/scim",
-        TenantPage.tenantUrl("http", "host", 80, "/app"));
+        ScimPaths.scimBaseUrl(Optional.empty(), TenantPage.origin("http", "host", 80, "/app")));
+    assertEquals(
+        "https://scim.example.test/api/v1/automations/scim",
+        ScimPaths.scimBaseUrl(
+            Optional.of("https://scim.example.test"), TenantPage.origin("http", "host", 80, "")));
   }
 
   @Test

@@ -193,6 +193,45 @@ class AdminApiIT {
         .body("expiresAt", equalTo("2099-01-01T00:00:00Z"));
   }
 
+  /**
+   * Behind a proxy the Tenant URL of a new token is the configured public one, the same base as the
+   * resources' locations.
+   */
+  @Test
+  void issuedTokenTenantUrlHonoursThePublicBaseUrl() {
+    TenantFixture t = TenantFixture.create("public-url");
+    String publicScim = "https://scim.example.test" + "/api/v1/automations/scim";
+    ServerControl.variable("scim.public-base-url", "https://scim.example.test/");
+    try {
+      admin()
+          .contentType(ContentType.JSON)
+          .body(Jsons.of("serviceAccount", "entra-provisioning"))
+          .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens")
+          .then()
+          .statusCode(201)
+          .body("tenantUrl", equalTo(publicScim));
+      given()
+          .auth()
+          .oauth2(t.token)
+          .contentType("application/scim+json")
+          .body(Jsons.of("userName", "public-url@contoso.com"))
+          .post(ItConfig.scimBase() + "/Users")
+          .then()
+          .statusCode(201)
+          .header("Location", startsWith(publicScim + "/Users/"))
+          .body("meta.location", startsWith(publicScim + "/Users/"));
+    } finally {
+      ServerControl.variable("scim.public-base-url", null);
+    }
+    admin()
+        .contentType(ContentType.JSON)
+        .body(Jsons.of("serviceAccount", "entra-provisioning"))
+        .post(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens")
+        .then()
+        .statusCode(201)
+        .body("tenantUrl", equalTo(ItConfig.scimBase()));
+  }
+
   @Test
   void invalidTokenRequestsAre400() {
     String tenantId = TenantFixture.create("token-400").tenantId;

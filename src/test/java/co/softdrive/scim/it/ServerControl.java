@@ -41,17 +41,36 @@ public final class ServerControl {
    * removes the override again (back to server.xml's specification).
    */
   public static void trace(String specification) {
-    Path override = serverDir().resolve("configDropins/overrides/it-trace.xml");
+    override(
+        "it-trace.xml",
+        specification == null
+            ? null
+            : "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+  }
+
+  /**
+   * Sets a server variable of the running server (MicroProfile Config reads server variables)
+   * through a configuration override, like {@link #trace}; {@code null} removes it again.
+   */
+  public static void variable(String name, String value) {
+    override(
+        "it-variable-" + name + ".xml",
+        value == null
+            ? null
+            : "<server><variable name=\"" + name + "\" value=\"" + value + "\"/></server>\n");
+  }
+
+  private static void override(String file, String content) {
+    Path override = serverDir().resolve("configDropins/overrides/" + file);
     long updatesBefore = configUpdates();
     try {
-      if (specification == null) {
+      if (content == null) {
         if (!Files.deleteIfExists(override)) {
           return;
         }
       } else {
         Files.createDirectories(override.getParent());
-        Files.writeString(
-            override, "<server><logging traceSpecification=\"" + specification + "\"/></server>\n");
+        Files.writeString(override, content);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,8 +78,7 @@ public final class ServerControl {
     long deadline = System.currentTimeMillis() + 60_000;
     while (configUpdates() == updatesBefore) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(
-            "The server did not apply the trace specification " + specification);
+        throw new IllegalStateException("The server did not apply the override " + file);
       }
       sleep(200);
     }

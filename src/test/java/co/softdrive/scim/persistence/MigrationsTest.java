@@ -13,7 +13,7 @@ class MigrationsTest {
   @Test
   void everyMigrationSplitsIntoStatementsWithoutCommentsOrPlaceholders() {
     for (String file : Migrations.FILES) {
-      for (Migrations.Dialect dialect : Migrations.Dialect.values()) {
+      for (Dialect dialect : Dialect.values()) {
         List<String> statements = Migrations.statements(file, dialect);
         assertFalse(statements.isEmpty(), file);
         for (String s : statements) {
@@ -27,10 +27,8 @@ class MigrationsTest {
 
   @Test
   void clobBecomesTextOnPostgresAndClobOnDerby() {
-    String derby =
-        String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.DERBY));
-    String pg =
-        String.join("\n", Migrations.statements("V1__baseline.sql", Migrations.Dialect.POSTGRES));
+    String derby = String.join("\n", Migrations.statements("V1__baseline.sql", Dialect.DERBY));
+    String pg = String.join("\n", Migrations.statements("V1__baseline.sql", Dialect.POSTGRES));
     assertTrue(derby.contains("attributes CLOB NOT NULL"));
     assertTrue(pg.contains("attributes TEXT NOT NULL"));
   }
@@ -49,7 +47,7 @@ class MigrationsTest {
   @Test
   void everyTenantOwnedIndexStartsWithTenantId() {
     for (String file : Migrations.FILES) {
-      for (String s : Migrations.statements(file, Migrations.Dialect.POSTGRES)) {
+      for (String s : Migrations.statements(file, Dialect.POSTGRES)) {
         if (s.startsWith("CREATE")
             && s.contains(" INDEX ")
             && !s.contains(" ON tenant ")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import co.softdrive.scim.activity.ResourceChange;
-import co.softdrive.scim.lifecycle.AccountState;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.protocol.schema.Schemas;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -38,6 +38,14 @@ public final class ScimErrors {
     return new Simple(429, null, detail, retryAfterSeconds);
   }
 
+  /**
+   * 501: the service provider does not support the operation asked for (RFC 7644 §3.12, "Service
+   * provider does not support the request operation").
+   */
+  public static ScimException notImplemented(String detail) {
+    return new Simple(501, null, detail);
+  }
+
   /** 503: the service cannot take the request now; the answer carries {@code Retry-After}. */
   public static ScimException unavailable(String detail) {
     return new Simple(503, null, detail);

@@ -1,8 +1,9 @@
-package co.softdrive.scim.lifecycle;
+package co.softdrive.scim.persistence;
 
 /**
  * Softdrive account states, kept apart from the SCIM record (docs/entra.md#lifecycle,
- * docs/decisions.md#tombstones).
+ * docs/decisions.md#tombstones). Stored as the constant's name in {@code scim_user.account_state}
+ * and the audit trail; the rules between them are {@code lifecycle.AccountLifecycle}'s.
  *
  * <ul>
  *   <li>{@link #ACTIVE}: the person has a Softdrive account.
@@ -13,10 +14,8 @@ package co.softdrive.scim.lifecycle;
  *       {@code ACTIVE}).
  * </ul>
  */
-public final class AccountState {
-  public static final String ACTIVE = "ACTIVE";
-  public static final String DELETED = "DELETED";
-  public static final String PENDING_DELETION = "PENDING_DELETION";
-
-  private AccountState() {}
+public enum AccountState {
+  ACTIVE,
+  DELETED,
+  PENDING_DELETION
 }
