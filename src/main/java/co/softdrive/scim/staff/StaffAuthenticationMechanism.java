@@ -194,19 +194,65 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return "partial/ajax".equals(request.getHeader("Faces-Request"));
   }
 
+  /**
+   * To the sign-in page, which comes back here afterwards ({@code next}): a page's own address, or
+   * for a Faces ajax action the page it was sent from (its {@code Referer}, same origin under the
+   * same-origin referrer policy), since the action itself cannot be replayed. A session that
+   * expired ({@code expired}) is said so on the sign-in page.
+   */
   private static AuthenticationStatus toLogin(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String login = request.getContextPath() + LOGIN_PAGE;
+    boolean expired =
+        request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+    String next = null;
     if (isAjax(request)) {
-      return StaffAnswers.partialRedirect(response, context, login);
-    }
-    String next = request.getRequestURI().substring(request.getContextPath().length());
-    if ("GET".equals(request.getMethod())) {
+      next = fromReferer(request);
+    } else if ("GET".equals(request.getMethod())) {
+      next = request.getRequestURI().substring(request.getContextPath().length());
       String query = request.getQueryString();
       next = query == null ? next : next + "?" + query;
-      return context.redirect(login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    } else {
+      next = fromReferer(request);
     }
-    return context.redirect(login);
+    String target = login + loginQuery(expired, next);
+    return isAjax(request)
+        ? StaffAnswers.partialRedirect(response, context, target)
+        : context.redirect(target);
+  }
+
+  static String loginQuery(boolean expired, String next) {
+    StringBuilder q = new StringBuilder();
+    if (expired) {
+      q.append("?expired=true");
+    }
+    if (next != null) {
+      q.append(q.isEmpty() ? '?' : '&')
+          .append("next=")
+          .append(URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    return q.toString();
+  }
+
+  /** The path and query of a same-origin {@code Referer} in this application, or null. */
+  static String fromReferer(HttpServletRequest request) {
+    String referer = request.getHeader("Referer");
+    if (referer == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(referer);
+      if (uri.getHost() == null
+          || !uri.getHost().equalsIgnoreCase(request.getServerName())
+          || uri.getRawPath() == null
+          || !uri.getRawPath().startsWith(request.getContextPath())) {
+        return null;
+      }
+      String path = uri.getRawPath().substring(request.getContextPath().length());
+      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   private AuthenticationStatus basic(
