@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up: applies schema migrations and creates the first admin account. When the database is not
- * reachable yet, it retries every few seconds while readiness reports DOWN, instead of failing the
- * application.
+ * Start-up: makes client errors keep the HTTP connection ({@link KeepAliveOnClientErrors}), applies
+ * schema migrations and creates the first admin account. When the database is not reachable yet, it
+ * retries every few seconds while readiness reports DOWN, instead of failing the application.
  *
  * <p>Schema versions during a rolling upgrade (docs/operations.md): a schema that a newer release
  * already migrated further is used as it is (migrations expand only); a schema contracted past what
@@ -52,6 +52,7 @@ public class Startup implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
+    KeepAliveOnClientErrors.apply(event.getServletContext().getClass().getClassLoader());
     retry();
   }
 

@@ -6,6 +6,7 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.UserValueRepository;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import co.softdrive.scim.transaction.RetryDeadlocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Removes a user's SCIM record with everything that points to it: its memberships, its indexed
- * e-mails and the row, with the account's audit entries and change events ({@link
+ * e-mails and values, and the row, with the account's audit entries and change events ({@link
  * AccountLifecycle#purged}). Both {@code DELETE /Users/{id}} (provisioning) and the {@link
  * TombstonePurge} go through here, so that neither calls the other.
  */
@@ -35,6 +36,7 @@ public class UserPurge {
   EntityManager em;
 
   @Inject MembershipRepository memberships;
+  @Inject UserValueRepository values;
   @Inject AccountLifecycle lifecycle;
   @Inject Outbox outbox;
 
@@ -73,6 +75,7 @@ public class UserPurge {
         .setParameter("tenantId", tenantId)
         .setParameter("userId", id)
         .executeUpdate();
+    values.delete(tenantId, id);
     em.remove(user);
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});

@@ -54,7 +54,8 @@ public final class Migrations {
           "V9__guard_window_index.sql",
           "V10__name_keys.sql",
           "V11__user_display_name.sql",
-          "V12__support_views.sql");
+          "V12__user_values.sql",
+          "V13__support_views.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;
@@ -64,6 +65,12 @@ public final class Migrations {
    * NameKeyFill}); SQL has no NFKC or case fold that both databases share.
    */
   private static final String FILL_NAME_KEYS = "FILL NAME KEYS";
+
+  /**
+   * {@code FILL USER VALUES}: writes the filterable values of the users already stored into {@code
+   * scim_user_value} ({@link UserValueFill}), reading their JSON in Java.
+   */
+  private static final String FILL_USER_VALUES = "FILL USER VALUES";
 
   /**
    * {@code FILL USER DISPLAY NAMES}: users' display names out of their JSON ({@link
@@ -163,6 +170,11 @@ public final class Migrations {
           "Computed the name comparison keys of {0} users and groups; {1} look-alike duplicates"
               + " kept (see the WARNINGs above and table name_key_collision)",
           new Object[] {r.filled(), r.collisions()});
+      return;
+    }
+    if (statement.equalsIgnoreCase(FILL_USER_VALUES)) {
+      long rows = UserValueFill.fill(c);
+      LOG.log(Level.INFO, "Indexed {0} filterable values of the users already stored", rows);
       return;
     }
     Matcher dropForeignKey = DROP_FOREIGN_KEY.matcher(statement);

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * One e-mail address of a user, lower-cased, so that {@code emails.value} and {@code emails[type eq
  * "work"].value} filters run on an index. The user's JSON stays the source of truth; these rows are
- * rewritten whenever the user's emails change.
+ * rewritten whenever the user's emails change. {@code display_ci} (lower-cased, at most 512
+ * characters, else null) serves {@code emails.display}.
  */
 @Entity
 @Table(name = "scim_user_email")
@@ -42,16 +43,26 @@ public class UserEmailEntity {
   @Column(name = "is_primary", nullable = false)
   private boolean primary;
 
+  @Column(name = "display_ci", length = 512)
+  private String displayCi;
+
   protected UserEmailEntity() {}
 
   public UserEmailEntity(
-      String tenantId, String userId, int pos, String valueCi, String typeCi, boolean primary) {
+      String tenantId,
+      String userId,
+      int pos,
+      String valueCi,
+      String typeCi,
+      boolean primary,
+      String displayCi) {
     this.tenantId = tenantId;
     this.userId = userId;
     this.pos = pos;
     this.valueCi = valueCi;
     this.typeCi = typeCi;
     this.primary = primary;
+    this.displayCi = displayCi;
   }
 
   /** Composite key. */

@@ -25,8 +25,8 @@ record UserColumns(
     boolean active,
     List<Email> emails) {
 
-  /** One e-mail row: lower-cased value and type. */
-  record Email(String valueCi, String typeCi, boolean primary) {}
+  /** One e-mail row: lower-cased value, type and display. */
+  record Email(String valueCi, String typeCi, boolean primary, String displayCi) {}
 
   static UserColumns of(JsonObject user) {
     JsonObject name = object(user, "name");
@@ -42,7 +42,8 @@ record UserColumns(
               new Email(
                   lower(string(e, "value")),
                   lower(string(e, "type")),
-                  e.get("primary") == JsonValue.TRUE));
+                  e.get("primary") == JsonValue.TRUE,
+                  lower(string(e, "display"))));
         }
       }
     }

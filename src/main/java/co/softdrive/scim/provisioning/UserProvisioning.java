@@ -13,6 +13,8 @@ import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.UserValueRepository;
+import co.softdrive.scim.persistence.UserValues;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ResourceView;
@@ -63,6 +65,7 @@ public class UserProvisioning {
   @Inject ProtocolComponents protocol;
   @Inject ResourceQueries queries;
   @Inject MembershipRepository memberships;
+  @Inject UserValueRepository values;
   @Inject AccountLifecycle lifecycle;
   @Inject UserPurge purge;
   @Inject Outbox outbox;
@@ -79,6 +82,7 @@ public class UserProvisioning {
     em.persist(user);
     flushUnique(user.getUserName());
     insertEmails(user, UserColumns.of(attributes));
+    values.insert(tenantId, user.getId(), UserValues.of(attributes));
     outbox.append(events);
     changes.note(
         ResourceChange.of(
@@ -160,6 +164,11 @@ public class UserProvisioning {
       flushUnique(user.getUserName());
     }
     writeEmails(user, UserColumns.of(attributes));
+    values.replace(
+        user.getTenantId(),
+        user.getId(),
+        UserValues.of(ScimJson.parseStored(oldAttributes)),
+        UserValues.of(attributes));
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
@@ -332,7 +341,8 @@ public class UserProvisioning {
                 pos++,
                 e.valueCi(),
                 shortType(e.typeCi()),
-                e.primary()));
+                e.primary(),
+                e.displayCi()));
       }
     }
   }

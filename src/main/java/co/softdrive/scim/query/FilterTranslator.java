@@ -1,29 +1,30 @@
 package co.softdrive.scim.query;
 
-import co.softdrive.scim.persistence.NameKey;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
-import co.softdrive.scim.protocol.filter.CompareOp;
 import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.path.AttrPath;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import co.softdrive.scim.protocol.schema.AttributeDef;
+import co.softdrive.scim.protocol.schema.ResolvedAttribute;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Translates a filter AST into a JPQL condition over one resource type (RFC 7644 §3.4.2.2).
- * Comparisons honour each attribute's {@code caseExact} by comparing lower-cased columns with
- * lower-cased values (userName and group displayName: comparison keys with keys, {@link NameKey});
- * nullable columns are guarded so that {@code not(...)} keeps SCIM's meaning (a user without an
- * externalId matches {@code not (externalId eq "x")}).
+ * Translates a filter AST into a JPQL condition over one resource type (RFC 7644 §3.4.2.2). Where
+ * an attribute lives decides the shape: a column of the resource ({@link ResourceMapping#column}),
+ * a side table reached through {@code EXISTS} (e-mails, memberships, the manager; {@link
+ * ResourceMapping.SideTable}), or the rows of {@code scim_user_value} ({@link ValueFilters}).
+ * Comparisons themselves (case rules, types, NULL guards) are {@link Comparisons}'.
+ *
+ * <p>Error details name attributes as the schemas spell them ({@code displayName}, not {@code
+ * displayname}).
  */
 final class FilterTranslator {
-  private final ResourceMapping mapping;
-  private final Map<String, Object> params = new LinkedHashMap<>();
+  final ResourceMapping mapping;
+  final Comparisons comparisons = new Comparisons();
+  private final ValueFilters values = new ValueFilters(this);
   private int aliases;
 
   private FilterTranslator(ResourceMapping mapping) {
@@ -33,7 +34,7 @@ final class FilterTranslator {
   static JpqlFilter translate(ResourceMapping mapping, Filter filter, String alias) {
     FilterTranslator t = new FilterTranslator(mapping);
     String where = t.node(filter, alias);
-    return new JpqlFilter(where, Map.copyOf(t.params));
+    return new JpqlFilter(where, Map.copyOf(t.comparisons.params));
   }
 
   private String node(Filter f, String alias) {
@@ -44,61 +45,117 @@ final class FilterTranslator {
     } else if (f instanceof Filter.Not n) {
       return "(NOT " + node(n.inner(), alias) + ")";
     } else if (f instanceof Filter.Compare c) {
-      return compareOnResource(c, alias);
+      return leaf(c.attr(), f, alias);
     } else if (f instanceof Filter.Present p) {
-      return presentOnResource(p.attr(), alias);
+      return leaf(p.attr(), f, alias);
     }
     return valuePath((Filter.ValuePath) f, alias);
   }
 
-  private String compareOnResource(Filter.Compare c, String alias) {
-    var side = mapping.sideTable(c.attr());
-    if (side.isPresent() && (c.attr().hasSubAttribute() || mapping.column(c.attr()).isEmpty())) {
+  /** A comparison or presence test of one attribute of the resource. */
+  private String leaf(AttrPath attr, Filter f, String alias) {
+    Optional<Column> column = mapping.column(attr);
+    if (column.isPresent()) {
+      return condition(column.get(), alias, f, attr);
+    }
+    Optional<ResourceMapping.SideTable> side = mapping.sideTable(attr);
+    if (side.isPresent()) {
       ResourceMapping.SideTable table = side.get();
-      String sub =
-          c.attr().hasSubAttribute() ? c.attr().subAttribute().toLowerCase(Locale.ROOT) : "";
-      Column column = table.subAttributes().get(sub);
-      if (column == null) {
-        throw unknown(c.attr());
+      String sub = attr.hasSubAttribute() ? attr.subAttribute().toLowerCase(Locale.ROOT) : "";
+      Column sc = table.subAttributes().get(sub);
+      if (sc == null) {
+        throw unknown(attr);
       }
       String s = nextAlias();
-      return exists(table, s, alias, compare(column, s, c.op(), c.value(), c.attr()));
+      return exists(table, s, alias, () -> condition(sc, s, f, attr));
     }
-    Column column = mapping.column(c.attr()).orElseThrow(() -> unknown(c.attr()));
-    return compare(column, alias, c.op(), c.value(), c.attr());
+    Optional<String> inValues = values.leaf(attr, f, alias);
+    if (inValues.isPresent()) {
+      return inValues.get();
+    }
+    if (f instanceof Filter.Present) {
+      Optional<String> anyPart = presentAsAnySubAttribute(attr, alias);
+      if (anyPart.isPresent()) {
+        return anyPart.get();
+      }
+    }
+    throw unknown(attr);
   }
 
-  private String presentOnResource(AttrPath attr, String alias) {
-    var column = mapping.column(attr);
-    if (column.isPresent()) {
-      return present(column.get(), alias);
+  /**
+   * {@code pr} on a complex single-valued attribute ({@code name}, {@code meta}): present when any
+   * of its sub-attributes is.
+   */
+  private Optional<String> presentAsAnySubAttribute(AttrPath attr, String alias) {
+    Optional<ResolvedAttribute> resolved = mapping.type.resolve(attr);
+    if (attr.hasSubAttribute()
+        || resolved.isEmpty()
+        || resolved.get().attribute().multiValued()
+        || resolved.get().attribute().subAttributes().isEmpty()) {
+      return Optional.empty();
     }
-    var side = mapping.sideTable(attr);
-    if (side.isEmpty()) {
-      throw unknown(attr);
+    List<String> parts = new ArrayList<>();
+    for (AttributeDef sub : resolved.get().attribute().subAttributes()) {
+      AttrPath path = new AttrPath(attr.schema(), attr.attribute(), sub.name());
+      try {
+        parts.add(leaf(path, new Filter.Present(path), alias));
+      } catch (ScimBadRequest notFilterable) {
+        // a sub-attribute without an index ($ref) does not count
+      }
     }
-    String s = nextAlias();
-    String sub = attr.hasSubAttribute() ? attr.subAttribute().toLowerCase(Locale.ROOT) : "";
-    Column sc = side.get().subAttributes().get(sub);
-    if (sc == null) {
-      throw unknown(attr);
+    return parts.isEmpty() ? Optional.empty() : Optional.of("(" + String.join(" OR ", parts) + ")");
+  }
+
+  /**
+   * The condition of a comparison or presence test {@code f} on {@code column} of {@code alias}.
+   */
+  String condition(Column column, String alias, Filter f, AttrPath attr) {
+    if (column.join() != null) {
+      String j = nextAlias();
+      Column.Join join = column.join();
+      return alias
+          + "."
+          + join.reference()
+          + " IN (SELECT "
+          + j
+          + ".id FROM "
+          + join.entity()
+          + " "
+          + j
+          + " WHERE "
+          + j
+          + ".tenantId = "
+          + alias
+          + ".tenantId AND "
+          + test(column, j, f, attr)
+          + ")";
     }
-    return exists(side.get(), s, alias, present(sc, s));
+    return test(column, alias, f, attr);
+  }
+
+  private String test(Column column, String alias, Filter f, AttrPath attr) {
+    if (f instanceof Filter.Compare cmp) {
+      return comparisons.compare(column, alias, cmp.op(), cmp.value(), spelled(attr));
+    }
+    return comparisons.present(column, alias);
   }
 
   private String valuePath(Filter.ValuePath v, String alias) {
-    ResourceMapping.SideTable table =
-        mapping
-            .sideTable(v.attr())
-            .orElseThrow(
-                () ->
-                    ScimBadRequest.invalidFilter(
-                        "'"
-                            + v.attr()
-                            + "' cannot be used with [...] in a filter; it is not a"
-                            + " filterable multi-valued attribute"));
+    Optional<ResourceMapping.SideTable> side = mapping.sideTable(v.attr());
+    if (side.isEmpty()) {
+      Optional<String> inValues = values.valuePath(v, alias);
+      if (inValues.isPresent()) {
+        return inValues.get();
+      }
+      throw ScimBadRequest.invalidFilter(
+          "'"
+              + spelled(v.attr())
+              + "' cannot be used with [...] in a filter; it is not a filterable multi-valued"
+              + " attribute");
+    }
+    ResourceMapping.SideTable table = side.get();
     String s = nextAlias();
-    return exists(table, s, alias, element(v.filter(), table, s, v.attr()));
+    return exists(table, s, alias, () -> element(v.filter(), table, s, v.attr()));
   }
 
   /** A filter inside {@code attr[...]}: its paths name sub-attributes of one element. */
@@ -118,15 +175,21 @@ final class FilterTranslator {
     } else if (f instanceof Filter.Not n) {
       return "(NOT " + element(n.inner(), table, s, parent) + ")";
     } else if (f instanceof Filter.Compare c) {
-      return compare(sub(table, c.attr(), parent), s, c.op(), c.value(), c.attr());
+      return condition(sub(table, c.attr(), parent), s, f, subPath(parent, c.attr()));
     } else if (f instanceof Filter.Present p) {
-      return present(sub(table, p.attr(), parent), s);
+      return condition(sub(table, p.attr(), parent), s, f, subPath(parent, p.attr()));
     }
     throw ScimBadRequest.invalidFilter(
-        "A value path cannot be nested inside '" + parent + "[...]'");
+        "A value path cannot be nested inside '" + spelled(parent) + "[...]'");
   }
 
-  private static Column sub(ResourceMapping.SideTable table, AttrPath attr, AttrPath parent) {
+  /** {@code parent.name} for a path written inside {@code parent[...]}. */
+  static AttrPath subPath(AttrPath parent, AttrPath inner) {
+    String name = inner.hasSubAttribute() ? inner.subAttribute() : inner.attribute();
+    return new AttrPath(parent.schema(), parent.attribute(), name);
+  }
+
+  private Column sub(ResourceMapping.SideTable table, AttrPath attr, AttrPath parent) {
     String name =
         attr.hasSubAttribute()
             ? attr.subAttribute().toLowerCase(Locale.ROOT)
@@ -134,12 +197,17 @@ final class FilterTranslator {
     Column column = table.subAttributes().get(name);
     if (column == null || name.isEmpty()) {
       throw ScimBadRequest.invalidFilter(
-          "'" + parent.attribute() + "." + name + "' cannot be used in a filter");
+          "'" + spelled(subPath(parent, attr)) + "' cannot be used in a filter");
     }
     return column;
   }
 
-  private String exists(ResourceMapping.SideTable table, String s, String alias, String condition) {
+  /** {@code EXISTS} over a side table's rows of the resource {@code alias}. */
+  private static String exists(
+      ResourceMapping.SideTable table,
+      String s,
+      String alias,
+      java.util.function.Supplier<String> condition) {
     return "EXISTS (SELECT "
         + s
         + " FROM "
@@ -149,133 +217,39 @@ final class FilterTranslator {
         + " WHERE "
         + table.join().formatted(s, alias)
         + " AND "
-        + condition
+        + condition.get()
         + ")";
   }
 
-  private String present(Column column, String alias) {
-    String col = column.on(alias);
-    if (!column.nullable()) {
-      // Not "1 = 1": with all parameters bound (ResourceQueries) Derby refuses "? = ?".
-      return col + " IS NOT NULL";
-    }
-    return column.kind() == Column.Kind.STRING_CI || column.kind() == Column.Kind.STRING_EXACT
-        ? "(" + col + " IS NOT NULL AND " + col + " <> '')"
-        : col + " IS NOT NULL";
-  }
-
-  private String compare(
-      Column column, String alias, CompareOp op, JsonValue value, AttrPath attr) {
-    String col = column.on(alias);
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
-      return switch (op) {
-        case EQ -> col + " IS NULL";
-        case NE -> col + " IS NOT NULL";
-        default ->
-            throw ScimBadRequest.invalidFilter(
-                "Operator '" + op.name().toLowerCase(Locale.ROOT) + "' cannot compare with null");
-      };
-    }
-    Object v = typed(column, op, value, attr);
-    String p = param(v);
-    String condition =
-        switch (op) {
-          case EQ -> col + " = " + p;
-          case NE -> col + " <> " + p;
-          case GT -> col + " > " + p;
-          case GE -> col + " >= " + p;
-          case LT -> col + " < " + p;
-          case LE -> col + " <= " + p;
-          case CO, SW, EW -> col + " LIKE " + p + " ESCAPE '\\'";
-        };
-    if (!column.nullable()) {
-      return condition;
-    }
-    return op == CompareOp.NE
-        ? "(" + col + " IS NULL OR " + condition + ")"
-        : "(" + col + " IS NOT NULL AND " + condition + ")";
-  }
-
-  private Object typed(Column column, CompareOp op, JsonValue value, AttrPath attr) {
-    switch (column.kind()) {
-      case BOOLEAN -> {
-        if (op != CompareOp.EQ && op != CompareOp.NE) {
-          throw ScimBadRequest.invalidFilter(
-              "'" + attr + "' is a boolean; only 'eq' and 'ne' apply");
-        }
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-          return value == JsonValue.TRUE;
-        }
-        if (value instanceof JsonString s
-            && (s.getString().equalsIgnoreCase("true")
-                || s.getString().equalsIgnoreCase("false"))) {
-          return Boolean.parseBoolean(s.getString().toLowerCase(Locale.ROOT));
-        }
-        throw ScimBadRequest.invalidFilter(
-            "'" + attr + "' is a boolean; compare it with true or false");
-      }
-      case TIMESTAMP -> {
-        if (op == CompareOp.CO || op == CompareOp.SW || op == CompareOp.EW) {
-          throw ScimBadRequest.invalidFilter(
-              "'" + attr + "' is a date-time; use eq, ne, gt, ge, lt or le");
-        }
-        if (!(value instanceof JsonString s)) {
-          throw ScimBadRequest.invalidFilter(
-              "'" + attr + "' must be compared with a date-time string");
-        }
-        try {
-          return OffsetDateTime.parse(s.getString()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-          throw ScimBadRequest.invalidFilter(
-              "'" + s.getString() + "' is not an RFC 3339 date-time such as 2026-01-31T08:00:00Z");
-        }
-      }
-      default -> {
-        String text;
-        if (value instanceof JsonString s) {
-          text = s.getString();
-        } else if (value instanceof JsonNumber n) {
-          text = n.toString();
-        } else {
-          throw ScimBadRequest.invalidFilter(
-              "'" + attr + "' is a string; compare it with a string");
-        }
-        if (column.kind() == Column.Kind.STRING_CI) {
-          text = text.toLowerCase(Locale.ROOT);
-        } else if (column.kind() == Column.Kind.NAME_KEY) {
-          // The fragment of sw/co/ew is normalized alone: one that starts or ends inside a
-          // combining sequence may not match the normalized name (documented on NameKey).
-          text = NameKey.of(text);
-        }
-        return switch (op) {
-          case CO -> "%" + escapeLike(text) + "%";
-          case SW -> escapeLike(text) + "%";
-          case EW -> "%" + escapeLike(text);
-          default -> text;
-        };
-      }
-    }
-  }
-
-  static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private String param(Object value) {
-    String name = "f" + params.size();
-    params.put(name, value);
-    return ":" + name;
-  }
-
-  private String nextAlias() {
+  String nextAlias() {
     return "s" + (aliases++);
   }
 
-  private ScimBadRequest unknown(AttrPath attr) {
+  /** An attribute path as the schemas spell it, or as written when they do not know it. */
+  String spelled(AttrPath attr) {
+    Optional<ResolvedAttribute> r = mapping.type.resolve(attr);
+    if (r.isEmpty()) {
+      if (attr.hasSubAttribute() && mapping.type.resolve(attr.parent()).isPresent()) {
+        return spelled(attr.parent()) + "." + attr.subAttribute();
+      }
+      return attr.toString();
+    }
+    ResolvedAttribute a = r.get();
+    String prefix = attr.schema() == null || a.schema() == null ? "" : a.schema().id() + ":";
+    return prefix
+        + a.attribute().name()
+        + (a.subAttribute() == null ? "" : "." + a.subAttribute().name());
+  }
+
+  ScimBadRequest unknown(AttrPath attr) {
+    boolean known = mapping.type.resolve(attr).isPresent();
     return ScimBadRequest.invalidFilter(
         "Attribute '"
-            + attr
-            + "' cannot be used in a filter. Filterable attributes: "
-            + mapping.filterableList());
+            + spelled(attr)
+            + "' cannot be used in a filter: "
+            + (known
+                ? "it is not kept in a form a filter can search (password, $ref, meta.location and"
+                    + " meta.version are not)"
+                : "the " + mapping.type.name() + " schemas have no such attribute"));
   }
 }

@@ -1,6 +1,8 @@
 package co.softdrive.scim.query;
 
 import co.softdrive.scim.protocol.path.AttrPath;
+import co.softdrive.scim.protocol.schema.ResourceTypeDef;
+import co.softdrive.scim.protocol.schema.SchemaRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +12,10 @@ import java.util.Set;
 
 /**
  * The filterable and sortable attributes of one resource type and the columns behind them.
- * Multi-valued attributes kept in side tables ({@code emails}, {@code members}) are described by a
- * {@link SideTable}.
+ * Multi-valued attributes kept in side tables ({@code emails}, {@code members}, a user's {@code
+ * groups} through memberships) are described by a {@link SideTable}; a user's other attributes
+ * without a column are in {@code scim_user_value} ({@link #valueTable}, {@link
+ * co.softdrive.scim.persistence.UserValues}).
  *
  * <p>A user's {@code userName} and a group's {@code displayName} are filtered on their comparison
  * key ({@link Column.Kind#NAME_KEY}), the same key their uniqueness is checked on, and sorted on
@@ -33,6 +37,8 @@ final class ResourceMapping {
   record SideTable(String entity, String join, Map<String, Column> subAttributes) {}
 
   final String entity;
+  final ResourceTypeDef type;
+  final boolean valueTable;
   final String coreSchema;
   final Set<String> extensionSchemas;
   private final Map<String, Column> columns;
@@ -41,12 +47,16 @@ final class ResourceMapping {
 
   private ResourceMapping(
       String entity,
+      ResourceTypeDef type,
+      boolean valueTable,
       String coreSchema,
       Set<String> extensionSchemas,
       Map<String, Column> columns,
       Map<String, SideTable> sideTables,
       Map<String, Column> sortable) {
     this.entity = entity;
+    this.type = type;
+    this.valueTable = valueTable;
     this.coreSchema = coreSchema;
     this.extensionSchemas = extensionSchemas;
     this.columns = columns;
@@ -61,6 +71,8 @@ final class ResourceMapping {
   static final ResourceMapping USERS =
       new ResourceMapping(
           "UserEntity",
+          SchemaRegistry.USER_TYPE,
+          true,
           CORE_USER,
           Set.of(ENTERPRISE, SOFTDRIVE),
           Map.ofEntries(
@@ -75,6 +87,7 @@ final class ResourceMapping {
               Map.entry("active", new Column("%s.active", Column.Kind.BOOLEAN, false)),
               Map.entry("meta.created", CREATED),
               Map.entry("meta.lastmodified", MODIFIED),
+              Map.entry("meta.resourcetype", new Column("User", Column.Kind.CONSTANT, false)),
               Map.entry(
                   ENTERPRISE + ":employeenumber",
                   new Column("%s.employeeNumberCi", Column.Kind.STRING_CI, true)),
@@ -95,8 +108,30 @@ final class ResourceMapping {
                   Map.of(
                       "", new Column("%s.valueCi", Column.Kind.STRING_CI, false),
                       "value", new Column("%s.valueCi", Column.Kind.STRING_CI, false),
+                      "display", new Column("%s.displayCi", Column.Kind.STRING_CI, true),
                       "type", new Column("%s.typeCi", Column.Kind.STRING_CI, true),
-                      "primary", new Column("%s.primary", Column.Kind.BOOLEAN, false)))),
+                      "primary", new Column("%s.primary", Column.Kind.BOOLEAN, false))),
+              "groups",
+              new SideTable(
+                  "GroupMemberEntity",
+                  "%1$s.tenantId = %2$s.tenantId AND %1$s.userId = %2$s.id",
+                  Map.of(
+                      "",
+                      new Column("%s.groupId", Column.Kind.STRING_EXACT, false),
+                      "value",
+                      new Column("%s.groupId", Column.Kind.STRING_EXACT, false),
+                      "display",
+                      new Column(
+                          "%s.displayNameKey",
+                          Column.Kind.NAME_KEY, false, new Column.Join("GroupEntity", "groupId")),
+                      "type",
+                      new Column("direct", Column.Kind.CONSTANT_CI, false))),
+              ENTERPRISE + ":manager",
+              new SideTable(
+                  "UserEntity",
+                  "%1$s.tenantId = %2$s.tenantId AND %1$s.id = %2$s.managerId",
+                  Map.of(
+                      "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true)))),
           Map.of(
               "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
               "username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false),
@@ -110,6 +145,8 @@ final class ResourceMapping {
   static final ResourceMapping GROUPS =
       new ResourceMapping(
           "GroupEntity",
+          SchemaRegistry.GROUP_TYPE,
+          false,
           CORE_GROUP,
           Set.of(),
           Map.of(
@@ -117,15 +154,24 @@ final class ResourceMapping {
               "displayname", new Column("%s.displayNameKey", Column.Kind.NAME_KEY, false),
               "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
               "meta.created", CREATED,
-              "meta.lastmodified", MODIFIED),
+              "meta.lastmodified", MODIFIED,
+              "meta.resourcetype", new Column("Group", Column.Kind.CONSTANT, false)),
           Map.of(
               "members",
               new SideTable(
                   "GroupMemberEntity",
                   "%1$s.tenantId = %2$s.tenantId AND %1$s.groupId = %2$s.id",
                   Map.of(
-                      "", new Column("%s.userId", Column.Kind.STRING_EXACT, false),
-                      "value", new Column("%s.userId", Column.Kind.STRING_EXACT, false)))),
+                      "",
+                      new Column("%s.userId", Column.Kind.STRING_EXACT, false),
+                      "value",
+                      new Column("%s.userId", Column.Kind.STRING_EXACT, false),
+                      "display",
+                      new Column(
+                          "%s.displayNameCi",
+                          Column.Kind.STRING_CI, true, new Column.Join("UserEntity", "userId")),
+                      "type",
+                      new Column("User", Column.Kind.CONSTANT_CI, false)))),
           Map.of(
               "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
               "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),
@@ -155,7 +201,7 @@ final class ResourceMapping {
    */
   Optional<Column> column(AttrPath path) {
     Optional<Column> column = key(path).map(columns::get);
-    if (column.isPresent() || path.schema() != null) {
+    if (column.isPresent() || path.schema() != null || inCoreSchema(path)) {
       return column;
     }
     List<Column> inExtensions =
@@ -166,17 +212,34 @@ final class ResourceMapping {
     return inExtensions.size() == 1 ? Optional.of(inExtensions.get(0)) : Optional.empty();
   }
 
+  /**
+   * The side table of a multi-valued attribute; unqualified names resolve as in {@link #column}.
+   */
   Optional<SideTable> sideTable(AttrPath path) {
-    return key(path.parent()).map(sideTables::get);
+    return sideTableOf(path);
+  }
+
+  /** Whether the core schema has an attribute of that name ({@code userType} is core first). */
+  private boolean inCoreSchema(AttrPath path) {
+    return SchemaRegistry.schema(coreSchema)
+        .flatMap(s -> s.attribute(path.attribute()))
+        .isPresent();
+  }
+
+  private Optional<SideTable> sideTableOf(AttrPath path) {
+    Optional<SideTable> table = key(path.parent()).map(sideTables::get);
+    if (table.isPresent() || path.schema() != null || inCoreSchema(path)) {
+      return table;
+    }
+    List<SideTable> inExtensions =
+        extensionSchemas.stream()
+            .map(ext -> sideTables.get(ext + ":" + path.attribute().toLowerCase(Locale.ROOT)))
+            .filter(Objects::nonNull)
+            .toList();
+    return inExtensions.size() == 1 ? Optional.of(inExtensions.get(0)) : Optional.empty();
   }
 
   Optional<Column> sortColumn(AttrPath path) {
     return key(path).map(sortable::get);
-  }
-
-  String filterableList() {
-    return String.join(", ", new java.util.TreeSet<>(columns.keySet()))
-        + ", "
-        + String.join(", ", sideTables.keySet());
   }
 }

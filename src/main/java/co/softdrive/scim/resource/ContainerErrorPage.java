@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * The error page for the errors the container answers itself, mapped in {@code web.xml}: never the
@@ -20,8 +21,9 @@ import java.io.IOException;
  *       JSON error, elsewhere a line of text.
  *   <li>403, 404, 405 and 500 (a console page the staff role does not allow, no such page, a method
  *       a servlet does not take, a failure no code caught): the same JSON errors under the API;
- *       elsewhere the console's error page, which says it in plain words inside the console layout
- *       ({@code error.xhtml}).
+ *       elsewhere, for a browser (it accepts {@code text/html}), the console's error page, which
+ *       says it in plain words inside the console layout ({@code error.xhtml}), and for any other
+ *       client a line of text.
  * </ul>
  *
  * <p>Liberty answers some requests before it chooses the application (a URI it cannot decode,
@@ -53,7 +55,8 @@ public class ContainerErrorPage extends HttpServlet {
         request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String s ? s : "";
     String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
     if (status != HttpServletResponse.SC_BAD_REQUEST
-        && !RequestPaths.isApplicationRequestUri(path)) {
+        && !RequestPaths.isApplicationRequestUri(path)
+        && wantsPage(request)) {
       try {
         request.getRequestDispatcher(CONSOLE_PAGE).forward(request, response);
         return;
@@ -77,6 +80,15 @@ public class ContainerErrorPage extends HttpServlet {
               path);
       default -> ErrorBodies.write(response, status, "The request failed", path);
     }
+  }
+
+  /**
+   * Whether the console's page is the answer: a browser asks for HTML; a program that misspells an
+   * API path ({@code /API/v1/...}) gets the line of text, not a page of markup.
+   */
+  private static boolean wantsPage(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
   }
 
   /**

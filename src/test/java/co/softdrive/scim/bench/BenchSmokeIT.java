@@ -94,6 +94,21 @@ class BenchSmokeIT {
     assertTrue(
         machine.getInt("cores") > 0 && !machine.getString("java").isEmpty(), machine.toString());
     assertTrue(tables.contains("smoke: client machine "), tables);
+    // The initial cycle against the ceiling endpoint of the same run, and the handshakes forced by
+    // Connection: close, are printed and written (their values are never asserted).
+    String text = report.text();
+    assertTrue(text.contains("initial cycle / ceiling: "), text);
+    assertTrue(report.ceilingRatio().orElseThrow().ratio() > 0, text);
+    assertTrue(written.getJsonObject("initialToCeiling").getJsonNumber("ratio") != null);
+    assertTrue(text.contains("per 1,000 requests"), text);
+    assertTrue(
+        report.phase("incremental").orElseThrow().summary("user.create.conflict").isPresent(),
+        text);
+    // The CPU figure must be read: the build always starts the server and writes its pid.
+    assertFalse("0".equals(pid), "no server pid at " + pidFile);
+    assertTrue(
+        report.phase("initial").orElseThrow().serverCpuMsPerRequest() > 0,
+        "initial cycle: server CPU per request not read");
     if (!"0".equals(pid)) {
       assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");
       for (Report.Phase phase : report.phases) {

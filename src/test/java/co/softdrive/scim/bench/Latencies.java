@@ -17,6 +17,7 @@ final class Latencies {
   private long[] nanos = new long[256];
   private int count;
   private long errors;
+  private long closedConnections;
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
   private final Map<String, Long> errorKinds = new TreeMap<>();
@@ -41,6 +42,18 @@ final class Latencies {
         errorSamples.add(errorKind + ": " + errorDetail);
       }
     }
+  }
+
+  /**
+   * An answer that carried {@code Connection: close}: the server ended the connection, so the
+   * client's next request opens a new one (a TCP handshake, and a TLS one over HTTPS).
+   */
+  synchronized void closedConnection() {
+    closedConnections++;
+  }
+
+  synchronized long closedConnections() {
+    return closedConnections;
   }
 
   /** Requests recorded so far (without sorting anything). */

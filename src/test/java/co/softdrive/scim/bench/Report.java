@@ -116,6 +116,21 @@ final class Report {
       return cpu < 0 || requests == 0 ? -1 : cpu * 1000 / requests;
     }
 
+    /** Answers of the scenario that closed their connection ({@code Connection: close}). */
+    synchronized long closedConnections() {
+      return types.values().stream().mapToLong(Latencies::closedConnections).sum();
+    }
+
+    synchronized long requests() {
+      return types.values().stream().mapToLong(Latencies::count).sum();
+    }
+
+    /** Requests per second of the whole scenario: every request over its wall time. */
+    double throughput() {
+      double wall = wallSeconds();
+      return wall <= 0 ? 0 : requests() / wall;
+    }
+
     long errors() {
       return summaries().stream().mapToLong(Latencies.Summary::errors).sum();
     }
@@ -248,6 +263,16 @@ final class Report {
                         ratio >= 0.4));
               }
             });
+    ceilingRatio()
+        .ifPresent(
+            r ->
+                t.add(
+                    new Target(
+                        "initial cycle >= 35% of the ceiling endpoint (requests/s, same run)",
+                        fmt(
+                            "%.0f vs %.0f req/s (%s) = %.0f%%",
+                            r.initial(), r.ceiling(), r.ceilingType(), r.ratio() * 100),
+                        r.ratio() >= 0.35)));
     long firstHeap = phases.isEmpty() ? -1 : phases.get(0).maxHeap();
     long maxHeap = phases.stream().mapToLong(Phase::maxHeap).max().orElse(-1);
     long firstRss =
@@ -290,6 +315,29 @@ final class Report {
     }
     return t;
   }
+
+  /**
+   * The initial cycle's requests per second (all its requests over its wall time) against the
+   * ceiling scenario's {@code /ServiceProviderConfig} rate (JAX-RS and the bearer check, no
+   * database) of the same run: how much of what the framework serves on this machine the Entra
+   * cycle reaches, a figure that compares between machines.
+   */
+  Optional<CeilingRatio> ceilingRatio() {
+    var initial = phase("initial");
+    var ceiling = phase("ceiling").flatMap(c -> c.summary("ceiling.serviceproviderconfig"));
+    if (initial.isEmpty() || ceiling.isEmpty() || ceiling.get().throughput() <= 0) {
+      return Optional.empty();
+    }
+    double cycle = initial.get().throughput();
+    return Optional.of(
+        new CeilingRatio(
+            cycle,
+            ceiling.get().throughput(),
+            ceiling.get().type(),
+            cycle / ceiling.get().throughput()));
+  }
+
+  record CeilingRatio(double initial, double ceiling, String ceilingType, double ratio) {}
 
   // ---------------------------------------------------------------------------------- text
 
@@ -336,8 +384,24 @@ final class Report {
             fmt(
                 "server CPU: %.1f s, %.2f ms per request%n",
                 p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
+      } else {
+        sb.append("server CPU: not read (pass --server-pid)\n");
       }
+      sb.append(
+          fmt(
+              "handshakes: %d answers closed their connection (Connection: close), %.1f per 1,000"
+                  + " requests; %.1f requests/s over the scenario%n",
+              p.closedConnections(),
+              p.requests() == 0 ? 0 : p.closedConnections() * 1000.0 / p.requests(),
+              p.throughput()));
     }
+    ceilingRatio()
+        .ifPresent(
+            r ->
+                sb.append(
+                    fmt(
+                        "%ninitial cycle / ceiling: %.0f / %.0f req/s = %.1f%% (%s, same run)%n",
+                        r.initial(), r.ceiling(), r.ratio() * 100, r.ceilingType())));
     sb.append(fmt("%nwhole run: %.1f s wall%n%nTargets:%n", wallSeconds));
     for (Target t : targets()) {
       sb.append(
@@ -411,6 +475,9 @@ final class Report {
               .add("name", p.name)
               .add("wallSeconds", round(p.wallSeconds()))
               .add("errors", p.errors())
+              .add("requests", p.requests())
+              .add("throughput", round(p.throughput()))
+              .add("closedConnections", p.closedConnections())
               .add("facts", facts)
               .add("requests", requests)
               .add(
@@ -454,6 +521,19 @@ final class Report {
         .add("scenarios", phasesJson)
         .add("memorySamples", samples)
         .add("targets", targets)
+        .add(
+            "initialToCeiling",
+            ceilingRatio()
+                .map(
+                    r ->
+                        (jakarta.json.JsonValue)
+                            Json.createObjectBuilder()
+                                .add("initialRequestsPerSecond", round(r.initial()))
+                                .add("ceilingRequestsPerSecond", round(r.ceiling()))
+                                .add("ceilingType", r.ceilingType())
+                                .add("ratio", round(r.ratio()))
+                                .build())
+                .orElse(jakarta.json.JsonValue.NULL))
         .build();
   }
 

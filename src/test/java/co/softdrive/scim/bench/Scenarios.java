@@ -264,7 +264,8 @@ final class Scenarios {
   /**
    * K operations in two waves. Wave 1, shuffled: attribute PATCHes (40%), deactivations (15%),
    * single member adds (15%) and removes (10%, both Entra forms), group renames (5%). Wave 2:
-   * reactivations (10%), user deletes (4%), group deletes (1%).
+   * reactivations (10%), user deletes (4%), group deletes (1%). Wave 3: a GET of each deleted user
+   * (404) and POSTs of existing userNames in another case (1%, 409).
    */
   void incremental() {
     ensurePopulation();
@@ -274,6 +275,7 @@ final class Scenarios {
     List<Runnable> wave1 = new ArrayList<>();
     List<Runnable> wave2 = new ArrayList<>();
     List<Integer> deactivated = new ArrayList<>();
+    List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
     boolean[] touched = new boolean[users.length];
     for (int n = 0; n < (int) (k * 0.40); n++) {
       int i = rnd.nextInt(populationSize);
@@ -335,6 +337,7 @@ final class Scenarios {
               String id = users[i];
               if (id != null && scim.delete(p.of("user.delete"), "/Users/" + id, 204).ok()) {
                 users[i] = null;
+                deleted.add(id);
               }
             });
       }
@@ -353,7 +356,25 @@ final class Scenarios {
     Collections.shuffle(wave2, rnd);
     Workers.run(o.concurrency, wave1.size(), n -> wave1.get((int) n).run());
     Workers.run(o.concurrency, wave2.size(), n -> wave2.get((int) n).run());
-    p.fact("operations", wave1.size() + wave2.size());
+    // Wave 3, the answers Entra gets in every cycle that are SCIM errors: a read of a user deleted
+    // since (404) and a create of a userName that exists in another letter case (409, 1%).
+    List<Runnable> wave3 = new ArrayList<>();
+    for (String id : deleted) {
+      wave3.add(() -> scim.get(p.of("user.get.deleted"), "/Users/" + id, 404));
+    }
+    for (int n = 0; n < Math.max(1, (int) (k * 0.01)); n++) {
+      int i = rnd.nextInt(populationSize);
+      String taken = userName(i).toUpperCase(java.util.Locale.ROOT);
+      wave3.add(
+          () -> {
+            if (users[i] != null) {
+              scim.post(p.of("user.create.conflict"), "/Users", userBody(i, taken), 409);
+            }
+          });
+    }
+    Collections.shuffle(wave3, rnd);
+    Workers.run(o.concurrency, wave3.size(), n -> wave3.get((int) n).run());
+    p.fact("operations", wave1.size() + wave2.size() + wave3.size());
     p.fact("concurrency", o.concurrency);
     p.end();
   }

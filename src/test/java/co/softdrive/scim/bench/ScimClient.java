@@ -93,6 +93,9 @@ final class ScimClient {
         ok |= r.statusCode() == e;
       }
       String body = r.body();
+      if (r.headers().firstValue("Connection").orElse("").equalsIgnoreCase("close")) {
+        rec.closedConnection();
+      }
       rec.record(
           due,
           end,

@@ -22,7 +22,7 @@ class ActivityIT {
     // A create, a miss, an invalid filter.
     String id = t.createUser("ada@example.com");
     t.scim().get("/Users/no-such-user").then().statusCode(404);
-    t.scim().queryParam("filter", "nickName eq \"x\"").get("/Users").then().statusCode(400);
+    t.scim().queryParam("filter", "favoriteColor eq \"x\"").get("/Users").then().statusCode(400);
 
     List<Map<String, Object>> items = awaitItems(t.tenantId, "", rows -> rows.size() >= 3);
     assertTrue(
@@ -45,7 +45,7 @@ class ActivityIT {
             .anyMatch(
                 r ->
                     "invalidFilter".equals(r.get("scimType"))
-                        && "nickName eq \"x\"".equals(r.get("filter"))),
+                        && "favoriteColor eq \"x\"".equals(r.get("filter"))),
         items.toString());
     assertTrue(
         items.stream().allMatch(r -> String.valueOf(r.get("tokenPrefix")).startsWith("sdscim_")));

@@ -70,7 +70,7 @@ class MigrationsTest {
         java.sql.Connection c = db.dataSource().getConnection()) {
       java.sql.DatabaseMetaData md = c.getMetaData();
       java.util.Map<String, String> keys = new java.util.TreeMap<>();
-      for (String table : List.of("GROUP_MEMBER", "SCIM_USER_EMAIL")) {
+      for (String table : List.of("GROUP_MEMBER", "SCIM_USER_EMAIL", "SCIM_USER_VALUE")) {
         try (java.sql.ResultSet rs = md.getImportedKeys(null, c.getSchema(), table)) {
           while (rs.next()) {
             keys.merge(
@@ -91,7 +91,8 @@ class MigrationsTest {
           java.util.Map.of(
               "GROUP_MEMBER FK_MEMBER_GROUP -> SCIM_GROUP", "TENANT_ID,GROUP_ID",
               "GROUP_MEMBER FK_MEMBER_USER -> SCIM_USER", "TENANT_ID,USER_ID",
-              "SCIM_USER_EMAIL FK_EMAIL_USER -> SCIM_USER", "TENANT_ID,USER_ID"),
+              "SCIM_USER_EMAIL FK_EMAIL_USER -> SCIM_USER", "TENANT_ID,USER_ID",
+              "SCIM_USER_VALUE FK_VALUE_USER -> SCIM_USER", "TENANT_ID,USER_ID"),
           keys);
       assertEquals(List.of(), Migrations.foreignKeys(c, "group_member", "user_id"));
     }

@@ -206,7 +206,7 @@ class ConsoleBrowserIT {
   void aFailedRequestShowsInTheActivityViewWithItsReason() throws Exception {
     TenantFixture t = TenantFixture.create("browser-activity");
     t.createUser("ada@contoso.example");
-    t.scim().queryParam("filter", "nickName eq \"ada\"").get("/Users").then().statusCode(400);
+    t.scim().queryParam("filter", "favoriteColor eq \"ada\"").get("/Users").then().statusCode(400);
     try (Browser b = new Browser()) {
       b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
       b.visible(By.id("signed-in-user"));

@@ -248,7 +248,8 @@ class ConnectionIT {
   void unsupportedOrBrokenFiltersAre400InvalidFilterNeverAList() {
     t.createUser(Scim.unique("filter") + "@example.com");
     for (String filter :
-        List.of("title eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
+        List.of(
+            "favoriteColor eq \"x\"", "userName eq", "userName zz \"x\"", "(userName eq \"x\"")) {
       t.scim()
           .queryParam("filter", filter)
           .get("/Users")
@@ -262,7 +263,7 @@ class ConnectionIT {
           .body("$", not(hasKey("Resources")));
     }
     t.scim()
-        .queryParam("filter", "members.display eq \"x\"")
+        .queryParam("filter", "members.nosuch eq \"x\"")
         .get("/Groups")
         .then()
         .statusCode(400)

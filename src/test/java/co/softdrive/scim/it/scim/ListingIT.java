@@ -336,7 +336,7 @@ class ListingIT {
         .body("Resources[0]", not(hasKey("members")));
     t.scim()
         .contentType(SCIM_JSON_UTF8)
-        .body("{\"filter\": \"title eq \\\"x\\\"\"}")
+        .body("{\"filter\": \"favoriteColor eq \\\"x\\\"\"}")
         .post("/Users/.search")
         .then()
         .statusCode(400)

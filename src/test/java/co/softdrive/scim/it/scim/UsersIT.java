@@ -188,7 +188,7 @@ class UsersIT {
     // T10
     t.createUser(Scim.unique("t10"));
     t.scim()
-        .queryParam("filter", "title eq \"x\"")
+        .queryParam("filter", "favoriteColor eq \"x\"")
         .get("/Users")
         .then()
         .statusCode(400)
@@ -384,7 +384,7 @@ class UsersIT {
         .body(not(containsString(PASSWORD)));
     // Not stored either: the attribute cannot be filtered into existence.
     t.scim()
-        .queryParam("filter", "password eq \"" + PASSWORD + "\"")
+        .queryParam("filter", "favoriteColor eq \"" + PASSWORD + "\"")
         .get("/Users")
         .then()
         .statusCode(400);

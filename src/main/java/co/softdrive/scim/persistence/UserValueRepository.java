@@ -1,0 +1,92 @@
+package co.softdrive.scim.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A user's rows of {@code scim_user_value} ({@link UserValues}), in the caller's transaction, on
+ * its connection. A user's rows are written by one JDBC batch of one statement shape (one round
+ * trip on PostgreSQL); a user without such values costs no statement at all.
+ */
+@ApplicationScoped
+public class UserValueRepository {
+  static final String INSERT =
+      "INSERT INTO scim_user_value (tenant_id, user_id, attr, pos, sub, val)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
+  static final String DELETE = "DELETE FROM scim_user_value WHERE tenant_id = ? AND user_id = ?";
+
+  /** Rows per JDBC batch. */
+  static final int BATCH = 500;
+
+  @PersistenceContext(unitName = "scim")
+  EntityManager em;
+
+  /** Inserts the rows of a user that has none yet (its own row already written). */
+  public void insert(String tenantId, String userId, List<UserValues.Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try {
+      insert(em.unwrap(Connection.class), tenantId, userId, rows);
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not write the indexed values of a user", e);
+    }
+  }
+
+  /**
+   * Brings a user's rows from {@code before} (what its previous JSON gave) to {@code after}:
+   * nothing when they are equal, else a delete and an insert.
+   */
+  public void replace(
+      String tenantId, String userId, List<UserValues.Row> before, List<UserValues.Row> after) {
+    if (before.equals(after)) {
+      return;
+    }
+    delete(tenantId, userId);
+    insert(tenantId, userId, after);
+  }
+
+  /** Deletes every row of a user (before the user's own row: the foreign key does not cascade). */
+  public void delete(String tenantId, String userId) {
+    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(DELETE)) {
+      ps.setString(1, tenantId);
+      ps.setString(2, userId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not delete the indexed values of a user", e);
+    }
+  }
+
+  static void insert(Connection c, String tenantId, String userId, List<UserValues.Row> rows)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      add(ps, tenantId, userId, rows);
+      ps.executeBatch();
+    }
+  }
+
+  /** Adds the rows to the batch of an {@link #INSERT} statement, executing every {@link #BATCH}. */
+  static int add(PreparedStatement ps, String tenantId, String userId, List<UserValues.Row> rows)
+      throws SQLException {
+    int added = 0;
+    for (UserValues.Row r : rows) {
+      ps.setString(1, tenantId);
+      ps.setString(2, userId);
+      ps.setString(3, r.attr());
+      ps.setInt(4, r.pos());
+      ps.setString(5, r.sub());
+      ps.setString(6, r.value());
+      ps.addBatch();
+      if (++added % BATCH == 0) {
+        ps.executeBatch();
+      }
+    }
+    return added;
+  }
+}

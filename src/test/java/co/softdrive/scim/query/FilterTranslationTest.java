@@ -1,0 +1,180 @@
+package co.softdrive.scim.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.softdrive.scim.persistence.UserValues;
+import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.filter.FilterParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Filters on attributes without a column: scim_user_value, memberships, joins and constants. */
+class FilterTranslationTest {
+  private static final String ENT = UserValues.ENTERPRISE;
+
+  private static JpqlFilter users(String filter) {
+    return FilterTranslator.translate(ResourceMapping.USERS, FilterParser.parse(filter), "r");
+  }
+
+  private static JpqlFilter groups(String filter) {
+    return FilterTranslator.translate(ResourceMapping.GROUPS, FilterParser.parse(filter), "r");
+  }
+
+  private static String message(Runnable r) {
+    return assertThrows(ScimBadRequest.class, r::run).getMessage();
+  }
+
+  @Test
+  void multiValuedValueIsAnExistsOnTheValueRowsOfThatAttribute() {
+    JpqlFilter f = users("phoneNumbers.value eq \"+1 555 0100\"");
+    assertEquals(
+        "EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
+            + " = r.id AND s0.attr = 'phonenumbers' AND s0.sub = 'value' AND s0.value = :f0)",
+        f.where());
+    assertEquals("+1 555 0100", f.parameters().get("f0"));
+    // Without a sub-attribute, a multi-valued attribute compares its value.
+    assertEquals(f.where(), users("PHONENUMBERS eq \"+1 555 0100\"").where());
+  }
+
+  @Test
+  void caseFollowsCaseExact() {
+    assertEquals("abc", users("roles.value eq \"ABC\"").parameters().get("f0"));
+    assertEquals("ABC", users("x509Certificates.value eq \"ABC\"").parameters().get("f0"));
+    assertEquals("%bc%", users("title co \"BC\"").parameters().get("f0"));
+  }
+
+  @Test
+  void longValuesCompareByTheirStoredForm() {
+    String cert = "M".repeat(2000);
+    Object p = users("x509Certificates eq \"" + cert + "\"").parameters().get("f0");
+    assertEquals(UserValues.stored(cert), p);
+    assertTrue(((String) p).length() <= UserValues.MAX_VALUE);
+  }
+
+  @Test
+  void enterpriseStringsQualifiedOrNot() {
+    String q = users(ENT + ":department eq \"Sales\"").where();
+    assertTrue(q.contains("s0.attr = 'enterprise:department' AND s0.sub = ''"), q);
+    assertEquals(q, users("department eq \"Sales\"").where());
+    assertTrue(users("costCenter pr").where().contains("'enterprise:costcenter'"));
+  }
+
+  @Test
+  void neOnASingleValueMatchesUsersWithoutIt() {
+    String q = users("title ne \"boss\"").where();
+    assertTrue(q.startsWith("NOT EXISTS (") && q.endsWith("s0.value = :f0)"), q);
+  }
+
+  @Test
+  void presenceOfAComplexSingleValueAsksEachPart() {
+    String q = users("name pr").where();
+    assertTrue(q.contains("r.givenNameCi IS NOT NULL"), q);
+    assertTrue(q.contains("s0.attr = 'name' AND s0.sub = 'formatted'"), q);
+  }
+
+  @Test
+  void bracketsRangeOverOneElement() {
+    String q = users("addresses[type eq \"work\" and locality eq \"Paris\"]").where();
+    // The value first (found by the value index), the type on the same element.
+    assertEquals(
+        "EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
+            + " = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND s0.value = :f0 AND"
+            + " EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE s1.tenantId = s0.tenantId AND"
+            + " s1.userId = s0.userId AND s1.attr = s0.attr AND s1.pos = s0.pos AND s1.sub ="
+            + " 'type' AND s1.value = :f1))",
+        q);
+    String n = users("addresses[locality co \"x\" and not (type eq \"work\")]").where();
+    assertTrue(n.contains("AND (NOT EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"), n);
+    String p = users("phoneNumbers[primary eq true]").where();
+    assertTrue(p.contains("s0.sub = 'primary' AND s0.value = :f0"), p);
+    assertEquals("true", users("phoneNumbers[primary eq true]").parameters().get("f0"));
+    assertTrue(users("ims[not (type eq \"aim\")]").where().contains("(NOT EXISTS"));
+  }
+
+  @Test
+  void groupsOfAUserThroughMemberships() {
+    assertEquals(
+        "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
+            + " = r.id AND s0.groupId = :f0)",
+        users("groups.value eq \"g1\"").where());
+    JpqlFilter d = users("groups.display eq \"Ａdmins\"");
+    assertEquals(
+        "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
+            + " s0.userId = r.id AND s0.groupId IN (SELECT s1.id FROM GroupEntity s1 WHERE"
+            + " s1.tenantId = s0.tenantId AND s1.displayNameKey = :f0))",
+        d.where());
+    assertEquals("admins", d.parameters().get("f0"));
+    assertTrue(users("groups[type eq \"direct\"]").where().contains("s0.tenantId IS NOT NULL"));
+  }
+
+  @Test
+  void membersOfAGroupAndTheirDisplayName() {
+    String q = groups("members.display co \"ada\"").where();
+    assertTrue(q.contains("s0.userId IN (SELECT s1.id FROM UserEntity s1 WHERE"), q);
+    assertTrue(q.contains("s1.displayNameCi LIKE :f0"), q);
+    assertTrue(groups("members.type eq \"user\"").where().contains("s0.tenantId IS NOT NULL"));
+  }
+
+  @Test
+  void managerDisplayNameThroughTheManagersRow() {
+    String q = users(ENT + ":manager.displayName eq \"Grace\"").where();
+    assertTrue(q.startsWith("EXISTS (SELECT s0 FROM UserEntity s0 WHERE"), q);
+    assertTrue(q.contains("s0.id = r.managerId"), q);
+    assertTrue(users("manager.value pr").where().startsWith("(r.managerId IS NOT NULL"));
+  }
+
+  @Test
+  void resourceTypeIsDecidedWhenTranslated() {
+    assertEquals("r.tenantId IS NOT NULL", users("meta.resourceType eq \"User\"").where());
+    assertEquals("r.tenantId IS NULL", users("meta.resourceType eq \"Group\"").where());
+    assertEquals("r.tenantId IS NULL", users("meta.resourceType eq \"user\"").where());
+    assertEquals("r.tenantId IS NOT NULL", groups("meta.resourceType eq \"Group\"").where());
+  }
+
+  @Test
+  void emailsDisplay() {
+    String q = users("emails[display co \"work\"]").where();
+    assertTrue(q.contains("s0.displayCi IS NOT NULL AND s0.displayCi LIKE :f0"), q);
+  }
+
+  @Test
+  void coreUserTypeIsNotSoftdrivesUserType() {
+    assertTrue(users("userType eq \"x\"").where().contains("'usertype'"));
+    assertTrue(
+        users("urn:ietf:params:scim:schemas:extension:softdrive:2.0:User:userType eq \"x\"")
+            .where()
+            .contains("r.userTypeCi"));
+  }
+
+  @Test
+  void errorsSpellAttributesAsTheSchemasDo() {
+    assertTrue(
+        message(() -> users("PASSWORD eq \"x\"")).contains("'password' cannot be used"),
+        "password");
+    assertTrue(message(() -> users("nosuch eq \"x\"")).contains("'nosuch'"));
+    String m = message(() -> users("phonenumbers[nosuch eq \"x\"]"));
+    assertTrue(m.contains("'phoneNumbers.nosuch'"), m);
+    m = message(() -> users("emails[nosuch eq \"x\"]"));
+    assertTrue(m.contains("'emails.nosuch'"), m);
+    m = message(() -> users("displayname gt true"));
+    assertTrue(m.contains("'displayName'"), m);
+    m = message(() -> users("name eq \"x\""));
+    assertTrue(m.contains("'name'") && m.contains("name.formatted"), m);
+    m = message(() -> users("phonenumbers.primary co \"t\""));
+    assertTrue(m.contains("'phoneNumbers.primary' is a boolean"), m);
+  }
+
+  @Test
+  void everyValueAttributeIsInTheUserSchemas() {
+    for (UserValues.Attribute a : UserValues.ATTRIBUTES) {
+      String path = (a.schema() == null ? "" : a.schema() + ":") + a.name();
+      List<String> subs = a.subAttributes().isEmpty() ? List.of("") : a.subAttributes();
+      for (String sub : subs) {
+        String full = sub.isEmpty() ? path : path + "." + sub;
+        assertTrue(users(full + " pr").where().contains("'" + a.code() + "'"), full);
+      }
+    }
+  }
+}
