@@ -122,6 +122,92 @@ public class AuditTrail {
         .toList();
   }
 
+  /**
+   * Purged accounts whose userName (as the trail recorded it at purge time) starts with {@code
+   * prefix}, case-insensitively, newest first: the trail outlives the SCIM record, so support still
+   * finds the person. Reads the {@code (tenant_id, user_name_ci)} index.
+   */
+  @Transactional
+  public List<AuditEntry> purgedByName(String tenantId, String prefix, int limit) {
+    if (prefix == null || prefix.isBlank()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
+                + " ORDER BY a.id DESC",
+            AccountAuditEntity.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("q", escape(prefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%")
+        .setMaxResults(Math.max(1, Math.min(200, limit)))
+        .getResultStream()
+        .map(AuditTrail::entry)
+        .toList();
+  }
+
+  /**
+   * Audit entries of every account in a time window with one of {@code actions}, oldest first, at
+   * most {@code limit} (the mass-deactivation view). Reads {@code ix_audit_action}.
+   */
+  @Transactional
+  public List<AuditEntry> inWindow(
+      String tenantId, List<String> actions, long from, long to, int limit) {
+    return em.createQuery(
+            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
+                + " ORDER BY a.occurredAt, a.id",
+            AccountAuditEntity.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("actions", actions)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(Math.max(1, Math.min(1000, limit)))
+        .getResultStream()
+        .map(AuditTrail::entry)
+        .toList();
+  }
+
+  /** How many entries of each action in the window: action → count. */
+  @Transactional
+  public java.util.Map<String, Long> countInWindow(
+      String tenantId, List<String> actions, long from, long to) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT a.action, COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                    + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
+                    + " GROUP BY a.action",
+                Object[].class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("actions", actions)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  private static AuditEntry entry(AccountAuditEntity a) {
+    return new AuditEntry(
+        a.getId(),
+        a.getTenantId(),
+        a.getUserId(),
+        a.getUserName(),
+        Instant.ofEpochMilli(a.getOccurredAt()),
+        a.getActorType(),
+        a.getActorId(),
+        a.getAction(),
+        a.getFromState(),
+        a.getToState(),
+        a.getReason());
+  }
+
+  /** Escapes LIKE wildcards with {@code !}. */
+  static String escape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
