@@ -50,6 +50,8 @@ public class ActivityPage implements Serializable {
   private TenantActivity summary;
   private String requestsChart;
   private String latencyChart;
+  private boolean chartsEmpty;
+  private Instant chartsFrom;
   private final PagedModel<ActivityEntry> model =
       new PagedModel<>() {
         private static final long serialVersionUID = 1L;
@@ -83,9 +85,31 @@ public class ActivityPage implements Serializable {
     summary = activity.summary(tenantId, to.toEpochMilli());
     ActivityFilter f = filter();
     List<ActivityBucket> buckets = activity.buckets(f);
+    chartsEmpty = buckets.stream().allMatch(b -> b.requests() == 0);
+    chartsFrom = null;
+    Instant fitted = ChartJson.fittedStart(buckets, f.from(), f.to());
+    if (fitted != null) {
+      // The requests sit in a small part of the window (Entra's traffic comes in bursts): the
+      // charts start at the first of them, in finer buckets, instead of one bar at the edge.
+      f =
+          new ActivityFilter(
+              f.tenantId(), fitted, f.to(), f.statusClass(), f.operation(), f.resourceId());
+      buckets = activity.buckets(f);
+      chartsFrom = fitted;
+    }
     Duration width = ActivityStore.bucketWidth(f.from(), f.to());
     requestsChart = ChartJson.requests(buckets, width);
     latencyChart = ChartJson.latency(buckets, width);
+  }
+
+  /** No request in the window: the charts say so instead of drawing empty axes. */
+  public boolean isChartsEmpty() {
+    return chartsEmpty;
+  }
+
+  /** Where the charts start when fitted to the data, or null when they show the whole window. */
+  public Instant getChartsFrom() {
+    return chartsFrom;
   }
 
   ActivityFilter filter() {

@@ -20,10 +20,31 @@ import java.time.format.DateTimeFormatter;
 @Named("layout")
 @RequestScoped
 public class Layout {
+  // Pages put a time in <span class="date"> (white-space: nowrap): it never wraps inside.
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+  /** Every table's pager: the rows shown and the total first, then the page links. */
+  static final String PAGER =
+      "{CurrentPageReport} {FirstPageLink} {PreviousPageLink} {PageLinks} {NextPageLink}"
+          + " {LastPageLink} {RowsPerPageDropdown}";
+
+  static final String PAGER_REPORT = "{startRecord}\u2013{endRecord} of {totalRecords}";
+
   @Inject SecurityContext security;
+
+  public String getPager() {
+    return PAGER;
+  }
+
+  public String getPagerReport() {
+    return PAGER_REPORT;
+  }
+
+  /** A count with thousands separators: {@code 1,105}. */
+  public String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
 
   public String getUser() {
     return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
@@ -46,6 +67,17 @@ public class Layout {
       // The session is invalidated below either way.
     }
     ec.invalidateSession();
+    // The browser forgets the ended session's id too, so its next visit is a new one, not an
+    // expired session (which the sign-in page would announce).
+    String cookie =
+        ((HttpServletRequest) ec.getRequest())
+            .getServletContext()
+            .getSessionCookieConfig()
+            .getName();
+    ec.addResponseCookie(
+        cookie == null ? "JSESSIONID" : cookie,
+        "",
+        java.util.Map.of("maxAge", 0, "path", "/", "httpOnly", true));
     ec.redirect(ec.getRequestContextPath() + "/login.xhtml?signedOut=true");
     faces.responseComplete();
   }

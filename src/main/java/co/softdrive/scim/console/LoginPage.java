@@ -36,8 +36,13 @@ public class LoginPage {
     if (faces.getExternalContext().getUserPrincipal() != null) {
       return "/console/tenants?faces-redirect=true";
     }
-    if ("true".equals(faces.getExternalContext().getRequestParameterMap().get("signedOut"))) {
+    var parameters = faces.getExternalContext().getRequestParameterMap();
+    if ("true".equals(parameters.get("signedOut"))) {
       Messages.info("You are signed out.");
+    } else if ("true".equals(parameters.get("expired"))) {
+      Messages.info(
+          "Your session expired after 30 minutes without activity. Sign in again to go back to"
+              + " where you were; an action you had just started was not carried out.");
     }
     return null;
   }

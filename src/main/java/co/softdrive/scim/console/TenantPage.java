@@ -159,6 +159,11 @@ public class TenantPage implements Serializable {
     }
   }
 
+  /** Whether the Tenant URL is no HTTPS URL, which Entra refuses (the token dialog warns). */
+  public boolean isTenantUrlInsecure() {
+    return !getTenantUrl().regionMatches(true, 0, "https://", 0, 8);
+  }
+
   /** The exact URL to paste into Entra's "Tenant URL". */
   public String getTenantUrl() {
     ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
@@ -182,9 +187,7 @@ public class TenantPage implements Serializable {
   }
 
   private static void notFound() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().responseSendError(404, "No such tenant");
-    faces.responseComplete();
+    TenantScoped.notFound("No such tenant");
   }
 
   public String getId() {

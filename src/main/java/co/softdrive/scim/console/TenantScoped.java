@@ -6,7 +6,10 @@ import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 
-/** Loads the tenant a page is about ({@code ?tenant=}) or answers 404. */
+/**
+ * Loads the tenant a page is about ({@code ?tenant=}) or answers 404 with the layout saying so
+ * ({@link ConsoleError}).
+ */
 final class TenantScoped {
   private TenantScoped() {}
 
@@ -21,7 +24,9 @@ final class TenantScoped {
 
   static void notFound(String what) throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().responseSendError(404, what);
-    faces.responseComplete();
+    faces
+        .getApplication()
+        .evaluateExpressionGet(faces, "#{consoleError}", ConsoleError.class)
+        .notFound(what);
   }
 }

@@ -36,6 +36,7 @@ public class UserPage {
   private String id;
   private TenantView tenant;
   private UserDetail user;
+  private UserProfile profile = UserProfile.NONE;
   private List<ActivityEntry> recent = List.of();
   private Long before;
   private List<AuditEntry> history = List.of();
@@ -51,6 +52,14 @@ public class UserPage {
     } catch (ScimException e) {
       TenantScoped.notFound("No such user");
       return;
+    }
+    profile = UserProfile.of(user.attributesJson());
+    if (profile.manager() != null) {
+      try {
+        profile = profile.withManagerName(users.get(tenantId, profile.manager().id()).userName());
+      } catch (ScimException e) {
+        // Not (or no longer) a user of this tenant: the stored name or id is shown.
+      }
     }
     recent = activity.page(new ActivityFilter(tenantId, null, null, null, null, id), 0, RECENT);
     List<AuditEntry> fetched = audit.list(tenantId, id, before, HISTORY + 1);
@@ -105,6 +114,11 @@ public class UserPage {
 
   public UserDetail getUser() {
     return user;
+  }
+
+  /** Title, userType, the enterprise attributes and the manager, as fields. */
+  public UserProfile getProfile() {
+    return profile;
   }
 
   public List<ActivityEntry> getRecent() {

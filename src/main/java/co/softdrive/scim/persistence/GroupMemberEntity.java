@@ -23,6 +23,12 @@ import java.util.Objects;
         "SELECT m.userId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
             + " AND m.groupId = :groupId AND m.userId > :after ORDER BY m.userId")
 @NamedQuery(
+    name = "GroupMemberEntity.pageWithDisplayNames",
+    query =
+        "SELECT m.userId, u.displayName FROM GroupMemberEntity m, UserEntity u"
+            + " WHERE m.tenantId = :tenantId AND m.groupId = :groupId AND m.userId > :after"
+            + " AND u.id = m.userId ORDER BY m.userId")
+@NamedQuery(
     name = "GroupMemberEntity.groupIdsOfUser",
     query =
         "SELECT m.groupId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"

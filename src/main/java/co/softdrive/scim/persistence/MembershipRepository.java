@@ -158,6 +158,47 @@ public class MembershipRepository {
         .getResultList();
   }
 
+  /** A member's id and its {@code displayName} (null when it has none). */
+  public record Member(String id, String display) {}
+
+  /**
+   * One page of members in id order with their display names: the same keyset read as {@link
+   * #page}, joined to each member's user row by primary key in the same query (no query per
+   * member).
+   */
+  public List<Member> pageWithDisplayNames(
+      String tenantId, String groupId, String afterUserId, int size) {
+    return em
+        .createNamedQuery("GroupMemberEntity.pageWithDisplayNames", Object[].class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("groupId", groupId)
+        .setParameter("after", afterUserId == null ? "" : afterUserId)
+        .setMaxResults(size)
+        .getResultList()
+        .stream()
+        .map(row -> new Member((String) row[0], (String) row[1]))
+        .toList();
+  }
+
+  /**
+   * The display names of those of {@code ids} that are users of this tenant and have one, looked up
+   * by primary key (as {@link #existingUsers}).
+   */
+  public Map<String, String> displayNames(String tenantId, Collection<String> ids) {
+    Map<String, String> found = new HashMap<>();
+    for (List<String> chunk : padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
+      for (Object[] row :
+          em.createNamedQuery("UserEntity.displayNamesOfIds", Object[].class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        if (tenantId.equals(row[1]) && row[2] != null) {
+          found.put((String) row[0], (String) row[2]);
+        }
+      }
+    }
+    return found;
+  }
+
   public long count(String tenantId, String groupId) {
     return em.createNamedQuery("GroupMemberEntity.count", Long.class)
         .setParameter("tenantId", tenantId)

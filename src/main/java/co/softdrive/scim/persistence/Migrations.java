@@ -52,7 +52,8 @@ public final class Migrations {
           "V7__event_sequencer.sql",
           "V8__no_cascading_deletes.sql",
           "V9__guard_window_index.sql",
-          "V10__name_keys.sql");
+          "V10__name_keys.sql",
+          "V11__user_display_name.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;
@@ -62,6 +63,12 @@ public final class Migrations {
    * NameKeyFill}); SQL has no NFKC or case fold that both databases share.
    */
   private static final String FILL_NAME_KEYS = "FILL NAME KEYS";
+
+  /**
+   * {@code FILL USER DISPLAY NAMES}: users' display names out of their JSON ({@link
+   * DisplayNameFill}).
+   */
+  private static final String FILL_DISPLAY_NAMES = "FILL USER DISPLAY NAMES";
 
   /**
    * {@code DROP FOREIGN KEY <table> (<column>)}: drops the foreign key of that one column, whatever
@@ -143,6 +150,11 @@ public final class Migrations {
   }
 
   private static void execute(Connection c, String statement) throws SQLException {
+    if (statement.equalsIgnoreCase(FILL_DISPLAY_NAMES)) {
+      int filled = DisplayNameFill.fill(c);
+      LOG.log(Level.INFO, "Copied the display names of {0} users into their rows", filled);
+      return;
+    }
     if (statement.equalsIgnoreCase(FILL_NAME_KEYS)) {
       NameKeyFill.Result r = NameKeyFill.fillMissing(c);
       LOG.log(

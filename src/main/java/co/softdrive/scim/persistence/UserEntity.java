@@ -38,9 +38,15 @@ import jakarta.persistence.Version;
     name = "UserEntity.tenantsOfIds",
     query = "SELECT u.id, u.tenantId FROM UserEntity u WHERE u.id IN :ids")
 @NamedQuery(
+    name = "UserEntity.displayNamesOfIds",
+    query = "SELECT u.id, u.tenantId, u.displayName FROM UserEntity u WHERE u.id IN :ids")
+@NamedQuery(
     name = "UserEntity.countByTenant",
     query = "SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :tenantId")
 public class UserEntity {
+  /** Width of the {@code display_name} column. */
+  public static final int DISPLAY_NAME_LENGTH = 512;
+
   @Id
   @Column(name = "id", length = 36)
   private String id;
@@ -65,6 +71,10 @@ public class UserEntity {
 
   @Column(name = "display_name_ci")
   private String displayNameCi;
+
+  /** {@code displayName} as sent, for members' and managers' {@code display}; V11. */
+  @Column(name = "display_name")
+  private String displayName;
 
   @Column(name = "given_name_ci")
   private String givenNameCi;
@@ -199,6 +209,20 @@ public class UserEntity {
     this.userTypeCi = userTypeCi;
     this.managerId = managerId;
     this.active = active;
+  }
+
+  /**
+   * {@code displayName} as sent, or null (none, or longer than the column's {@value
+   * #DISPLAY_NAME_LENGTH} characters): what groups' {@code members.display} and users' {@code
+   * manager.displayName} show of this user.
+   */
+  public void setDisplayName(String displayName) {
+    this.displayName =
+        displayName == null || displayName.length() > DISPLAY_NAME_LENGTH ? null : displayName;
+  }
+
+  public String getDisplayName() {
+    return displayName;
   }
 
   /** Sets the SCIM {@code active} flag (the caller updates {@code attributes} to match). */

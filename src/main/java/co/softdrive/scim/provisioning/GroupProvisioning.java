@@ -174,6 +174,16 @@ public class GroupProvisioning {
     return memberships.page(tenantId, groupId, after, size);
   }
 
+  /**
+   * One page of members with their display names (the users' {@code displayName}, RFC 7643 §4.2
+   * {@code members.display}), read in the same query as the page; for when a client is returned
+   * {@code members.display}.
+   */
+  public List<MembershipRepository.Member> memberPageWithDisplayNames(
+      String tenantId, String groupId, String after, int size) {
+    return memberships.pageWithDisplayNames(tenantId, groupId, after, size);
+  }
+
   GroupEntity find(String tenantId, String id, boolean forUpdate) {
     var query =
         em.createNamedQuery("GroupEntity.find", GroupEntity.class)

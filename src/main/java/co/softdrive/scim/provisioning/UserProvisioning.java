@@ -77,23 +77,31 @@ public class UserProvisioning {
     insertEmails(user, UserColumns.of(attributes));
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
-    return view(user, attributes, JsonValue.EMPTY_JSON_ARRAY);
+    return view(user, managerName(tenantId, attributes), JsonValue.EMPTY_JSON_ARRAY);
   }
 
   @Transactional
   public ResourceView get(String tenantId, String id) {
     UserEntity user = find(tenantId, id, false);
-    return view(user, ScimJson.parseStored(user.getAttributes()), groups(tenantId, id));
+    return view(
+        user,
+        managerName(tenantId, ScimJson.parseStored(user.getAttributes())),
+        groups(tenantId, id));
   }
 
   @Transactional
   public Page<ResourceView> list(String tenantId, ListParams params) {
     Page<UserEntity> page = queries.users(tenantId, params);
-    return new Page<>(
-        page.items().stream()
-            .map(u -> view(u, ScimJson.parseStored(u.getAttributes()), null))
-            .toList(),
-        page.total());
+    List<JsonObject> attributes =
+        ManagerNames.fill(
+            memberships,
+            tenantId,
+            page.items().stream().map(u -> ScimJson.parseStored(u.getAttributes())).toList());
+    List<ResourceView> views = new ArrayList<>(attributes.size());
+    for (int i = 0; i < attributes.size(); i++) {
+      views.add(view(page.items().get(i), attributes.get(i), null));
+    }
+    return new Page<>(views, page.total());
   }
 
   @Transactional
@@ -122,7 +130,7 @@ public class UserProvisioning {
     JsonObject current = ScimJson.parseStored(user.getAttributes());
     PatchResult result = protocol.patchEngine().apply(SchemaRegistry.USER_TYPE, current, request);
     if (!result.modified() || result.resource().equals(current)) {
-      return view(user, current, groups);
+      return view(user, managerName(tenantId, current), groups);
     }
     return update(user, result.resource(), groups, actor);
   }
@@ -143,7 +151,12 @@ public class UserProvisioning {
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
     outbox.append(events);
-    return view(user, attributes, groups);
+    return view(user, managerName(user.getTenantId(), attributes), groups);
+  }
+
+  /** The attributes to return: with the manager's display name (never stored). */
+  private JsonObject managerName(String tenantId, JsonObject attributes) {
+    return ManagerNames.fill(memberships, tenantId, attributes);
   }
 
   @Transactional
@@ -193,6 +206,8 @@ public class UserProvisioning {
         c.userTypeCi(),
         c.managerId(),
         c.active());
+    user.setDisplayName(
+        attributes.get("displayName") instanceof jakarta.json.JsonString s ? s.getString() : null);
     user.setAttributes(attributes.toString(), now);
     return attributes;
   }

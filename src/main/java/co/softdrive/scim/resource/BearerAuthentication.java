@@ -3,6 +3,7 @@ package co.softdrive.scim.resource;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.throttle.AuthThrottle;
+import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import co.softdrive.scim.throttle.TenantRateLimiter;
 import co.softdrive.scim.token.TokenSecrets;
 import co.softdrive.scim.token.TokenService;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Authenticates a SCIM request with {@code Authorization: Bearer <token>}; the token alone decides
@@ -43,17 +43,24 @@ public class BearerAuthentication {
     if (principal.get() != null) {
       return;
     }
-    String source = throttle.source(http);
-    OptionalLong blocked = throttle.bearerBlocked(source);
+    // The slot is taken before the token is checked, so that parallel guesses from one source get
+    // no more lookups than the budget (a token this instance knows is still checked without one).
+    Attempt attempt = throttle.bearerAttempt(throttle.source(http));
     String secret = null;
     try {
       secret = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
       principal.set(
-          blocked.isPresent() ? tokens.authenticateKnown(secret) : tokens.authenticate(secret));
+          attempt.blocked().isPresent()
+              ? tokens.authenticateKnown(secret)
+              : tokens.authenticate(secret));
     } catch (ScimException e) {
-      reject(request, secret, e, source, blocked);
+      reject(request, secret, e, attempt);
       return;
+    } catch (RuntimeException e) {
+      attempt.release(); // not checked (the database is unavailable, say), so no failure
+      throw e;
     }
+    attempt.release();
     try {
       rates.acquire(principal.tenantId());
     } catch (ScimException e) {
@@ -62,11 +69,7 @@ public class BearerAuthentication {
   }
 
   private void reject(
-      ContainerRequestContext request,
-      String secret,
-      ScimException e,
-      String source,
-      OptionalLong blocked) {
+      ContainerRequestContext request, String secret, ScimException e, Attempt attempt) {
     // A revoked token or a suspended tenant: record the rejection under its tenant.
     Optional<String> tenant = tokens.tenantOfRejected(secret);
     tenant.ifPresent(
@@ -75,12 +78,14 @@ public class BearerAuthentication {
           request.setProperty(
               ActivityRecordingFilter.REJECTED_PREFIX, TokenSecrets.displayPrefix(secret));
         });
-    if (blocked.isPresent()) {
-      request.abortWith(ErrorBodies.of(throttle.refuseBearer(blocked.getAsLong()), true));
+    if (attempt.blocked().isPresent()) {
+      request.abortWith(ErrorBodies.of(throttle.refuseBearer(attempt.blocked().getAsLong()), true));
       return;
     }
-    if (tenant.isEmpty()) {
-      throttle.bearerFailed(source);
+    if (tenant.isEmpty() && e.status() == 401) {
+      attempt.failed();
+    } else {
+      attempt.release(); // no guess (revoked, expired, suspended), or not checked (503)
     }
     request.abortWith(ErrorBodies.of(e, true));
   }

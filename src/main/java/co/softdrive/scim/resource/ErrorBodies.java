@@ -64,8 +64,18 @@ public final class ErrorBodies {
    */
   static void write(HttpServletResponse response, int status, String detail, String rawPath)
       throws IOException {
+    write(response, status, null, detail, rawPath);
+  }
+
+  /**
+   * As {@link #write(HttpServletResponse, int, String, String)}, with a SCIM {@code scimType} (the
+   * admin API's {@code error}); null for none.
+   */
+  static void write(
+      HttpServletResponse response, int status, String scimType, String detail, String rawPath)
+      throws IOException {
     if (RequestPaths.isApplicationRequestUri(rawPath)) {
-      copy(of(status, null, detail, RequestPaths.isScimRequestUri(rawPath)), response);
+      copy(of(status, scimType, detail, RequestPaths.isScimRequestUri(rawPath)), response);
     } else {
       response.setStatus(status);
       response.setContentType("text/plain;charset=UTF-8");

@@ -49,6 +49,7 @@ public class MalformedRequestFilter extends HttpFilter {
       ErrorBodies.write(
           res,
           HttpServletResponse.SC_BAD_REQUEST,
+          ContainerErrorPage.INVALID_SYNTAX,
           problem,
           req.getRequestURI().substring(req.getContextPath().length()));
       return;

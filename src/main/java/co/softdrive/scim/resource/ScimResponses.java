@@ -2,6 +2,7 @@ package co.softdrive.scim.resource;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
+import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.protocol.list.AttributeProjection;
@@ -73,7 +74,8 @@ public class ScimResponses {
       StreamingOutput out =
           stream -> {
             try (JsonGenerator g = JSON.createGenerator(stream)) {
-              writeGroup(g, body, tenantId, view.id(), userBase);
+              writeGroup(
+                  g, body, tenantId, view.id(), userBase, memberDisplay(attributes, excluded));
             }
           };
       return builder.entity(out).type(MediaTypes.SCIM_JSON_UTF8).build();
@@ -110,7 +112,8 @@ public class ScimResponses {
               ResourceView v = views.get(i);
               if (v.resourceType().equals("Group")
                   && !AttributeProjection.excludes("members", attrs, excluded)) {
-                writeGroup(g, items.get(i), tenantId, v.id(), userBase);
+                writeGroup(
+                    g, items.get(i), tenantId, v.id(), userBase, memberDisplay(attrs, excluded));
               } else {
                 g.write(items.get(i));
               }
@@ -122,13 +125,24 @@ public class ScimResponses {
     return Response.ok(out, MediaTypes.SCIM_JSON_UTF8).build();
   }
 
+  /** Whether {@code members.display} is asked for (then read by a join in the members' query). */
+  private static boolean memberDisplay(List<String> attributes, List<String> excluded) {
+    return AttributeProjection.returnsSubAttribute("members", "display", attributes, excluded);
+  }
+
   /**
-   * Writes a group object with its members array streamed between the attributes and meta.
+   * Writes a group object with its members array streamed between the attributes and meta; with
+   * {@code display} the members' display names come from the same page query.
    *
    * @param userBase the members' {@code $ref} less their id ({@code <base>/Users/})
    */
   private void writeGroup(
-      JsonGenerator g, JsonObject body, String tenantId, String groupId, String userBase) {
+      JsonGenerator g,
+      JsonObject body,
+      String tenantId,
+      String groupId,
+      String userBase,
+      boolean display) {
     g.writeStartObject();
     for (Map.Entry<String, JsonValue> e : body.entrySet()) {
       if (!e.getKey().equals("meta")) {
@@ -137,18 +151,23 @@ public class ScimResponses {
     }
     g.writeStartArray("members");
     String after = null;
-    List<String> page;
+    List<MembershipRepository.Member> page;
     do {
-      page = groups.memberPage(tenantId, groupId, after, MEMBER_PAGE);
-      for (String userId : page) {
-        g.writeStartObject()
-            .write("value", userId)
-            .write("$ref", userBase + userId)
-            .write("type", "User")
-            .writeEnd();
+      page =
+          display
+              ? groups.memberPageWithDisplayNames(tenantId, groupId, after, MEMBER_PAGE)
+              : groups.memberPage(tenantId, groupId, after, MEMBER_PAGE).stream()
+                  .map(id -> new MembershipRepository.Member(id, null))
+                  .toList();
+      for (MembershipRepository.Member m : page) {
+        g.writeStartObject().write("value", m.id()).write("$ref", userBase + m.id());
+        if (m.display() != null) {
+          g.write("display", m.display());
+        }
+        g.write("type", "User").writeEnd();
       }
       g.flush();
-      after = page.isEmpty() ? after : page.get(page.size() - 1);
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
     } while (page.size() == MEMBER_PAGE);
     g.writeEnd();
     if (body.containsKey("meta")) {

@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
  * 429, 503), Faces' ajax redirect, and the console's page for a database outage.
  */
 final class StaffAnswers {
+  static final String UNAVAILABLE_PAGE_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self' data:;"
+          + " frame-ancestors 'none'";
+
   static final String REALM = "Softdrive SCIM staff";
 
   /** As the service's other 503s tell clients ({@code resource.ErrorBodies}). */
@@ -62,6 +66,9 @@ final class StaffAnswers {
       HttpServletRequest request, HttpServletResponse response) {
     response.setStatus(503);
     response.setHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+    // Its stylesheet may load; the default policy for answers that are no page forbids it.
+    response.setHeader("Content-Security-Policy", UNAVAILABLE_PAGE_POLICY);
+    response.setHeader("Cache-Control", "no-store");
     try {
       response.setContentType("text/html;charset=UTF-8");
       response

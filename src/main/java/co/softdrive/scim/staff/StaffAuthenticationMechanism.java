@@ -2,7 +2,7 @@ package co.softdrive.scim.staff;
 
 import co.softdrive.scim.health.DatabaseProbe;
 import co.softdrive.scim.throttle.AuthThrottle;
-import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
+import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -56,7 +55,6 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   private static final Logger LOG = Logger.getLogger(StaffAuthenticationMechanism.class.getName());
   static final String ADMIN_API = "/api/v1/admin";
   static final String API = "/api/";
-  static final String UNREADABLE = "UNREADABLE_BASIC";
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
@@ -86,8 +84,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     // slashes): /api;x=1/v1/admin/tenants is an admin API call, not a console page.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (!context.isProtected() && !containerCanRead(request.getHeader("Authorization"))) {
-      return unreadableBasic(context);
+    if (!UnreadableBasic.containerCanRead(request.getHeader("Authorization"))) {
+      // Refused (or ignored, where no staff role is required) like any bad credentials, but
+      // Liberty must not read the header after us: see UnreadableBasic.
+      UnreadableBasic.label(request, context);
     }
     boolean api = path.startsWith(API);
     try {
@@ -194,19 +194,65 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return "partial/ajax".equals(request.getHeader("Faces-Request"));
   }
 
+  /**
+   * To the sign-in page, which comes back here afterwards ({@code next}): a page's own address, or
+   * for a Faces ajax action the page it was sent from (its {@code Referer}, same origin under the
+   * same-origin referrer policy), since the action itself cannot be replayed. A session that
+   * expired ({@code expired}) is said so on the sign-in page.
+   */
   private static AuthenticationStatus toLogin(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String login = request.getContextPath() + LOGIN_PAGE;
+    boolean expired =
+        request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+    String next = null;
     if (isAjax(request)) {
-      return StaffAnswers.partialRedirect(response, context, login);
-    }
-    String next = request.getRequestURI().substring(request.getContextPath().length());
-    if ("GET".equals(request.getMethod())) {
+      next = fromReferer(request);
+    } else if ("GET".equals(request.getMethod())) {
+      next = request.getRequestURI().substring(request.getContextPath().length());
       String query = request.getQueryString();
       next = query == null ? next : next + "?" + query;
-      return context.redirect(login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    } else {
+      next = fromReferer(request);
     }
-    return context.redirect(login);
+    String target = login + loginQuery(expired, next);
+    return isAjax(request)
+        ? StaffAnswers.partialRedirect(response, context, target)
+        : context.redirect(target);
+  }
+
+  static String loginQuery(boolean expired, String next) {
+    StringBuilder q = new StringBuilder();
+    if (expired) {
+      q.append("?expired=true");
+    }
+    if (next != null) {
+      q.append(q.isEmpty() ? '?' : '&')
+          .append("next=")
+          .append(URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    return q.toString();
+  }
+
+  /** The path and query of a same-origin {@code Referer} in this application, or null. */
+  static String fromReferer(HttpServletRequest request) {
+    String referer = request.getHeader("Referer");
+    if (referer == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(referer);
+      if (uri.getHost() == null
+          || !uri.getHost().equalsIgnoreCase(request.getServerName())
+          || uri.getRawPath() == null
+          || !uri.getRawPath().startsWith(request.getContextPath())) {
+        return null;
+      }
+      String path = uri.getRawPath().substring(request.getContextPath().length());
+      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   private AuthenticationStatus basic(
@@ -220,7 +266,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String[] credentials = decodeBasic(header.substring(6).strip());
+      String[] credentials = UnreadableBasic.credentials(header.substring(6));
       if (credentials != null) {
         Check check = check(request, credentials[0], credentials[1]);
         if (check.valid() != null) {
@@ -237,47 +283,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   /**
-   * Whether Liberty can read the {@code Authorization} header. After a sign-in check that did not
-   * end in a challenge, Liberty's security audit decodes any header starting with {@code Basic} and
-   * takes what precedes a colon: a header that is no {@code Basic <base64 of user:password>}
-   * (undecodable, no colon, nothing after {@code Basic}) fails there with a NullPointerException or
-   * StringIndexOutOfBoundsException, a 500 on every path (found by HttpEdgeFuzzIT).
-   */
-  static boolean containerCanRead(String authorization) {
-    if (authorization == null || !authorization.startsWith("Basic")) {
-      return true;
-    }
-    if (!authorization.startsWith("Basic ")) {
-      return false;
-    }
-    try {
-      byte[] decoded = Base64.getDecoder().decode(authorization.substring(6));
-      return new String(decoded, StandardCharsets.UTF_8).indexOf(':') >= 0;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /**
-   * A request for an unprotected resource (SCIM, the sign-in page) whose {@code Authorization}
-   * header Liberty cannot read. Every outcome but success leads Liberty's audit to that header, so
-   * the request goes on unauthenticated, labelled with an authentication type the audit leaves
-   * alone; SCIM then answers 401 (no bearer token). A protected resource (the admin API, the
-   * console) cannot be helped this way: Liberty's audit of the refused access decodes the header
-   * again, a 500.
-   */
-  private static AuthenticationStatus unreadableBasic(HttpMessageContext context) {
-    context.getMessageInfo().getMap().put("jakarta.servlet.http.authType", UNREADABLE);
-    context.getMessageInfo().getMap().put("javax.servlet.http.authType", UNREADABLE);
-    return AuthenticationStatus.SUCCESS;
-  }
-
-  /**
    * Checks credentials within the source's budget: over it, only credentials verified within the
    * last minute pass, without hashing; a failure keeps its slot of the budget.
    */
   private Check check(HttpServletRequest request, String username, String password) {
-    StaffAttempt attempt = throttle.staffAttempt(throttle.source(request), username);
+    Attempt attempt = throttle.staffAttempt(throttle.source(request), username);
     if (attempt.blocked().isPresent()) {
       Optional<Set<String>> roles = staff.verifiedRecently(username, password);
       if (roles.isPresent()) {
@@ -300,19 +310,5 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     attempt.failed();
     return new Check(null, OptionalLong.empty());
-  }
-
-  /** {@code user:password} from a Basic header, or null when malformed. */
-  static String[] decodeBasic(String encoded) {
-    try {
-      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      if (colon <= 0) {
-        return null;
-      }
-      return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

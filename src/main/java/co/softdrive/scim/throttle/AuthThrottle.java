@@ -15,11 +15,11 @@ import java.util.logging.Logger;
 /**
  * Failed-authentication budgets, per instance: unknown bearer tokens per source ({@code
  * scim.limits.auth.max-failures}) and failed staff sign-ins per source and username ({@code
- * scim.limits.auth.staff-max-failures}), each within {@code scim.limits.auth.window-seconds}. With
- * N live instances each allows its share (max / N, at least 1), so a source spread over all
- * instances gets the configured budget in total. Callers decide what a blocked source may still do
- * (see the package documentation); this class counts, answers, and logs a warning once per window
- * when a source reaches its budget.
+ * scim.limits.auth.staff-max-failures}), each within {@code scim.limits.auth.window-seconds}, each
+ * attempt taking its slot before it is checked ({@link Attempt}). With N live instances each allows
+ * its share (max / N, at least 1), so a source spread over all instances gets the configured budget
+ * in total. Callers decide what a blocked source may still do (see the package documentation); this
+ * class counts, answers, and logs a warning once per window when a source reaches its budget.
  */
 @ApplicationScoped
 public class AuthThrottle {
@@ -52,20 +52,22 @@ public class AuthThrottle {
     return clients.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }
 
-  /** Seconds until {@code source} may present unknown tokens again; empty when it may now. */
-  public OptionalLong bearerBlocked(String source) {
-    return blocked(bearer.blockedFor(source, share(config.authMaxFailures()), now()));
-  }
-
-  /** Counts an unknown, malformed or missing bearer token from {@code source}. */
-  public void bearerFailed(String source) {
+  /**
+   * Takes one of the unknown tokens {@code source} may present in the window, before its token is
+   * checked: however many requests arrive at once, at most the budget's worth of unknown tokens are
+   * looked up. The caller says how it ended ({@link Attempt#failed} for a missing, malformed or
+   * unknown token, {@link Attempt#release} otherwise); when none is left, {@link Attempt#blocked}
+   * says how long to wait, and only tokens this instance already knows may be checked.
+   */
+  public Attempt bearerAttempt(String source) {
     int budget = share(config.authMaxFailures());
-    if (bearer.fail(source, now()) == budget) {
-      LOG.log(
-          Level.WARNING,
-          "{0} unknown bearer tokens from {1}: it gets 429 until its window ends",
-          new Object[] {budget, source});
-    }
+    return attempt(
+        bearer,
+        source,
+        budget,
+        "{0} unknown bearer tokens from {1}: it gets 429 until its window ends",
+        budget,
+        source);
   }
 
   /** The 429 for a source over its bearer budget; counted in {@code scim.throttled}. */
@@ -81,62 +83,80 @@ public class AuthThrottle {
   /**
    * Takes one of the failed sign-ins {@code username} may have from {@code source} in the window,
    * before the password is checked: however many attempts arrive at once, at most the budget's
-   * worth are checked. The caller says how it ended ({@link StaffAttempt#failed} or {@link
-   * StaffAttempt#release}); when none is left, {@link StaffAttempt#blocked} says how long to wait.
+   * worth are checked. The caller says how it ended ({@link Attempt#failed} or {@link
+   * Attempt#release}); when none is left, {@link Attempt#blocked} says how long to wait.
    */
-  public StaffAttempt staffAttempt(String source, String username) {
-    String key = staffKey(source, username);
+  public Attempt staffAttempt(String source, String username) {
     int budget = share(config.staffMaxFailures());
-    long now = now();
-    Optional<FailureWindows.Slot> slot = staff.reserve(key, budget, now);
-    if (slot.isEmpty()) {
-      // The window may have ended since the reservation failed: wait at least a second anyway.
-      long seconds = blocked(staff.blockedFor(key, budget, now)).orElse(1);
-      return new StaffAttempt(source, username, null, OptionalLong.of(seconds), budget);
-    }
-    return new StaffAttempt(source, username, slot.get(), OptionalLong.empty(), budget);
+    return attempt(
+        staff,
+        staffKey(source, username),
+        budget,
+        "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
+        budget,
+        username,
+        source);
   }
 
-  /** A staff sign-in attempt holding one slot of its failure budget, or refused for want of one. */
-  public final class StaffAttempt {
-    private final String source;
-    private final String username;
+  private static Attempt attempt(
+      FailureWindows windows, String key, int budget, String warning, Object... arguments) {
+    long now = now();
+    Optional<FailureWindows.Slot> slot = windows.reserve(key, budget, now);
+    if (slot.isEmpty()) {
+      // The window may have ended since the reservation failed: wait at least a second anyway.
+      long seconds = blocked(windows.blockedFor(key, budget, now)).orElse(1);
+      return new Attempt(windows, key, null, OptionalLong.of(seconds), budget, warning, arguments);
+    }
+    return new Attempt(windows, key, slot.get(), OptionalLong.empty(), budget, warning, arguments);
+  }
+
+  /**
+   * An authentication attempt holding one slot of its failure budget, or refused for want of one:
+   * checked atomically with the count ({@link FailureWindows#reserve}), so that parallel attempts
+   * get no more checks than sequential ones.
+   */
+  public static final class Attempt {
+    private final FailureWindows windows;
+    private final String key;
     private final FailureWindows.Slot slot;
     private final OptionalLong blocked;
     private final int budget;
+    private final String warning;
+    private final Object[] arguments;
 
-    private StaffAttempt(
-        String source,
-        String username,
+    private Attempt(
+        FailureWindows windows,
+        String key,
         FailureWindows.Slot slot,
         OptionalLong blocked,
-        int budget) {
-      this.source = source;
-      this.username = username;
+        int budget,
+        String warning,
+        Object[] arguments) {
+      this.windows = windows;
+      this.key = key;
       this.slot = slot;
       this.blocked = blocked;
       this.budget = budget;
+      this.warning = warning;
+      this.arguments = arguments;
     }
 
-    /** Seconds to wait when the budget is spent: the password must not be checked then. */
+    /** Seconds to wait when the budget is spent: the credentials must not be checked then. */
     public OptionalLong blocked() {
       return blocked;
     }
 
-    /** The password was wrong, or the account unknown or disabled: the slot stays taken. */
+    /** The credentials were wrong (or missing, unknown, disabled): the slot stays taken. */
     public void failed() {
       if (slot != null && slot.count() == budget) {
-        LOG.log(
-            Level.WARNING,
-            "{0} failed sign-ins for {1} from {2}: they get 429 until the window ends",
-            new Object[] {budget, username, source});
+        LOG.log(Level.WARNING, warning, arguments);
       }
     }
 
-    /** The password was right, or could not be checked (database unavailable): slot given back. */
+    /** The credentials were right, or could not be checked: the slot is given back. */
     public void release() {
       if (slot != null) {
-        staff.release(staffKey(source, username), slot);
+        windows.release(key, slot);
       }
     }
   }

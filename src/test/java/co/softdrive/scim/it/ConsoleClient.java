@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 public final class ConsoleClient {
   private static final Pattern VIEW_STATE_INPUT =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+  // PrimeFaces with CSP on: a page (or ajax answer) starts its scripts with this nonce, and every
+  // ajax postback must carry it back as the request parameter primefaces.nonce.
+  private static final Pattern CSP_NONCE =
+      Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
   private static final Pattern VIEW_STATE_UPDATE =
       Pattern.compile("jakarta\\.faces\\.ViewState:\\d+\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
 
@@ -122,6 +126,10 @@ public final class ConsoleClient {
     all.put("jakarta.faces.partial.render", render);
     all.putAll(fields);
     all.put("jakarta.faces.ViewState", on.viewState());
+    Matcher nonce = CSP_NONCE.matcher(on.body());
+    if (nonce.find()) {
+      all.put("primefaces.nonce", nonce.group(1));
+    }
     return post(on.path(), all, true);
   }
 

@@ -3,6 +3,7 @@ package co.softdrive.scim.it;
 import static co.softdrive.scim.it.TenantFixture.admin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -320,10 +321,9 @@ class HttpEdgeIT {
       assertScimError(RawHttp.get(SCIM + "/Users", wrong, source), 401);
       assertAdminError(RawHttp.get("/api/v1/ADMIN/tenants", wrong, source), 404);
     }
-    // Credentials Liberty cannot read (not Base64 of user:password) made its security audit fail
-    // with a NullPointerException, a 500, on every path. Under SCIM: no bearer token, a 401.
-    for (String unreadable :
-        List.of("Basic %%%", "Basic bm9jb2xvbg==", "Basic", "Basic  dXNlcjpwdw==")) {
+    // Credentials Liberty cannot read (not padded Base64 of user:password) made its security audit
+    // fail with a NullPointerException, a 500, on every path. Under SCIM: no bearer token, a 401.
+    for (String unreadable : UNREADABLE_BASIC) {
       assertScimError(RawHttp.get(SCIM + "/Users", "Authorization: " + unreadable, source()), 401);
     }
     // Where a staff role is required they still count: the source is over budget there.
@@ -332,6 +332,83 @@ class HttpEdgeIT {
       r = RawHttp.get("/api/v1/admin/tenants", wrong, source);
     }
     assertAdminError(r, 429);
+  }
+
+  /**
+   * {@code Authorization} headers that are no {@code Basic <padded Base64 of user:password>}, which
+   * Liberty's security audit could not read: a 500 and a stack trace on every staff path.
+   */
+  static final List<String> UNREADABLE_BASIC =
+      List.of(
+          "Basic %%%",
+          "Basic bm9jb2xvbg==",
+          "Basic",
+          "Basic ",
+          "Basic  "
+              + Base64.getEncoder().encodeToString("admin:x".getBytes(StandardCharsets.UTF_8)),
+          "Basic " + Base64.getEncoder().withoutPadding().encodeToString("admin:xy".getBytes()),
+          "Basic /w==",
+          "Basic _-86",
+          "Basic=",
+          "Basicx",
+          "Basic \u00e9\u00ff\u0080",
+          "Basic " + "A".repeat(30_000));
+
+  @Test
+  void basicCredentialsTheContainerCannotReadAre401OnTheAdminApiAndTheSignInPageOnTheConsole()
+      throws IOException {
+    long logBefore = ServerControl.logSize();
+    // Reported: not Base64 on the admin API was a 500 from Liberty's security audit, with a stack
+    // trace in messages.log.
+    RawHttp.Response reported =
+        RawHttp.get("/api/v1/admin/tenants", "Authorization: Basic %%%", source());
+    assertAdminError(reported, 401);
+    assertTrue(
+        String.valueOf(reported.header("WWW-Authenticate")).startsWith("Basic "),
+        reported::toString);
+
+    for (String header : UNREADABLE_BASIC) {
+      String auth = "Authorization: " + header;
+      String shown = header.length() > 40 ? header.substring(0, 40) + "..." : header;
+      for (String target :
+          List.of("/api/v1/admin/tenants", "/api/v1/admin/events", "/api/v1/admin/staff")) {
+        assertAdminError(RawHttp.get(target, auth, source()), 401);
+      }
+      assertAdminError(
+          RawHttp.send(
+              "POST",
+              "/api/v1/admin/tenants",
+              List.of(auth, "Content-Type: application/json", source()),
+              "{\"name\":\"edge-bait\"}".getBytes(StandardCharsets.UTF_8)),
+          401);
+      assertScimError(RawHttp.get(SCIM + "/Users", auth, source()), 401);
+      // The console: its sign-in page, as without credentials.
+      RawHttp.Response page = RawHttp.get("/console/tenants.xhtml", auth, source());
+      assertEquals(302, page.status(), () -> shown + ": " + page);
+      assertTrue(
+          String.valueOf(page.header("Location")).contains("/login.xhtml"),
+          () -> shown + ": " + page.headers());
+      RawHttp.Response ajax =
+          RawHttp.send(
+              "POST",
+              "/console/tenants.xhtml",
+              List.of(
+                  auth,
+                  "Faces-Request: partial/ajax",
+                  "Content-Type: application/x-www-form-urlencoded",
+                  source()),
+              "x=1".getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, ajax.status(), () -> shown + ": " + ajax);
+      assertTrue(ajax.text().contains("<redirect url=\"/login.xhtml\""), () -> shown + ": " + ajax);
+      RawHttp.Response login = RawHttp.get("/login.xhtml", auth, source());
+      assertEquals(200, login.status(), () -> shown + ": " + login);
+    }
+    String logged = ServerControl.logSince(logBefore);
+    for (String sign : List.of("SRVE0315E", "FFDC1015I", "basicAuthHeader", "IndexOutOfBounds")) {
+      assertFalse(logged.contains(sign), () -> "messages.log after the requests:\n" + logged);
+    }
+    // Right credentials still pass.
+    assertEquals(200, RawHttp.get("/api/v1/admin/tenants", adminCredentials()).status());
   }
 
   // --- JSON bodies ---
@@ -549,20 +626,69 @@ class HttpEdgeIT {
             "/api/v1/admin/tenants?x=%zz")) {
       assertAdminError(RawHttp.get(target, credentials), 400);
     }
-    // What the application never sees: Liberty refuses these while reading the request or
-    // before it chooses the application, with its own HTML or empty body. Still a 400, never a
-    // resource.
-    for (String[] request :
-        List.of(
-            new String[] {SCIM + "/Users/%zz"},
-            new String[] {SCIM + "/Users/%00"},
-            new String[] {SCIM + "/Users/..;/Users"},
-            new String[] {SCIM + "/Users", "X-Big: " + "a".repeat(40_000)},
-            new String[] {SCIM + "/Users", "Authorization: Bearer " + "a".repeat(40_000)})) {
-      List<String> headers = new ArrayList<>(List.of(token));
-      headers.addAll(List.of(request).subList(1, request.length));
-      RawHttp.Response r = RawHttp.send("GET", request[0], headers, null);
-      assertEquals(400, r.status(), r::toString);
+    // The scimType says what kind of error it is.
+    assertEquals(
+        "invalidSyntax",
+        RawHttp.get(SCIM + "/Users/%5C", token).json().getString("scimType"),
+        "scimType of a container 400");
+    // Outside the API: a line of text, not the container's page naming its exceptions.
+    for (String target :
+        List.of("/nothing-here", "/api/nothing", "/Api/v1/automations/scim/Users")) {
+      RawHttp.Response r = RawHttp.get(target, token);
+      assertEquals(404, r.status(), r::toString);
+      assertEquals("404 No resource at this path\n", r.text(), r::toString);
     }
+
+    // What the application never sees (docs/reliability.md, "Container errors"). Liberty's web
+    // container decodes and canonicalises the URI before it chooses the application: a URI it
+    // cannot (%zz, %00, a lone %, ..;, control characters) gets its own 400, HTML, or JSON when the
+    // request's Content-Type or Accept names application/json; no stack trace, no resource.
+    for (String target :
+        List.of(
+            SCIM + "/Users/%zz",
+            SCIM + "/Users/%00",
+            SCIM + "/Users/%",
+            SCIM + "/Users/..;/Users",
+            SCIM + "/Users/%0d%0a",
+            SCIM + "/Users/\u0001",
+            "/api/v1/admin/tenants/%zz",
+            "/console/%zz")) {
+      RawHttp.Response html = RawHttp.get(target, token);
+      assertEquals(400, html.status(), html::toString);
+      assertTrue(html.text().startsWith("<H1>CWWWC0005I: "), html::toString);
+      RawHttp.Response json = RawHttp.get(target, token, "Accept: application/json");
+      assertEquals(400, json.status(), json::toString);
+      // Not always valid JSON: a control character in the URI is copied into it as it is.
+      assertTrue(json.text().startsWith("{\"error_message\" : \"CWWWC0005I: "), json::toString);
+    }
+    // Liberty's HTTP channel refuses, with an empty 400 and before any application code, a header
+    // value over 32,768 bytes, more than 500 header lines, a header line without a colon or with a
+    // space in its name ...
+    List<List<String>> overLimits =
+        List.of(
+            List.of("X-Big: " + "a".repeat(32_769)),
+            List.of("Authorization: Bearer " + "a".repeat(40_000)),
+            java.util.stream.IntStream.range(0, 500).mapToObj(i -> "X-H" + i + ": v").toList(),
+            List.of("NoColon"),
+            List.of("Bad Name: x"));
+    for (List<String> headers : overLimits) {
+      List<String> all = new ArrayList<>(List.of(token));
+      all.addAll(headers);
+      RawHttp.Response r = RawHttp.send("GET", SCIM + "/Users", all, null);
+      assertEquals(400, r.status(), r::toString);
+      assertEquals(0, r.body().length, r::toString);
+    }
+    // ... and answers 505 with an empty body to a request line that is not three parts separated
+    // by single spaces (a raw space or CR in the target): what follows the target is no version.
+    for (String target : List.of(SCIM + "/Users/a b", SCIM + "/Users/a\rb")) {
+      RawHttp.Response r = RawHttp.send("GET", target, List.of(token), null);
+      assertEquals(505, r.status(), r::toString);
+      assertEquals(0, r.body().length, r::toString);
+    }
+    // Just within the limits, the application answers.
+    assertEquals(
+        200,
+        RawHttp.send("GET", SCIM + "/Users", List.of(token, "X-Big: " + "a".repeat(32_768)), null)
+            .status());
   }
 }

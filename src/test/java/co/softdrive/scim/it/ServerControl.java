@@ -103,6 +103,31 @@ public final class ServerControl {
     }
   }
 
+  /**
+   * The current size of messages.log, to read what the server logs after it ({@link #logSince}).
+   */
+  public static long logSize() {
+    try {
+      return Files.size(serverDir().resolve("logs/messages.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What messages.log holds after {@code offset} (from {@link #logSize}); all of it if the log was
+   * rolled over since.
+   */
+  public static String logSince(long offset) {
+    try {
+      byte[] all = Files.readAllBytes(serverDir().resolve("logs/messages.log"));
+      int from = offset <= all.length ? (int) offset : 0;
+      return new String(all, from, all.length - from, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** How many configuration updates (CWWKG0017I) the current messages.log reports. */
   private static long configUpdates() {
     try (Stream<String> lines =

@@ -211,6 +211,42 @@ class ThrottlingIT {
     scim(fresh, source).then().statusCode(200);
   }
 
+  @Test
+  void parallelUnknownTokensFromOneSourceGetNoMoreLookupsThanTheBudget() throws Exception {
+    TenantFixture t = TenantFixture.create("parallel-bearer");
+    String source = "198.51.100.57";
+    int budget = share(BEARER_BUDGET);
+    int clients = 3 * BEARER_BUDGET;
+    scim(t.token, source).then().statusCode(200);
+
+    // All at once: each takes a slot of the budget before its token is looked up, so exactly the
+    // budget's worth are looked up (401) and the rest are refused unchecked (429).
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        String guess = unknownToken();
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return scim(guess, source).statusCode();
+                }));
+      }
+      go.countDown();
+      Map<Integer, Integer> counts = new TreeMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+      }
+      assertEquals(Map.of(401, budget, 429, clients - budget), counts);
+    } finally {
+      pool.shutdownNow();
+    }
+    // The legitimate token, known to this instance, still works from there.
+    scim(t.token, source).then().statusCode(200);
+  }
+
   private static String newStaff(String prefix, String password) {
     String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     admin()

@@ -3,7 +3,7 @@ package co.softdrive.scim.throttle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import co.softdrive.scim.throttle.AuthThrottle.StaffAttempt;
+import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,17 +17,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The staff failure budget ({@code scim.limits.auth.staff-max-failures}, 5 here) holds under
- * concurrency: wrong passwords arriving all at once get exactly the budget's worth of checks, as
- * they would one after another.
+ * The failure budgets hold under concurrency: wrong passwords ({@code
+ * scim.limits.auth.staff-max-failures}, 5 here) and unknown bearer tokens ({@code
+ * scim.limits.auth.max-failures}, 20 here) arriving all at once get exactly the budget's worth of
+ * checks, as they would one after another.
  */
 class AuthThrottleTest {
   static final int BUDGET = 5;
+  static final int BEARER_BUDGET = 20;
   AuthThrottle throttle;
 
   @BeforeEach
   void throttle() {
-    throttle = Throttles.alone(BUDGET);
+    throttle = Throttles.alone(BUDGET, BEARER_BUDGET);
   }
 
   @Test
@@ -43,7 +45,7 @@ class AuthThrottleTest {
             pool.submit(
                 () -> {
                   go.await();
-                  StaffAttempt attempt = throttle.staffAttempt("203.0.113.7", "alice");
+                  Attempt attempt = throttle.staffAttempt("203.0.113.7", "alice");
                   if (attempt.blocked().isEmpty()) {
                     checks.incrementAndGet();
                     Thread.sleep(20); // the password check (PBKDF2) takes a while
@@ -73,7 +75,7 @@ class AuthThrottleTest {
   @Test
   void attemptsThatWereNoFailureGiveTheirSlotBack() {
     for (int i = 0; i < 3 * BUDGET; i++) {
-      StaffAttempt right = throttle.staffAttempt("203.0.113.9", "alice");
+      Attempt right = throttle.staffAttempt("203.0.113.9", "alice");
       assertTrue(right.blocked().isEmpty(), "right password " + i);
       right.release();
     }
@@ -81,5 +83,72 @@ class AuthThrottleTest {
       throttle.staffAttempt("203.0.113.9", "alice").failed();
     }
     assertTrue(throttle.staffAttempt("203.0.113.9", "alice").blocked().isPresent());
+  }
+
+  @Test
+  void unknownTokensAllAtOnceGetExactlyTheBudgetOfLookups() throws Exception {
+    int threads = 3 * BEARER_BUDGET;
+    AtomicInteger lookups = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<?>> attempts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        attempts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  Attempt attempt = throttle.bearerAttempt("198.51.100.7");
+                  if (attempt.blocked().isEmpty()) {
+                    lookups.incrementAndGet();
+                    Thread.sleep(20); // the token lookup takes a while
+                    attempt.failed();
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : attempts) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(BEARER_BUDGET, lookups.get());
+    OptionalLong wait = throttle.bearerAttempt("198.51.100.7").blocked();
+    assertTrue(wait.isPresent() && wait.getAsLong() > 0, "then blocked: " + wait);
+    assertTrue(
+        throttle.bearerAttempt("198.51.100.8").blocked().isEmpty(),
+        "another source has its own budget");
+    assertTrue(
+        throttle.staffAttempt("198.51.100.7", "alice").blocked().isEmpty(),
+        "the staff budget is another budget");
+  }
+
+  @Test
+  void validTokensInParallelGiveTheirSlotsBack() throws Exception {
+    int threads = 3 * BEARER_BUDGET;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> attempts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        attempts.add(
+            pool.submit(
+                () -> {
+                  Attempt attempt = throttle.bearerAttempt("198.51.100.9");
+                  attempt.release();
+                  return attempt.blocked().isEmpty();
+                }));
+      }
+      for (Future<Boolean> f : attempts) {
+        assertTrue(f.get(30, TimeUnit.SECONDS), "a valid token was refused");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < BEARER_BUDGET; i++) {
+      throttle.bearerAttempt("198.51.100.9").failed();
+    }
+    assertTrue(throttle.bearerAttempt("198.51.100.9").blocked().isPresent());
   }
 }

@@ -9,12 +9,25 @@ public final class Throttles {
 
   /** One instance alone, a staff budget of {@code staffBudget} in a 300-second window. */
   public static AuthThrottle alone(int staffBudget) {
+    return alone(staffBudget, 20);
+  }
+
+  /**
+   * One instance alone, budgets of {@code staffBudget} failed sign-ins and {@code bearerBudget}
+   * unknown tokens in a 300-second window.
+   */
+  public static AuthThrottle alone(int staffBudget, int bearerBudget) {
     AuthThrottle throttle = new AuthThrottle();
     throttle.config =
         new LimitsConfig() {
           @Override
           public int staffMaxFailures() {
             return staffBudget;
+          }
+
+          @Override
+          public int authMaxFailures() {
+            return bearerBudget;
           }
 
           @Override

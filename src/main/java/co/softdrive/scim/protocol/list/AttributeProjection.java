@@ -99,6 +99,25 @@ public final class AttributeProjection {
     return names(excludedAttributes).stream().anyMatch(name -> selectsAllOf(name, attribute));
   }
 
+  /**
+   * Whether sub-attribute {@code sub} of {@code attribute} (e.g. {@code members.display}) is
+   * returned: the attribute is, and the sub-attribute is neither left out of an {@code attributes}
+   * list that names other sub-attributes only nor named in {@code excludedAttributes}.
+   */
+  public static boolean returnsSubAttribute(
+      String attribute, String sub, List<String> attributes, List<String> excludedAttributes) {
+    if (excludes(attribute, attributes, excludedAttributes)) {
+      return false;
+    }
+    String path = attribute + "." + sub;
+    List<String> included = names(attributes);
+    if (!included.isEmpty()) {
+      return included.stream()
+          .anyMatch(name -> selectsAllOf(name, attribute) || selectsAllOf(name, path));
+    }
+    return names(excludedAttributes).stream().noneMatch(name -> selectsAllOf(name, path));
+  }
+
   private static boolean selectsSomeOf(String name, String attribute) {
     String local = coreLocalName(name);
     return name.equalsIgnoreCase(attribute)

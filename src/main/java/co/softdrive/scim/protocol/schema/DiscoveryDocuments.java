@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The discovery documents of RFC 7644 §4 built from {@link SchemaRegistry}: {@code /Schemas} (RFC
  * 7643 §7), {@code /ResourceTypes} (§6) and {@code /ServiceProviderConfig} (§5). Every attribute
- * characteristic is written, values in camelCase ({@code readWrite}), never a null
- * (docs/entra.md#r14-discovery). {@code baseUrl} is the SCIM base, e.g. {@code
+ * and sub-attribute carries every characteristic of §7 ({@code caseExact} on complex attributes
+ * too, which typed clients map to a primitive boolean), values in camelCase ({@code readWrite}),
+ * never a null (docs/entra.md#r14-discovery). {@code baseUrl} is the SCIM base, e.g. {@code
  * https://host/api/v1/automations/scim}.
  */
 public final class DiscoveryDocuments {
@@ -122,13 +123,12 @@ public final class DiscoveryDocuments {
             .add("type", a.type().wire())
             .add("multiValued", a.multiValued())
             .add("description", a.description())
-            .add("required", a.required());
+            .add("required", a.required())
+            .add("caseExact", a.caseExact());
     if (a.isComplex()) {
       JsonArrayBuilder subs = JSON.createArrayBuilder();
       a.subAttributes().forEach(sub -> subs.add(attribute(sub)));
       b.add("subAttributes", subs);
-    } else {
-      b.add("caseExact", a.caseExact());
     }
     if (!a.canonicalValues().isEmpty()) {
       b.add("canonicalValues", JSON.createArrayBuilder(a.canonicalValues()));

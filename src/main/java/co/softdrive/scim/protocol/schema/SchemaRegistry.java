@@ -16,45 +16,41 @@ import java.util.Optional;
  * The schemas and resource types this service supports: core User and Group (RFC 7643 §4.1, §4.2,
  * §8.7.1), the enterprise User extension (§4.3) and Softdrive's {@code userType} extension.
  *
- * <p>Sub-attributes of multi-valued attributes are kept minimal (docs/entra.md#r14-discovery:
- * Microsoft's SCIM Validator rejects advertised sub-attributes it does not know, such as {@code
- * emails.display}).
+ * <p>Every attribute and sub-attribute has the characteristics and values of RFC 7643 §8.7.1, so a
+ * client that reads {@code /Schemas} learns what it may write and gets back what it wrote. Where we
+ * differ from §8.7.1 on purpose it is said at the attribute and in docs/decisions.md (deliberate
+ * deviations): Group {@code displayName} is required (§4.2 says so, §8.7.1 does not), {@code
+ * x509Certificates.value} is case-exact (binary, §2.3.6), {@code members.display} and {@code
+ * addresses.primary} are listed (§4.2 and §4.1.2 name them).
  */
 public final class SchemaRegistry {
 
-  /** {@code value}, {@code type}, {@code primary}: the sub-attributes Entra sends for these. */
-  private static AttributeDef typedMulti(
-      String name, String desc, Type valueType, String... types) {
+  /**
+   * A multi-valued attribute of RFC 7643 §4.1.2/§4.1.3: {@code value}, {@code display}, {@code
+   * type} (with its canonical values, if the RFC lists any) and {@code primary}.
+   */
+  private static AttributeDef multi(String name, String desc, Type valueType, String... types) {
+    AttributeDef.Builder value =
+        of("value", valueType).desc("The value of the " + name + " entry.");
+    if (valueType == Type.REFERENCE) {
+      value.referenceTypes("external");
+    }
+    if (valueType == Type.BINARY) {
+      value.caseExact(); // RFC 7643 §2.3.6: binary values are case exact
+    }
     return complex(
             name,
-            of("value", valueType)
-                .desc("The value of the " + name + " entry.")
-                .referenceTypes(
-                    valueType == Type.REFERENCE ? new String[] {"external"} : new String[0])
+            value.build(),
+            string("display")
+                .desc("A human-readable name, primarily used for display purposes.")
                 .build(),
             string("type")
                 .desc("A label indicating the attribute's function.")
                 .canonical(types)
                 .build(),
-            bool("primary").desc("Whether this is the primary value.").build())
-        .multi()
-        .desc(desc)
-        .build();
-  }
-
-  /**
-   * {@code value}, {@code display}, {@code type}, {@code primary} (roles, entitlements,
-   * certificates).
-   */
-  private static AttributeDef displayedMulti(String name, String desc, Type valueType) {
-    return complex(
-            name,
-            of("value", valueType).desc("The value of the " + name + " entry.").build(),
-            string("display")
-                .desc("A human-readable name, primarily used for display purposes.")
-                .build(),
-            string("type").desc("A label indicating the attribute's function.").build(),
-            bool("primary").desc("Whether this is the primary value.").build())
+            bool("primary")
+                .desc("A Boolean value indicating the 'primary' or preferred attribute value.")
+                .build())
         .multi()
         .desc(desc)
         .build();
@@ -118,9 +114,9 @@ public final class SchemaRegistry {
                   .mutability(AttributeDef.Mutability.WRITE_ONLY)
                   .returned(Returned.NEVER)
                   .build(),
-              typedMulti(
+              multi(
                   "emails", "Email addresses for the user.", Type.STRING, "work", "home", "other"),
-              typedMulti(
+              multi(
                   "phoneNumbers",
                   "Phone numbers for the User.",
                   Type.STRING,
@@ -130,7 +126,7 @@ public final class SchemaRegistry {
                   "fax",
                   "pager",
                   "other"),
-              typedMulti(
+              multi(
                   "ims",
                   "Instant messaging addresses for the User.",
                   Type.STRING,
@@ -142,8 +138,7 @@ public final class SchemaRegistry {
                   "skype",
                   "qq",
                   "yahoo"),
-              typedMulti(
-                  "photos", "URLs of photos of the User.", Type.REFERENCE, "photo", "thumbnail"),
+              multi("photos", "URLs of photos of the User.", Type.REFERENCE, "photo", "thumbnail"),
               complex(
                       "addresses",
                       string("formatted")
@@ -183,9 +178,9 @@ public final class SchemaRegistry {
                   .readOnly()
                   .desc("A list of groups to which the user belongs.")
                   .build(),
-              displayedMulti("entitlements", "A list of entitlements for the User.", Type.STRING),
-              displayedMulti("roles", "A list of roles for the User.", Type.STRING),
-              displayedMulti(
+              multi("entitlements", "A list of entitlements for the User.", Type.STRING),
+              multi("roles", "A list of roles for the User.", Type.STRING),
+              multi(
                   "x509Certificates", "A list of certificates issued to the User.", Type.BINARY)));
 
   public static final SchemaDef ENTERPRISE_USER =

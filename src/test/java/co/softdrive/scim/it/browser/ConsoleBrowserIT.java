@@ -58,7 +58,7 @@ class ConsoleBrowserIT {
 
       // The staff page is for admins only.
       b.open("/console/staff.xhtml");
-      b.visible(By.id("denied"));
+      b.visible(By.id("console-error"));
       assertTrue(b.text().contains("Not allowed"));
 
       // Sign out: back on the sign-in page, and the console needs signing in again.

@@ -162,4 +162,27 @@ class AttributeProjectionTest {
     assertEquals(
         expected, AttributeProjection.excludes(attribute, list(attributes), list(excluded)));
   }
+
+  static Stream<Arguments> subAttributeRows() {
+    return Stream.of(
+        arguments(null, null, true),
+        arguments("members", null, true),
+        arguments("members.display", null, true),
+        arguments("members.value", null, false),
+        arguments("displayName", null, false),
+        arguments(null, "members", false),
+        arguments(null, "members.display", false),
+        arguments(null, "members.value", true),
+        arguments("urn:ietf:params:scim:schemas:core:2.0:Group:members", null, true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("subAttributeRows")
+  void returnsSubAttributeTellsWhetherMembersDisplayIsAskedFor(
+      String attributes, String excluded, boolean expected) {
+    assertEquals(
+        expected,
+        AttributeProjection.returnsSubAttribute(
+            "members", "display", list(attributes), list(excluded)));
+  }
 }

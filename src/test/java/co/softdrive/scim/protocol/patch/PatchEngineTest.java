@@ -358,4 +358,38 @@ class PatchEngineTest {
             .getJsonArray("emails")
             .size());
   }
+
+  @Test
+  void displaySubAttributesAndTheManagersRefRoundTripThroughPatch() {
+    JsonObject added =
+        apply(
+            user(""),
+            "[{'op':'add','path':'emails','value':[{'value':'c@x.com','display':'CMail','type':'other'}]},"
+                + "{'op':'replace','path':'emails[type eq \\\"work\\\"].display','value':'Work mail'},"
+                + "{'op':'add','path':'phoneNumbers','value':[{'value':'1','display':'One'}]},"
+                + "{'op':'add','path':'"
+                + ENT
+                + ":manager','value':{'value':'m1','$ref':'https://h/Users/m1'}}]");
+
+    assertEquals(
+        json("{'a':[{'value':'bj@work.com','type':'work','primary':true,'display':'Work mail'},"
+                + "{'value':'bj@home.com','type':'home'},"
+                + "{'value':'c@x.com','display':'CMail','type':'other'}]}")
+            .getJsonArray("a"),
+        added.getJsonArray("emails"));
+    assertEquals(
+        json("{'a':[{'value':'1','display':'One'}]}").getJsonArray("a"),
+        added.getJsonArray("phoneNumbers"));
+    assertEquals(
+        json("{'value':'m1','$ref':'https://h/Users/m1'}"),
+        added.getJsonObject(ENT).getJsonObject("manager"));
+
+    JsonObject replaced =
+        apply(
+            added,
+            "[{'op':'replace','path':'" + ENT + ":manager.$ref','value':'https://h/Users/m2'}]");
+    assertEquals(
+        "https://h/Users/m2",
+        replaced.getJsonObject(ENT).getJsonObject("manager").getString("$ref"));
+  }
 }

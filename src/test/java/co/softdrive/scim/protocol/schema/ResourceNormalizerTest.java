@@ -96,7 +96,7 @@ class ResourceNormalizerTest {
                 + ENT
                 + "':{'manager':{'value':'m1'}}}"),
         Arguments.of(
-            "manager as an array with $ref keeps only the id",
+            "manager as an array with $ref keeps the id and the $ref",
             "{'userName':'a','"
                 + ENT
                 + "':{'manager':[{'value':'m1','$ref':'http://x/Users/m1'}]}}",
@@ -106,7 +106,35 @@ class ResourceNormalizerTest {
                 + ENT
                 + "'],'userName':'a','"
                 + ENT
-                + "':{'manager':{'value':'m1'}}}"),
+                + "':{'manager':{'value':'m1','$ref':'http://x/Users/m1'}}}"),
+        Arguments.of(
+            "manager object keeps $ref and drops the read-only displayName",
+            "{'userName':'a','"
+                + ENT
+                + "':{'manager':{'value':'m1','$ref':'../Users/m1','displayName':'Boss'}}}",
+            "{'schemas':['"
+                + CORE
+                + "','"
+                + ENT
+                + "'],'userName':'a','"
+                + ENT
+                + "':{'manager':{'value':'m1','$ref':'../Users/m1'}}}"),
+        Arguments.of(
+            "display, type and primary of every multi-valued attribute are kept",
+            "{'userName':'a','emails':[{'value':'a@x.com','display':'AMail','type':'work'}],"
+                + "'phoneNumbers':[{'value':'1','display':'One','type':'fax','primary':true}],"
+                + "'ims':[{'value':'i','display':'I','type':'xmpp'}],"
+                + "'photos':[{'value':'https://p/1','display':'P','type':'photo'}],"
+                + "'entitlements':[{'value':'e','display':'E','type':'t','primary':true}],"
+                + "'x509Certificates':[{'value':'TUlJ','display':'C','type':'t','primary':false}]}",
+            "{"
+                + core
+                + ",'userName':'a','emails':[{'value':'a@x.com','display':'AMail','type':'work'}],"
+                + "'phoneNumbers':[{'value':'1','display':'One','type':'fax','primary':true}],"
+                + "'ims':[{'value':'i','display':'I','type':'xmpp'}],"
+                + "'photos':[{'value':'https://p/1','display':'P','type':'photo'}],"
+                + "'entitlements':[{'value':'e','display':'E','type':'t','primary':true}],"
+                + "'x509Certificates':[{'value':'TUlJ','display':'C','type':'t','primary':false}]}"),
         Arguments.of(
             "manager as an empty string means no manager",
             "{'userName':'a','" + ENT + "':{'manager':''}}",

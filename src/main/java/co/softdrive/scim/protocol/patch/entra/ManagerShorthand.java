@@ -23,8 +23,10 @@ import java.util.Map;
  *         (and for "": {"op":"remove","path":"urn:...:enterprise:2.0:User:manager"})
  * </pre>
  *
- * Every form is stored as {@code {"value": id}} only: {@code $ref} is derived from the id and
- * {@code displayName} is read-only.
+ * A plain string is stored as {@code {"value": id}}; an object (alone or as the one element of an
+ * array) is stored as sent, so a client's {@code $ref} round-trips; {@code displayName} is
+ * read-only (filled from the manager's own record when the user is returned). An object without a
+ * {@code value}, or with {@code ""}, clears the manager.
  *
  * <p>Source: docs/entra.md#q7-manager-as-a-plain-string; Captain-P-Goldfish/SCIM-SDK#541,
  * Captain-P-Goldfish/SCIM-SDK#686; AzureAD/SCIMReferenceCode Logic App SCIMTests_Workflow.json.
@@ -46,7 +48,11 @@ public final class ManagerShorthand implements ValueRewrite {
       v = a.get(0);
     }
     if (v instanceof JsonObject o) {
-      v = valueOf(o);
+      JsonValue id = valueOf(o);
+      if (id == null || (id instanceof JsonString s && s.getString().isEmpty())) {
+        return JsonValue.NULL;
+      }
+      return o; // kept as sent, $ref included (RFC 7643 §4.3); displayName is dropped as read-only
     }
     if (v instanceof JsonString s) {
       return s.getString().isEmpty()

@@ -230,21 +230,23 @@ class EntraQuirksTest {
   }
 
   static Stream<Arguments> managerForms() {
+    String legacy = "00aa00aa-bb11-cc22-dd33-44ee44ee44ee";
     return Stream.of(
-            Arguments.of("R5e-manager-string.json", "271"),
-            Arguments.of("R5e-manager-object.json", "271"),
-            Arguments.of("R5e-manager-array.json", "00aa00aa-bb11-cc22-dd33-44ee44ee44ee"))
+            Arguments.of("R5e-manager-string.json", "{'value':'271'}"),
+            Arguments.of("R5e-manager-object.json", "{'value':'271'}"),
+            Arguments.of(
+                "R5e-manager-array.json",
+                "{'$ref':'http://example.com/scim/Users/" + legacy + "','value':'" + legacy + "'}"))
         .flatMap(a -> opCases().map(c -> Arguments.of(a.get()[0], a.get()[1], c)));
   }
 
   @ParameterizedTest
   @MethodSource("managerForms")
-  void managerSentAsStringObjectOrArrayIsStoredAsAnObjectWithTheId(
-      String fixture, String id, OpCase opCase) {
+  void managerSentAsStringObjectOrArrayIsStoredAsAnObjectWithTheIdAndTheClientsRef(
+      String fixture, String expected, OpCase opCase) {
     JsonObject user = patch(USER, BJENSEN, fixture, opCase).resource();
 
-    assertEquals(
-        json("{'value':'" + id + "'}"), user.getJsonObject(ENTERPRISE).getJsonObject("manager"));
+    assertEquals(json(expected), user.getJsonObject(ENTERPRISE).getJsonObject("manager"));
   }
 
   @ParameterizedTest

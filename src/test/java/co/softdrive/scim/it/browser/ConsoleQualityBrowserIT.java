@@ -1,0 +1,328 @@
+package co.softdrive.scim.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.softdrive.scim.it.ItConfig;
+import co.softdrive.scim.it.TenantFixture;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The console as a support engineer meets it on a laptop and on a phone: errors said in plain words
+ * inside the layout, the token dialog usable at 390 px, nothing shown by Back after Sign out, an
+ * expired session that returns to its page, no horizontal overflow at 390 px, and no serious or
+ * critical accessibility violation (axe-core) on any page. Screenshots of every page at 1440 and
+ * 390 px go to target/screenshots.
+ */
+@ExtendWith(RequiresBrowser.class)
+class ConsoleQualityBrowserIT {
+  static final int PHONE = 390;
+  static TenantFixture t;
+  static String userId;
+  static String managerId;
+  static String groupId;
+
+  @BeforeAll
+  static void aTenantWithAUserAManagerAGroupAndAFailure() {
+    t = TenantFixture.create("Quality");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    managerId = t.createUser("grace-" + suffix + "@contoso.com");
+    userId =
+        t.scim()
+            .contentType("application/scim+json; charset=utf-8")
+            .body(
+                """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"ada-%s@contoso.com","displayName":"Ada Lovelace","title":"Engineer",
+                 "active":true,
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+                   {"department":"Research","employeeNumber":"701","manager":{"value":"%s"}}}
+                """
+                    .formatted(suffix, managerId))
+            .post("/Users")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    groupId = t.createGroup("Engineering " + suffix);
+    t.scim().get("/Users/" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  /** Every console page, by name, with an address that shows it filled. */
+  static Map<String, String> pages() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("tenants", "/console/tenants.xhtml");
+    p.put("tenant", "/console/tenant.xhtml?id=" + t.tenantId);
+    p.put("users", "/console/users.xhtml?tenant=" + t.tenantId);
+    p.put("user", "/console/user.xhtml?tenant=" + t.tenantId + "&id=" + userId);
+    p.put("groups", "/console/groups.xhtml?tenant=" + t.tenantId);
+    p.put("group", "/console/group.xhtml?tenant=" + t.tenantId + "&id=" + groupId);
+    p.put("activity", "/console/activity.xhtml?tenant=" + t.tenantId);
+    p.put("pending", "/console/pending.xhtml?tenant=" + t.tenantId);
+    p.put("staff", "/console/staff.xhtml");
+    p.put("error-unknown-id", "/console/user.xhtml?tenant=" + t.tenantId + "&id=no-such-user");
+    p.put("error-bad-parameter", "/console/users.xhtml?tenant=" + t.tenantId + "&state=SOMETIMES");
+    p.put("error-no-page", "/console/no-such-page.xhtml");
+    return p;
+  }
+
+  @Test
+  void errorsAreSaidInPlainWordsInsideTheLayout() throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.visible(By.id("signed-in-user"));
+
+      b.open("/console/tenant.xhtml?id=" + UUID.randomUUID());
+      assertError(b, "No such tenant");
+
+      b.open("/console/user.xhtml?tenant=" + t.tenantId + "&id=no-such-user");
+      assertError(b, "No such user");
+      assertTrue(b.text().contains("purged"), b.text());
+
+      b.open("/console/users.xhtml?tenant=" + t.tenantId + "&state=SOMETIMES");
+      assertError(b, "This address is incomplete or not valid");
+      assertTrue(b.text().contains("\u2018state\u2019 is not one this page can use"), b.text());
+
+      b.open("/console/user.xhtml?tenant=" + t.tenantId);
+      assertError(b, "This address is incomplete or not valid");
+      assertTrue(b.text().contains("lacks the \u2018id\u2019 parameter"), b.text());
+
+      b.open("/console/activity.xhtml");
+      assertTrue(b.text().contains("lacks the \u2018tenant\u2019 parameter"), b.text());
+
+      b.open("/console/no-such-page.xhtml");
+      assertError(b, "No such page");
+    }
+  }
+
+  private static void assertError(Browser b, String title) {
+    assertEquals(title, b.visible(By.id("error-title")).getText());
+    String text = b.text();
+    assertFalse(text.contains("j_id"), text);
+    assertFalse(text.contains("Validation Error"), text);
+    assertFalse(text.contains("Error 404"), text);
+    assertTrue(b.visible(By.id("signout:signout-button")).isDisplayed(), "inside the layout");
+    assertTrue(b.visible(By.id("error-home")).isDisplayed());
+  }
+
+  @Test
+  void theTokenDialogIsUsableOnAPhone() throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.visible(By.id("signed-in-user"));
+      b.driver.manage().window().setSize(new Dimension(PHONE, 844));
+      b.open("/console/tenant.xhtml?id=" + t.tenantId);
+      assertTrue(b.visible(By.id("signout:signout-button")).isDisplayed());
+      assertWithinViewport(b, b.driver.findElement(By.id("signout:signout-button")));
+      b.type(By.id("generate:account"), "entra-phone");
+      b.click(By.id("generate:generate-button"));
+      WebElement secret = b.visible(By.id("token-secret"));
+      b.ajaxDone();
+      b.screenshot("quality-token-dialog-390");
+      WebElement dialog = b.driver.findElement(By.id("secret-panel:secret-dialog"));
+      assertWithinViewport(b, dialog);
+      assertWithinViewport(b, secret);
+      assertWithinViewport(b, b.driver.findElement(By.id("tenant-url")));
+      for (WebElement copy : b.driver.findElements(By.cssSelector(".copy-button"))) {
+        assertWithinViewport(b, copy);
+      }
+      assertTrue(secret.getAttribute("value").startsWith("sdscim_"));
+      assertNoHorizontalOverflow(b, "token dialog");
+      // Served over plain HTTP here: the dialog warns that Entra needs HTTPS.
+      assertTrue(b.visible(By.id("secret-panel:insecure-url")).getText().contains("not HTTPS"));
+
+      // The copy button copies (or selects) and says so.
+      b.driver.findElement(By.cssSelector("[data-copy-from='token-secret']")).click();
+      b.wait.until(
+          d ->
+              d.findElement(By.cssSelector("[data-copy-from='token-secret']"))
+                  .getText()
+                  .equals("Copied"));
+
+      // Escape closes the dialog, which forgets the secret.
+      secret.sendKeys(Keys.ESCAPE);
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-secret")));
+    }
+  }
+
+  @Test
+  void aDestructiveConfirmationFocusesCancelAndNothingSelectedMeansNothingToApprove()
+      throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.open("/console/tenant.xhtml?id=" + t.tenantId);
+      b.click(By.id("tenant:suspend"));
+      b.visible(By.id("confirm-no"));
+      b.wait.until(
+          d ->
+              "confirm-no"
+                  .equals(
+                      ((JavascriptExecutor) d).executeScript("return document.activeElement.id;")));
+      // Enter on the focused button cancels; the tenant stays active.
+      b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-no")));
+      assertEquals("active", b.driver.findElement(By.id("tenant-status")).getText());
+      // Escape closes a confirmation too.
+      b.click(By.id("tenant:suspend"));
+      b.visible(By.id("confirm-no"));
+      b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+      b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-no")));
+      assertEquals("active", b.driver.findElement(By.id("tenant-status")).getText());
+
+      b.open("/console/pending.xhtml?tenant=" + t.tenantId);
+      assertFalse(b.visible(By.id("pending:approve")).isEnabled(), "nothing selected");
+      assertFalse(b.driver.findElement(By.id("pending:reject")).isEnabled(), "nothing selected");
+    }
+  }
+
+  @Test
+  void backAfterSignOutShowsNoData() throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.open("/console/tenant.xhtml?id=" + t.tenantId);
+      b.visible(By.id("tenant-name"));
+      assertTrue(b.text().contains(t.tenantName));
+      b.click(By.id("signout:signout-button"));
+      b.waitForText("You are signed out");
+      b.driver.navigate().back();
+      b.visible(By.id("login:username"));
+      assertFalse(b.text().contains(t.tenantName), b.text());
+    }
+  }
+
+  @Test
+  void anActionAfterTheSessionExpiredSignsInAgainAndReturnsToThePage() throws Exception {
+    try (Browser b = new Browser()) {
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      String page = "/console/tenant.xhtml?id=" + t.tenantId;
+      b.open(page);
+      b.visible(By.id("tenant-name"));
+      // The session ends on the server (as after 30 idle minutes): the browser still sends an id
+      // the server no longer knows.
+      Cookie session = b.driver.manage().getCookieNamed("JSESSIONID");
+      b.driver.manage().deleteCookieNamed("JSESSIONID");
+      b.driver
+          .manage()
+          .addCookie(new Cookie("JSESSIONID", "0000expired" + session.getValue().substring(11)));
+      b.click(By.id("tenant:save-rate"));
+      b.visible(By.id("login:username"));
+      assertTrue(b.text().contains("Your session expired"), b.text());
+      b.type(By.id("login:username"), ItConfig.adminUser());
+      b.type(By.id("login:password"), ItConfig.adminPassword());
+      b.click(By.id("login:submit"));
+      b.visible(By.id("tenant-name"));
+      assertTrue(b.driver.getCurrentUrl().endsWith(page), b.driver.getCurrentUrl());
+    }
+  }
+
+  @Test
+  void everyPageAtLaptopAndPhoneWidthWithoutOverflowOrSeriousAccessibilityViolations()
+      throws Exception {
+    List<String> problems = new ArrayList<>();
+    try (Browser b = new Browser()) {
+      b.open("/login.xhtml");
+      b.visible(By.id("login:username"));
+      scan(b, "sign-in", problems);
+      b.signIn(ItConfig.adminUser(), ItConfig.adminPassword());
+      b.visible(By.id("signed-in-user"));
+      for (Map.Entry<String, String> page : pages().entrySet()) {
+        b.driver.manage().window().setSize(new Dimension(1440, 1000));
+        b.open(page.getValue());
+        b.visible(By.cssSelector("main.content"));
+        b.ajaxDone();
+        b.screenshot("page-" + page.getKey() + "-1440");
+        scan(b, page.getKey(), problems);
+        b.driver.manage().window().setSize(new Dimension(PHONE, 844));
+        b.open(page.getValue());
+        b.visible(By.cssSelector("main.content"));
+        b.ajaxDone();
+        b.screenshot("page-" + page.getKey() + "-390");
+        long overflow = overflow(b);
+        if (overflow > 0) {
+          problems.add(page.getKey() + " at 390 px: " + overflow + " px wider than the screen");
+        }
+        long brokenDates = brokenDates(b);
+        if (brokenDates > 0) {
+          problems.add(page.getKey() + " at 390 px: " + brokenDates + " dates broken over lines");
+        }
+        if (!b.driver.findElement(By.id("signout:signout-button")).isDisplayed()) {
+          problems.add(page.getKey() + " at 390 px: Sign out not visible");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  /** Serious and critical axe-core violations, named with the elements they concern. */
+  private static void scan(Browser b, String page, List<String> problems) {
+    Results results = new AxeBuilder().analyze(b.driver);
+    for (Rule rule : results.getViolations()) {
+      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+        problems.add(
+            page
+                + ": "
+                + rule.getImpact()
+                + " "
+                + rule.getId()
+                + " ("
+                + rule.getHelp()
+                + ") on "
+                + rule.getNodes().stream()
+                    .limit(3)
+                    .map(n -> String.valueOf(n.getTarget()))
+                    .toList());
+      }
+    }
+  }
+
+  private static long overflow(Browser b) {
+    Object width =
+        ((JavascriptExecutor) b.driver)
+            .executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    return ((Number) width).longValue();
+  }
+
+  /** Dates drawn on more than one line. */
+  private static long brokenDates(Browser b) {
+    Object broken =
+        ((JavascriptExecutor) b.driver)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('.date'))"
+                    + ".filter(e => e.getClientRects().length > 1).length;");
+    return ((Number) broken).longValue();
+  }
+
+  private static void assertNoHorizontalOverflow(Browser b, String what) {
+    assertEquals(0, overflow(b), what + " is wider than the screen");
+  }
+
+  private static void assertWithinViewport(Browser b, WebElement e) {
+    Object inside =
+        ((JavascriptExecutor) b.driver)
+            .executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                    + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth + 0.5;",
+                e);
+    assertEquals(Boolean.TRUE, inside, e.getAttribute("id") + " " + e.getRect());
+  }
+}
