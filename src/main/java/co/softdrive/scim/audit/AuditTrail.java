@@ -1,16 +1,12 @@
 package co.softdrive.scim.audit;
 
+import co.softdrive.scim.persistence.AccountAudit;
 import co.softdrive.scim.persistence.AccountAuditEntity;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,8 +20,7 @@ import java.util.List;
 public class AuditTrail {
   static final int MAX_REASON = 300;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject AccountAudit entries;
 
   public void record(
       String tenantId,
@@ -37,7 +32,7 @@ public class AuditTrail {
       String toState,
       String reason,
       long now) {
-    em.persist(
+    entries.add(
         new AccountAuditEntity(
             tenantId,
             userId,
@@ -51,60 +46,18 @@ public class AuditTrail {
             truncate(reason, MAX_REASON)));
   }
 
-  /**
-   * Automatic (non-staff) account deletions of a tenant since {@code since}: the guard's window,
-   * counted on every deactivation. It reads the window's deletion entries of {@code
-   * ix_audit_action} and nothing else; the index is named for Derby, whose optimizer otherwise
-   * scanned every audit row of the tenant in the window (migration V9). The hint is a comment to
-   * PostgreSQL, which plans from its own statistics.
-   */
-  static final String AUTOMATIC_DELETIONS_SQL =
-      "SELECT COUNT(*) FROM account_audit --DERBY-PROPERTIES index=IX_AUDIT_ACTION\n"
-          + " WHERE tenant_id = ? AND action = 'deleted' AND occurred_at > ? AND actor_type <> 'staff'";
-
+  /** Automatic (non-staff) account deletions of a tenant since {@code since}. */
   public long countAutomaticDeletionsSince(String tenantId, long since) {
-    try {
-      return countAutomaticDeletionsSince(em.unwrap(Connection.class), tenantId, since);
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not count the deletions of tenant " + tenantId, e);
-    }
-  }
-
-  static long countAutomaticDeletionsSince(Connection c, String tenantId, long since)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(AUTOMATIC_DELETIONS_SQL)) {
-      ps.setString(1, tenantId);
-      ps.setLong(2, since);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return entries.countAutomaticDeletionsSince(TenantId.of(tenantId), since);
   }
 
   /** Newest first, at most {@code limit}, optionally for one user and/or before an id (paging). */
   @Transactional
   public List<AuditEntry> list(String tenantId, String userId, Long beforeId, int limit) {
-    StringBuilder jpql =
-        new StringBuilder("SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId");
-    if (userId != null) {
-      jpql.append(" AND a.userId = :userId");
+    if (tenantId == null || tenantId.isBlank()) {
+      return List.of(); // no tenant has a blank id
     }
-    if (beforeId != null) {
-      jpql.append(" AND a.id < :beforeId");
-    }
-    jpql.append(" ORDER BY a.id DESC");
-    var q =
-        em.createQuery(jpql.toString(), AccountAuditEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setMaxResults(limit);
-    if (userId != null) {
-      q.setParameter("userId", userId);
-    }
-    if (beforeId != null) {
-      q.setParameter("beforeId", beforeId);
-    }
-    return q.getResultStream()
+    return entries.list(TenantId.of(tenantId), userId, beforeId, limit).stream()
         .map(
             a ->
                 new AuditEntry(
