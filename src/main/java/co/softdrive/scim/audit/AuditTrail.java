@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The audit trail of account changes: who or what (token, staff account, job) changed which
@@ -58,20 +60,7 @@ public class AuditTrail {
       return List.of(); // no tenant has a blank id
     }
     return entries.list(TenantId.of(tenantId), userId, beforeId, limit).stream()
-        .map(
-            a ->
-                new AuditEntry(
-                    a.getId(),
-                    a.getTenantId(),
-                    a.getUserId(),
-                    a.getUserName(),
-                    Instant.ofEpochMilli(a.getOccurredAt()),
-                    a.getActorType(),
-                    a.getActorId(),
-                    a.getAction(),
-                    a.getFromState(),
-                    a.getToState(),
-                    a.getReason()))
+        .map(AuditTrail::entry)
         .toList();
   }
 
@@ -82,18 +71,15 @@ public class AuditTrail {
    */
   @Transactional
   public List<AuditEntry> purgedByName(String tenantId, String prefix, int limit) {
-    if (prefix == null || prefix.isBlank()) {
+    if (tenantId == null || tenantId.isBlank() || prefix == null || prefix.isBlank()) {
       return List.of();
     }
-    return em.createQuery(
-            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
-                + " ORDER BY a.id DESC",
-            AccountAuditEntity.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("q", escape(prefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%")
-        .setMaxResults(Math.max(1, Math.min(200, limit)))
-        .getResultStream()
+    return entries
+        .purgedByName(
+            TenantId.of(tenantId),
+            prefix.strip().toLowerCase(Locale.ROOT),
+            Math.max(1, Math.min(200, limit)))
+        .stream()
         .map(AuditTrail::entry)
         .toList();
   }
@@ -105,40 +91,18 @@ public class AuditTrail {
   @Transactional
   public List<AuditEntry> inWindow(
       String tenantId, List<String> actions, long from, long to, int limit) {
-    return em.createQuery(
-            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
-                + " ORDER BY a.occurredAt, a.id",
-            AccountAuditEntity.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("actions", actions)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .setMaxResults(Math.max(1, Math.min(1000, limit)))
-        .getResultStream()
+    return entries
+        .inWindow(TenantId.of(tenantId), actions, from, to, Math.max(1, Math.min(1000, limit)))
+        .stream()
         .map(AuditTrail::entry)
         .toList();
   }
 
   /** How many entries of each action in the window: action → count. */
   @Transactional
-  public java.util.Map<String, Long> countInWindow(
+  public Map<String, Long> countInWindow(
       String tenantId, List<String> actions, long from, long to) {
-    java.util.Map<String, Long> counts = new java.util.HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT a.action, COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                    + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
-                    + " GROUP BY a.action",
-                Object[].class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("actions", actions)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getResultList()) {
-      counts.put((String) row[0], (Long) row[1]);
-    }
-    return counts;
+    return entries.countInWindow(TenantId.of(tenantId), actions, from, to);
   }
 
   private static AuditEntry entry(AccountAuditEntity a) {
@@ -154,11 +118,6 @@ public class AuditTrail {
         a.getFromState(),
         a.getToState(),
         a.getReason());
-  }
-
-  /** Escapes LIKE wildcards with {@code !}. */
-  static String escape(String text) {
-    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static String truncate(String s, int max) {

@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A tenant's account audit trail ({@code account_audit}), in the caller's transaction. */
 @ApplicationScoped
@@ -77,5 +79,65 @@ public class AccountAudit {
       q.setParameter("beforeId", beforeId);
     }
     return q.getResultList();
+  }
+
+  /**
+   * Purged accounts whose recorded userName (lower-cased) starts with {@code lowerPrefix}, newest
+   * first, at most {@code limit}; reads the {@code (tenant_id, user_name_ci)} index.
+   */
+  public List<AccountAuditEntity> purgedByName(TenantId tenant, String lowerPrefix, int limit) {
+    return em.createQuery(
+            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
+                + " ORDER BY a.id DESC",
+            AccountAuditEntity.class)
+        .setParameter("tenantId", tenant.value())
+        .setParameter("q", escapeLike(lowerPrefix) + "%")
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Entries of every account in a time window with one of {@code actions}, oldest first, at most
+   * {@code limit}; reads {@code ix_audit_action}.
+   */
+  public List<AccountAuditEntity> inWindow(
+      TenantId tenant, List<String> actions, long from, long to, int limit) {
+    return em.createQuery(
+            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
+                + " ORDER BY a.occurredAt, a.id",
+            AccountAuditEntity.class)
+        .setParameter("tenantId", tenant.value())
+        .setParameter("actions", actions)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many entries of each action in the window: action → count. */
+  public Map<String, Long> countInWindow(
+      TenantId tenant, List<String> actions, long from, long to) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT a.action, COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                    + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
+                    + " GROUP BY a.action",
+                Object[].class)
+            .setParameter("tenantId", tenant.value())
+            .setParameter("actions", actions)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  /** Escapes LIKE wildcards with {@code !}. */
+  static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }
