@@ -1,7 +1,7 @@
 package co.softdrive.scim.console;
 
 import co.softdrive.scim.audit.GroupDeletion;
-import co.softdrive.scim.audit.GroupDeletions;
+import co.softdrive.scim.lifecycle.GroupDeletions;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantView;
 import jakarta.enterprise.context.RequestScoped;

@@ -21,7 +21,7 @@ public class GroupPage implements Serializable {
 
   @Inject transient TenantService tenants;
   @Inject transient GroupDirectory groups;
-  @Inject transient co.softdrive.scim.audit.GroupDeletions deletions;
+  @Inject transient co.softdrive.scim.lifecycle.GroupDeletions deletions;
 
   private String tenantId;
   private String id;

@@ -2,9 +2,9 @@ package co.softdrive.scim.console;
 
 import co.softdrive.scim.activity.HealthConfig;
 import co.softdrive.scim.audit.GroupDeletion;
-import co.softdrive.scim.audit.GroupDeletions;
 import co.softdrive.scim.inspection.HealthService;
 import co.softdrive.scim.inspection.TenantHealth;
+import co.softdrive.scim.lifecycle.GroupDeletions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -25,12 +25,18 @@ class SecurityHeadersIT {
   static TenantFixture t;
   static String userId;
   static String groupId;
+  static String purgedUserId;
+  static String deletedGroupId;
 
   @BeforeAll
-  static void aTenantWithAUserAndAGroup() {
+  static void aTenantWithAUserAndAGroupAndOfEachDeleted() {
     t = TenantFixture.create("Headers");
     userId = t.createUser("headers-" + System.nanoTime() + "@contoso.com");
     groupId = t.createGroup("Headers " + System.nanoTime());
+    purgedUserId = t.createUser("headers-purged-" + System.nanoTime() + "@contoso.com");
+    t.scim().delete("/Users/" + purgedUserId).then().statusCode(204);
+    deletedGroupId = t.createGroup("Headers deleted " + System.nanoTime());
+    t.scim().delete("/Groups/" + deletedGroupId).then().statusCode(204);
   }
 
   @Test
@@ -48,6 +54,9 @@ class SecurityHeadersIT {
             "/console/activity.xhtml?tenant=" + tenant,
             "/console/pending.xhtml?tenant=" + tenant,
             "/console/staff.xhtml",
+            "/console/purged-user.xhtml?tenant=" + tenant + "&id=" + purgedUserId,
+            "/console/deleted-group.xhtml?tenant=" + tenant + "&id=" + deletedGroupId,
+            "/console/deactivations.xhtml?tenant=" + tenant,
             "/console/user.xhtml?tenant=" + tenant + "&id=no-such-user",
             "/console/users.xhtml?tenant=" + tenant + "&state=SOMETIMES",
             "/console/no-such-page.xhtml");

@@ -90,8 +90,8 @@ final class Browser implements AutoCloseable {
 
   /** Picks the item with this label in a PrimeFaces select menu (opens it, clicks the item). */
   void choose(String menuId, String label) {
-    click(By.id(menuId));
-    click(By.xpath("//ul[@id='" + menuId + "_items']/li[normalize-space(.)='" + label + "']"));
+    click(By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-trigger"));
+    click(By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']"));
   }
 
   String text() {

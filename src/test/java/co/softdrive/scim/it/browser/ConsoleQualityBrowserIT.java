@@ -39,6 +39,9 @@ class ConsoleQualityBrowserIT {
   static String userId;
   static String managerId;
   static String groupId;
+  static String tombstoneId;
+  static String purgedId;
+  static String deletedGroupId;
 
   @BeforeAll
   static void aTenantWithAUserAManagerAGroupAndAFailure() {
@@ -65,6 +68,22 @@ class ConsoleQualityBrowserIT {
             .path("id");
     groupId = t.createGroup("Engineering " + suffix);
     t.scim().get("/Users/" + UUID.randomUUID()).then().statusCode(404);
+    // What support looks up after the fact: a tombstone, a purged user, a deleted group.
+    tombstoneId = t.createUser("tomb-" + suffix + "@contoso.com");
+    t.scim()
+        .contentType("application/scim+json")
+        .body(
+            """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"active","value":false}]}
+            """)
+        .patch("/Users/" + tombstoneId)
+        .then()
+        .statusCode(200);
+    purgedId = t.createUser("purged-" + suffix + "@contoso.com");
+    t.scim().delete("/Users/" + purgedId).then().statusCode(204);
+    deletedGroupId = t.createGroup("Retired " + suffix);
+    t.scim().delete("/Groups/" + deletedGroupId).then().statusCode(204);
   }
 
   /** Every console page, by name, with an address that shows it filled. */
@@ -79,6 +98,12 @@ class ConsoleQualityBrowserIT {
     p.put("activity", "/console/activity.xhtml?tenant=" + t.tenantId);
     p.put("pending", "/console/pending.xhtml?tenant=" + t.tenantId);
     p.put("staff", "/console/staff.xhtml");
+    p.put("tombstone", "/console/user.xhtml?tenant=" + t.tenantId + "&id=" + tombstoneId);
+    p.put("purged-user", "/console/purged-user.xhtml?tenant=" + t.tenantId + "&id=" + purgedId);
+    p.put(
+        "deleted-group",
+        "/console/deleted-group.xhtml?tenant=" + t.tenantId + "&id=" + deletedGroupId);
+    p.put("deactivations", "/console/deactivations.xhtml?tenant=" + t.tenantId);
     p.put("error-unknown-id", "/console/user.xhtml?tenant=" + t.tenantId + "&id=no-such-user");
     p.put("error-bad-parameter", "/console/users.xhtml?tenant=" + t.tenantId + "&state=SOMETIMES");
     p.put("error-no-page", "/console/no-such-page.xhtml");

@@ -1,5 +1,7 @@
-package co.softdrive.scim.audit;
+package co.softdrive.scim.lifecycle;
 
+import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.audit.GroupDeletion;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
