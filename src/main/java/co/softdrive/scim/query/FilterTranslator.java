@@ -33,8 +33,31 @@ final class FilterTranslator {
 
   static JpqlFilter translate(ResourceMapping mapping, Filter filter, String alias) {
     FilterTranslator t = new FilterTranslator(mapping);
+    List<Filter> conjuncts = new ArrayList<>();
+    conjuncts(filter, conjuncts);
+    for (Filter c : conjuncts) {
+      Optional<ValueFilters.Joined> joined = t.values.joined(c, alias);
+      if (joined.isPresent()) {
+        List<String> parts = new ArrayList<>();
+        for (Filter other : conjuncts) {
+          parts.add(other == c ? joined.get().where() : t.node(other, alias));
+        }
+        String where = parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
+        return new JpqlFilter(where, Map.copyOf(t.comparisons.params), joined.get().from());
+      }
+    }
     String where = t.node(filter, alias);
     return new JpqlFilter(where, Map.copyOf(t.comparisons.params));
+  }
+
+  /** The tests joined by {@code and} at the top of a filter. */
+  private static void conjuncts(Filter f, List<Filter> into) {
+    if (f instanceof Filter.And and) {
+      conjuncts(and.left(), into);
+      conjuncts(and.right(), into);
+    } else {
+      into.add(f);
+    }
   }
 
   private String node(Filter f, String alias) {
