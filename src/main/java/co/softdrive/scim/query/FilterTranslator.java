@@ -36,7 +36,7 @@ final class FilterTranslator {
     List<Filter> conjuncts = new ArrayList<>();
     conjuncts(filter, conjuncts);
     for (Filter c : conjuncts) {
-      Optional<ValueFilters.Joined> joined = t.values.joined(c, alias);
+      Optional<ValueFilters.Joined> joined = t.joined(c, alias);
       if (joined.isPresent()) {
         List<String> parts = new ArrayList<>();
         for (Filter other : conjuncts) {
@@ -48,6 +48,20 @@ final class FilterTranslator {
     }
     String where = t.node(filter, alias);
     return new JpqlFilter(where, Map.copyOf(t.comparisons.params));
+  }
+
+  /**
+   * An {@code eq} at the top of a filter as a joined row of the table that keeps the attribute (not
+   * for a column of the resource, and only where that table allows it), or empty.
+   */
+  private Optional<ValueFilters.Joined> joined(Filter f, String alias) {
+    if (!(f instanceof Filter.Compare c) || mapping.column(c.attr()).isPresent()) {
+      return Optional.empty();
+    }
+    if (mapping.sideTable(c.attr()).isPresent()) {
+      return SideJoins.joined(this, f, alias);
+    }
+    return values.joined(f, alias);
   }
 
   /** The tests joined by {@code and} at the top of a filter. */

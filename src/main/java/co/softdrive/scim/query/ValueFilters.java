@@ -69,7 +69,11 @@ final class ValueFilters {
       return Optional.empty();
     }
     UserValues.Attribute a = found.get();
-    String sub = sub(a, c.attr(), f);
+    AttrPath attr = c.attr();
+    if (attr.hasSubAttribute() && a.subAttribute(attr.subAttribute()).isEmpty()) {
+      return Optional.empty(); // not in the table: the EXISTS path answers (or explains) it
+    }
+    String sub = sub(a, attr, f);
     String s = t.nextAlias();
     String where =
         owner(s, alias)

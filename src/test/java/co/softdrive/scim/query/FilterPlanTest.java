@@ -66,6 +66,10 @@ class FilterPlanTest {
                   "INSERT INTO scim_group (id, tenant_id, display_name, display_name_ci,"
                       + " display_name_key, attributes, member_count, created_at, last_modified,"
                       + " version) VALUES (?, ?, ?, ?, ?, '{}', 0, 0, 0, 1)");
+          PreparedStatement e =
+              c.prepareStatement(
+                  "INSERT INTO scim_user_email (tenant_id, user_id, pos, value_ci, is_primary)"
+                      + " VALUES (?, ?, ?, ?, FALSE)");
           PreparedStatement m =
               c.prepareStatement(
                   "INSERT INTO group_member (tenant_id, group_id, user_id, added_at)"
@@ -81,6 +85,14 @@ class FilterPlanTest {
             u.setLong(6, i);
             u.addBatch();
             boolean rare = tenant.equals("t") && (i == 17 || i == 2900);
+            for (int pos = 0; pos < (rare ? 2 : 1); pos++) {
+              // the rare users have the address twice: still listed once
+              e.setString(1, tenant);
+              e.setString(2, id);
+              e.setInt(3, pos);
+              e.setString(4, rare ? "boss@example.com" : "user" + i + "@example.com");
+              e.addBatch();
+            }
             value(v, tenant, id, "title", 0, "", rare ? "chief" : "engineer");
             value(v, tenant, id, "enterprise:department", 0, "", rare ? "audit" : "sales");
             value(v, tenant, id, "phonenumbers", 0, "value", rare ? "+1 555 0199" : "+1 555 " + i);
@@ -104,6 +116,7 @@ class FilterPlanTest {
           u.executeBatch();
           g.executeBatch();
           v.executeBatch();
+          e.executeBatch();
           for (int i = 0; i < USERS; i++) {
             m.setString(1, tenant);
             m.setString(2, tenant + "-g" + (i == 17 || i == 2900 ? 19 : i % 19));
@@ -114,7 +127,9 @@ class FilterPlanTest {
         }
       }
       c.commit();
-      for (String table : List.of("SCIM_USER", "SCIM_USER_VALUE", "GROUP_MEMBER", "SCIM_GROUP")) {
+      for (String table :
+          List.of(
+              "SCIM_USER", "SCIM_USER_VALUE", "SCIM_USER_EMAIL", "GROUP_MEMBER", "SCIM_GROUP")) {
         try (CallableStatement s =
             c.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, ?, NULL)")) {
           s.setString(1, c.getSchema());
@@ -174,7 +189,9 @@ class FilterPlanTest {
         "title eq \"chief\" and department eq \"audit\" | 50 | 50",
         "userName sw \"user\" and phoneNumbers.value eq \"+1 555 0199\" | 50 | 50",
         "(title eq \"chief\" or title eq \"nobody\") and department eq \"audit\" | 50 | 50",
-        "groups.value eq \"t-g19\" | 50 | 3000",
+        "groups.value eq \"t-g19\" | 50 | 50",
+        "emails.value eq \"Boss@example.com\" | 50 | 50",
+        "emails eq \"boss@example.com\" and groups eq \"t-g19\" | 50 | 50",
         "phoneNumbers[value eq \"+1 555 0199\"] | 50 | 3000"
       })
   void runsOnIndexes(String filter, int sideRows, int usersRead) throws Exception {

@@ -122,10 +122,23 @@ class FilterTranslationTest {
 
   @Test
   void groupsOfAUserThroughMemberships() {
+    // an eq on its own: the membership row joined (one per user and group)
+    JpqlFilter g = users("groups.value eq \"g1\"");
+    assertEquals(", GroupMemberEntity s0", g.from());
+    assertEquals("(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.groupId = :f0)", g.where());
     assertEquals(
-        "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
-            + " = r.id AND s0.groupId = :f0)",
-        users("groups.value eq \"g1\"").where());
+        "(EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
+            + " s0.userId = r.id AND s0.groupId = :f0) OR (NOT r.active = :f1))",
+        users("groups.value eq \"g1\" or not (active eq true)").where());
+    // several addresses may be equal: the first matching one is joined
+    JpqlFilter e = users("emails eq \"A@x.org\"");
+    assertEquals(", UserEmailEntity s0", e.from());
+    assertTrue(
+        e.where()
+            .contains(
+                "AND NOT EXISTS (SELECT s1 FROM UserEmailEntity s1 WHERE"
+                    + " s1.tenantId = r.tenantId AND s1.userId = r.id AND s1.pos < s0.pos AND"),
+        e.where());
     JpqlFilter d = users("groups.display eq \"Ａdmins\"");
     assertEquals(
         "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
