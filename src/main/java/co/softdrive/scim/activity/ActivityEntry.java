@@ -19,10 +19,13 @@ public record ActivityEntry(
     String scimType,
     String detail,
     String filter,
-    int latencyMs) {
+    int latencyMs,
+    ResourceChange change) {
   static final int MAX_PATH = 300;
   static final int MAX_DETAIL = 500;
   public static final int MAX_FILTER = 200;
+  static final int MAX_NAME = 300;
+  static final int MAX_SUMMARY = 300;
 
   /** An entry with every text cut to what its column holds. */
   public static ActivityEntry of(
@@ -51,7 +54,40 @@ public record ActivityEntry(
         cut(scimType, 40),
         cut(SecretRedactor.redact(detail), MAX_DETAIL),
         cut(SecretRedactor.redact(filter), MAX_FILTER),
-        (int) Math.min(Integer.MAX_VALUE, Math.max(0, latencyMs)));
+        (int) Math.min(Integer.MAX_VALUE, Math.max(0, latencyMs)),
+        null);
+  }
+
+  /**
+   * The same entry with what the request changed (null: nothing noted), its texts redacted and cut
+   * to their columns.
+   */
+  public ActivityEntry withChange(ResourceChange c) {
+    ResourceChange kept =
+        c == null
+            ? null
+            : new ResourceChange(
+                cut(SecretRedactor.redact(c.resourceName()), MAX_NAME),
+                c.kind(),
+                cut(SecretRedactor.redact(c.summary()), MAX_SUMMARY),
+                c.membersAdded(),
+                c.membersRemoved());
+    return new ActivityEntry(
+        id,
+        tenantId,
+        atMillis,
+        tokenPrefix,
+        method,
+        path,
+        operation,
+        resourceType,
+        resourceId,
+        status,
+        scimType,
+        detail,
+        filter,
+        latencyMs,
+        kept);
   }
 
   /** The HTTP status class: 2 for 2xx, 4 for 4xx, ... */

@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 public class ActivityStore {
   private static final String COLUMNS =
       "id, tenant_id, at_millis, token_prefix, method, path, operation, resource_type, resource_id,"
-          + " status, scim_type, detail, filter_text, latency_ms";
+          + " status, scim_type, detail, filter_text, latency_ms, resource_name, change_kind,"
+          + " change_summary, members_added, members_removed";
 
   /** Bucket widths the charts use; the smallest that gives at most {@link #MAX_BUCKETS}. */
   static final List<Duration> WIDTHS =
@@ -51,7 +52,9 @@ public class ActivityStore {
       c.setAutoCommit(false);
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT INTO scim_activity (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              "INSERT INTO scim_activity ("
+                  + COLUMNS
+                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (ActivityEntry e : entries) {
           ps.setString(1, e.id());
           ps.setString(2, e.tenantId());
@@ -67,6 +70,12 @@ public class ActivityStore {
           nullable(ps, 12, e.detail());
           nullable(ps, 13, e.filter());
           ps.setInt(14, e.latencyMs());
+          ResourceChange ch = e.change();
+          nullable(ps, 15, ch == null ? null : ch.resourceName());
+          nullable(ps, 16, ch == null ? null : ch.kind());
+          nullable(ps, 17, ch == null ? null : ch.summary());
+          nullableInt(ps, 18, ch == null || ch.kind() == null ? null : ch.membersAdded());
+          nullableInt(ps, 19, ch == null || ch.kind() == null ? null : ch.membersRemoved());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -141,7 +150,8 @@ public class ActivityStore {
                   rs.getString(11),
                   rs.getString(12),
                   rs.getString(13),
-                  rs.getInt(14)));
+                  rs.getInt(14),
+                  change(rs)));
         }
       }
     } catch (SQLException e) {
@@ -274,6 +284,24 @@ public class ActivityStore {
         long v = rs.getLong(1);
         return rs.wasNull() ? null : v;
       }
+    }
+  }
+
+  private static ResourceChange change(ResultSet rs) throws SQLException {
+    String name = rs.getString(15);
+    String kind = rs.getString(16);
+    if (name == null && kind == null) {
+      return null;
+    }
+    return new ResourceChange(name, kind, rs.getString(17), rs.getInt(18), rs.getInt(19));
+  }
+
+  private static void nullableInt(PreparedStatement ps, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, value);
     }
   }
 

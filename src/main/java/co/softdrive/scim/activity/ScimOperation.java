@@ -86,6 +86,15 @@ public record ScimOperation(String operation, String resourceType, String resour
     return new ScimOperation(name, type, id);
   }
 
+  /**
+   * An operation by its name (one of {@link #NAMES}), for a request whose resource method JAX-RS
+   * matched; {@code id} is the matched {@code {id}} path parameter, kept for Users and Groups only.
+   */
+  public static ScimOperation named(String name, String id) {
+    String type = name.startsWith("Users.") ? "User" : name.startsWith("Groups.") ? "Group" : null;
+    return new ScimOperation(name, type, type == null ? null : id);
+  }
+
   /** The same operation with the id the server assigned (a create learns it from the response). */
   public ScimOperation withResourceId(String id) {
     return resourceId != null || id == null ? this : new ScimOperation(operation, resourceType, id);

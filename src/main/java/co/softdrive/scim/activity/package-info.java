@@ -20,6 +20,16 @@
  * SecretRedactor} first: what looks like a token or a webhook secret keeps its prefix and is
  * otherwise replaced.
  *
+ * <p>What a request changed comes from the provisioning services, which know it when they answer:
+ * they note the user's userName or the group's displayName, the kind of change and a summary in
+ * words ({@link ResourceChange}) in the request-scoped {@link ChangeNotes} through {@link
+ * ChangeLog}, from what they hold anyway (no extra query); the JAX-RS edge adds it to the entry of
+ * a successful request. Summaries name attributes and lifecycle transitions, never values.
+ *
+ * <p>Tenant health ({@link HealthRules}, thresholds in {@link HealthConfig}) and provisioning
+ * cycles ({@link Cycles}) are aggregates over this log ({@link SyncStore}), bounded by the window
+ * they cover.
+ *
  * <p>{@link ActivityStore} is plain JDBC on purpose: batched inserts and time-bucket aggregation
  * are simpler and faster in SQL than through JPA, and no entity is needed.
  */

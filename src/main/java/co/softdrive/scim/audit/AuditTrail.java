@@ -1,18 +1,16 @@
 package co.softdrive.scim.audit;
 
+import co.softdrive.scim.persistence.AccountAudit;
 import co.softdrive.scim.persistence.AccountAuditEntity;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The audit trail of account changes: who or what (token, staff account, job) changed which
@@ -24,8 +22,7 @@ import java.util.List;
 public class AuditTrail {
   static final int MAX_REASON = 300;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject AccountAudit entries;
 
   public void record(
       String tenantId,
@@ -37,7 +34,7 @@ public class AuditTrail {
       String toState,
       String reason,
       long now) {
-    em.persist(
+    entries.add(
         new AccountAuditEntity(
             tenantId,
             userId,
@@ -51,75 +48,76 @@ public class AuditTrail {
             truncate(reason, MAX_REASON)));
   }
 
-  /**
-   * Automatic (non-staff) account deletions of a tenant since {@code since}: the guard's window,
-   * counted on every deactivation. It reads the window's deletion entries of {@code
-   * ix_audit_action} and nothing else; the index is named for Derby, whose optimizer otherwise
-   * scanned every audit row of the tenant in the window (migration V9). The hint is a comment to
-   * PostgreSQL, which plans from its own statistics.
-   */
-  static final String AUTOMATIC_DELETIONS_SQL =
-      "SELECT COUNT(*) FROM account_audit --DERBY-PROPERTIES index=IX_AUDIT_ACTION\n"
-          + " WHERE tenant_id = ? AND action = 'deleted' AND occurred_at > ? AND actor_type <> 'staff'";
-
+  /** Automatic (non-staff) account deletions of a tenant since {@code since}. */
   public long countAutomaticDeletionsSince(String tenantId, long since) {
-    try {
-      return countAutomaticDeletionsSince(em.unwrap(Connection.class), tenantId, since);
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not count the deletions of tenant " + tenantId, e);
-    }
-  }
-
-  static long countAutomaticDeletionsSince(Connection c, String tenantId, long since)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(AUTOMATIC_DELETIONS_SQL)) {
-      ps.setString(1, tenantId);
-      ps.setLong(2, since);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return entries.countAutomaticDeletionsSince(TenantId.of(tenantId), since);
   }
 
   /** Newest first, at most {@code limit}, optionally for one user and/or before an id (paging). */
   @Transactional
   public List<AuditEntry> list(String tenantId, String userId, Long beforeId, int limit) {
-    StringBuilder jpql =
-        new StringBuilder("SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId");
-    if (userId != null) {
-      jpql.append(" AND a.userId = :userId");
+    if (tenantId == null || tenantId.isBlank()) {
+      return List.of(); // no tenant has a blank id
     }
-    if (beforeId != null) {
-      jpql.append(" AND a.id < :beforeId");
-    }
-    jpql.append(" ORDER BY a.id DESC");
-    var q =
-        em.createQuery(jpql.toString(), AccountAuditEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setMaxResults(limit);
-    if (userId != null) {
-      q.setParameter("userId", userId);
-    }
-    if (beforeId != null) {
-      q.setParameter("beforeId", beforeId);
-    }
-    return q.getResultStream()
-        .map(
-            a ->
-                new AuditEntry(
-                    a.getId(),
-                    a.getTenantId(),
-                    a.getUserId(),
-                    a.getUserName(),
-                    Instant.ofEpochMilli(a.getOccurredAt()),
-                    a.getActorType(),
-                    a.getActorId(),
-                    a.getAction(),
-                    a.getFromState(),
-                    a.getToState(),
-                    a.getReason()))
+    return entries.list(TenantId.of(tenantId), userId, beforeId, limit).stream()
+        .map(AuditTrail::entry)
         .toList();
+  }
+
+  /**
+   * Purged accounts whose userName (as the trail recorded it at purge time) starts with {@code
+   * prefix}, case-insensitively, newest first: the trail outlives the SCIM record, so support still
+   * finds the person. Reads the {@code (tenant_id, user_name_ci)} index.
+   */
+  @Transactional
+  public List<AuditEntry> purgedByName(String tenantId, String prefix, int limit) {
+    if (tenantId == null || tenantId.isBlank() || prefix == null || prefix.isBlank()) {
+      return List.of();
+    }
+    return entries
+        .purgedByName(
+            TenantId.of(tenantId),
+            prefix.strip().toLowerCase(Locale.ROOT),
+            Math.max(1, Math.min(200, limit)))
+        .stream()
+        .map(AuditTrail::entry)
+        .toList();
+  }
+
+  /**
+   * Audit entries of every account in a time window with one of {@code actions}, oldest first, at
+   * most {@code limit} (the mass-deactivation view). Reads {@code ix_audit_action}.
+   */
+  @Transactional
+  public List<AuditEntry> inWindow(
+      String tenantId, List<String> actions, long from, long to, int limit) {
+    return entries
+        .inWindow(TenantId.of(tenantId), actions, from, to, Math.max(1, Math.min(1000, limit)))
+        .stream()
+        .map(AuditTrail::entry)
+        .toList();
+  }
+
+  /** How many entries of each action in the window: action → count. */
+  @Transactional
+  public Map<String, Long> countInWindow(
+      String tenantId, List<String> actions, long from, long to) {
+    return entries.countInWindow(TenantId.of(tenantId), actions, from, to);
+  }
+
+  private static AuditEntry entry(AccountAuditEntity a) {
+    return new AuditEntry(
+        a.getId(),
+        a.getTenantId(),
+        a.getUserId(),
+        a.getUserName(),
+        Instant.ofEpochMilli(a.getOccurredAt()),
+        a.getActorType(),
+        a.getActorId(),
+        a.getAction(),
+        a.getFromState(),
+        a.getToState(),
+        a.getReason());
   }
 
   private static String truncate(String s, int max) {

@@ -21,6 +21,7 @@ public class GroupPage implements Serializable {
 
   @Inject transient TenantService tenants;
   @Inject transient GroupDirectory groups;
+  @Inject transient co.softdrive.scim.audit.GroupDeletions deletions;
 
   private String tenantId;
   private String id;
@@ -54,6 +55,10 @@ public class GroupPage implements Serializable {
     try {
       group = groups.get(tenantId, id);
     } catch (ScimException e) {
+      if (deletions.ofGroup(tenantId, id).isPresent()) {
+        TenantScoped.redirect("/console/deleted-group.xhtml", tenantId, id);
+        return;
+      }
       TenantScoped.notFound("No such group");
     }
   }

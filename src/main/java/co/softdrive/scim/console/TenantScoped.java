@@ -22,6 +22,20 @@ final class TenantScoped {
     }
   }
 
+  /** Sends the browser to {@code page?tenant=&id=} (a purged user, a deleted group). */
+  static void redirect(String page, String tenantId, String id) throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    var ec = faces.getExternalContext();
+    ec.redirect(
+        ec.getRequestContextPath()
+            + page
+            + "?tenant="
+            + java.net.URLEncoder.encode(tenantId, java.nio.charset.StandardCharsets.UTF_8)
+            + "&id="
+            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    faces.responseComplete();
+  }
+
   static void notFound(String what) throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces

@@ -1,5 +1,6 @@
 package co.softdrive.scim.console;
 
+import co.softdrive.scim.activity.HealthStatus;
 import co.softdrive.scim.inspection.Slice;
 import co.softdrive.scim.inspection.TenantDirectory;
 import co.softdrive.scim.inspection.TenantRow;
@@ -23,6 +24,7 @@ public class TenantsPage implements Serializable {
   @Inject transient TenantService tenants;
 
   private String search;
+  private String health = "ALL";
   private String newName;
   private final PagedModel<TenantRow> model =
       new PagedModel<>() {
@@ -30,12 +32,12 @@ public class TenantsPage implements Serializable {
 
         @Override
         protected long total() {
-          return directory.count(search);
+          return directory.count(search, healthFilter());
         }
 
         @Override
         protected List<TenantRow> load(Slice slice) {
-          return directory.page(search, slice);
+          return directory.page(search, healthFilter(), slice);
         }
 
         @Override
@@ -61,6 +63,28 @@ public class TenantsPage implements Serializable {
 
   public boolean isSearching() {
     return search != null && !search.isBlank();
+  }
+
+  /** The health filter: ALL or a {@link HealthStatus} name. */
+  public String getHealth() {
+    return health;
+  }
+
+  public void setHealth(String health) {
+    this.health = health == null || health.isBlank() ? "ALL" : health;
+  }
+
+  /** Every health status for the filter buttons. */
+  public HealthStatus[] getHealthStatuses() {
+    return HealthStatus.values();
+  }
+
+  private HealthStatus healthFilter() {
+    try {
+      return "ALL".equals(health) ? null : HealthStatus.parse(health);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   public String getSearch() {

@@ -50,6 +50,10 @@ public class UserPage {
     try {
       user = users.get(tenantId, id);
     } catch (ScimException e) {
+      if (!audit.list(tenantId, id, null, 1).isEmpty()) {
+        TenantScoped.redirect("/console/purged-user.xhtml", tenantId, id);
+        return;
+      }
       TenantScoped.notFound("No such user");
       return;
     }
@@ -89,6 +93,14 @@ public class UserPage {
 
   static String states(String from, String to) {
     return (from == null ? "\u2014" : from) + " \u2192 " + (to == null ? "(purged)" : to);
+  }
+
+  /** When a tombstone will be purged: its state time plus the tenant's retention; else null. */
+  public java.time.Instant getPurgeAt() {
+    if (user == null || !"DELETED".equals(user.accountState()) || user.accountStateAt() == null) {
+      return null;
+    }
+    return user.accountStateAt().plus(java.time.Duration.ofDays(tenant.retentionDays()));
   }
 
   public List<AuditEntry> getHistory() {

@@ -1,6 +1,7 @@
 package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.activity.ActivityStore;
+import co.softdrive.scim.activity.HealthStatus;
 import co.softdrive.scim.activity.TenantActivity;
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
@@ -29,6 +30,7 @@ public class TenantDirectory {
   EntityManager em;
 
   @Inject ActivityStore activity;
+  @Inject HealthService health;
 
   @Transactional
   public long count(String search) {
@@ -36,6 +38,54 @@ public class TenantDirectory {
             "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!'", Long.class)
         .setParameter("q", like(search))
         .getSingleResult();
+  }
+
+  /** Tenants whose name matches and whose health is {@code status}. */
+  @Transactional
+  public long count(String search, HealthStatus status) {
+    return status == null ? count(search) : byHealth(search, status).size();
+  }
+
+  /**
+   * A page of tenants by name search and health. Sorting or filtering by health computes the health
+   * of every tenant that matches the search (a few indexed queries each, see {@link HealthService})
+   * and pages in memory: the cost grows with the number of tenants, never with their size.
+   */
+  @Transactional
+  public List<TenantRow> page(String search, HealthStatus status, Slice slice) {
+    if (status == null && !"health".equals(slice.sortField())) {
+      return page(search, slice);
+    }
+    List<TenantEntity> all = byHealth(search, status);
+    Map<String, Integer> rank = new HashMap<>();
+    for (TenantEntity t : all) {
+      rank.put(t.getId(), health.of(t.getId(), false).healthStatus().ordinal());
+    }
+    java.util.Comparator<TenantEntity> order =
+        java.util.Comparator.comparing((TenantEntity t) -> rank.get(t.getId()))
+            .thenComparing((TenantEntity t) -> t.getName().toLowerCase(java.util.Locale.ROOT))
+            .thenComparing(TenantEntity::getId);
+    if (!slice.ascending()) {
+      order = order.reversed();
+    }
+    List<TenantEntity> sorted = all.stream().sorted(order).toList();
+    int from = Math.min(sorted.size(), Math.max(0, slice.offset()));
+    int to = Math.min(sorted.size(), from + Math.max(1, slice.limit()));
+    return rows(sorted.subList(from, to));
+  }
+
+  private List<TenantEntity> byHealth(String search, HealthStatus status) {
+    List<TenantEntity> all =
+        em.createQuery(
+                "SELECT t FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!' ORDER BY t.nameCi,"
+                    + " t.id",
+                TenantEntity.class)
+            .setParameter("q", like(search))
+            .getResultList();
+    if (status == null) {
+      return all;
+    }
+    return all.stream().filter(t -> health.of(t.getId(), false).healthStatus() == status).toList();
   }
 
   @Transactional
@@ -119,7 +169,8 @@ public class TenantDirectory {
                   tokens.getOrDefault(t.getId(), 0L),
                   a.lastRequestAt(),
                   a.requests24h(),
-                  a.errors24h());
+                  a.errors24h(),
+                  health.of(t.getId(), false));
             })
         .toList();
   }

@@ -15,7 +15,8 @@ public record TenantRow(
     long activeTokens,
     Instant lastRequestAt,
     long requests24h,
-    long errors24h) {
+    long errors24h,
+    TenantHealth health) {
   /** Failed share of the last 24 hours' requests, in percent (0 without requests). */
   public long errorRatePercent() {
     return requests24h == 0 ? 0 : Math.round(errors24h * 100.0 / requests24h);

@@ -41,11 +41,20 @@ public class GroupPolicy {
 
   @Inject AccountLifecycle lifecycle;
 
-  /** Called in the deleting transaction, before the group's memberships are removed. */
-  public void beforeGroupDeleted(GroupEntity group, Actor actor, List<ChangeEvent> events) {
+  /** The tenant's policy: {@link #CASCADE} or {@link #FOLLOW_ENTRA}. */
+  public String of(String tenantId) {
+    TenantEntity tenant = em.find(TenantEntity.class, tenantId);
+    return tenant != null && CASCADE.equals(tenant.getGroupPolicy()) ? CASCADE : FOLLOW_ENTRA;
+  }
+
+  /**
+   * Called in the deleting transaction, before the group's memberships are removed; returns how
+   * many members it deactivated (policy cascade).
+   */
+  public int beforeGroupDeleted(GroupEntity group, Actor actor, List<ChangeEvent> events) {
     TenantEntity tenant = em.find(TenantEntity.class, group.getTenantId());
     if (tenant == null || !CASCADE.equals(tenant.getGroupPolicy())) {
-      return;
+      return 0;
     }
     List<String> onlyHere =
         em.createQuery(
@@ -89,5 +98,6 @@ public class GroupPolicy {
         Level.INFO,
         "Tenant {0}: group {1} deleted with policy cascade; {2} member(s) without another group deactivated",
         new Object[] {group.getTenantId(), group.getId(), deactivated});
+    return deactivated;
   }
 }

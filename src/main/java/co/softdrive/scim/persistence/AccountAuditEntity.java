@@ -25,6 +25,9 @@ public class AccountAuditEntity {
   @Column(name = "user_name")
   private String userName;
 
+  @Column(name = "user_name_ci")
+  private String userNameCi;
+
   @Column(name = "occurred_at", nullable = false)
   private long occurredAt;
 
@@ -62,6 +65,7 @@ public class AccountAuditEntity {
     this.tenantId = tenantId;
     this.userId = userId;
     this.userName = userName;
+    this.userNameCi = userName == null ? null : userName.toLowerCase(java.util.Locale.ROOT);
     this.occurredAt = occurredAt;
     this.actorType = actorType;
     this.actorId = actorId;

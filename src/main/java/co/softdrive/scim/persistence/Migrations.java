@@ -54,7 +54,8 @@ public final class Migrations {
           "V9__guard_window_index.sql",
           "V10__name_keys.sql",
           "V11__user_display_name.sql",
-          "V12__user_values.sql");
+          "V12__user_values.sql",
+          "V13__support_views.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;

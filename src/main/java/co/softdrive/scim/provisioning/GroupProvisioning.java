@@ -2,7 +2,10 @@ package co.softdrive.scim.provisioning;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
+import co.softdrive.scim.activity.ChangeLog;
+import co.softdrive.scim.activity.ResourceChange;
 import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.audit.GroupDeletions;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
 import co.softdrive.scim.feed.Outbox;
@@ -62,6 +65,8 @@ public class GroupProvisioning {
   @Inject MembershipRepository memberships;
   @Inject Outbox outbox;
   @Inject GroupPolicy policy;
+  @Inject GroupDeletions deletions;
+  @Inject ChangeLog changes;
 
   /** Member ids per change event, so that one event stays a bounded size. */
   static final int IDS_PER_EVENT = 1000;
@@ -77,17 +82,22 @@ public class GroupProvisioning {
     flushUnique(group.getDisplayName());
     List<ChangeEvent> events = new ArrayList<>();
     events.add(groupEvent(group, EventTypes.GROUP_CREATED, null));
+    int added = 0;
     if (n.memberValues() != null && !n.memberValues().isEmpty()) {
-      memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, n.memberValues(), now), events);
+      List<String> ids = add(group, n.memberValues(), now);
+      added = ids.size();
+      memberEvents(group, EventTypes.MEMBERS_ADDED, ids, events);
     }
     em.flush();
     outbox.append(events);
+    changes.note(ChangeWords.groupCreated(group.getDisplayName(), added));
     return view(group, n.attributes());
   }
 
   @Transactional
   public ResourceView get(String tenantId, String id) {
     GroupEntity group = find(tenantId, id, false);
+    changes.note(ResourceChange.read(group.getDisplayName()));
     return view(group, ScimJson.parseStored(group.getAttributes()));
   }
 
@@ -107,15 +117,20 @@ public class GroupProvisioning {
         protocol.normalizer().normalizeWithMembers(SchemaRegistry.GROUP_TYPE, body);
     long now = System.currentTimeMillis();
     String oldName = group.getDisplayName();
+    JsonObject before = ScimJson.parseStored(group.getAttributes());
     write(group, n.attributes(), now);
     List<ChangeEvent> events = new ArrayList<>();
     if (!oldName.equals(group.getDisplayName())) {
       flushUnique(group.getDisplayName());
       events.add(groupEvent(group, EventTypes.GROUP_RENAMED, oldName));
     }
-    replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now, events);
+    int[] counts =
+        replaceAll(group, n.memberValues() == null ? List.of() : n.memberValues(), now, events);
     em.flush();
     outbox.append(events);
+    changes.note(
+        ChangeWords.groupUpdate(
+            group.getDisplayName(), before, n.attributes(), counts[0], counts[1]));
     return view(group, n.attributes());
   }
 
@@ -139,20 +154,36 @@ public class GroupProvisioning {
         events.add(groupEvent(group, EventTypes.GROUP_RENAMED, oldName));
       }
     }
+    int added = 0;
+    int removed = 0;
     for (MemberChange change : result.memberChanges()) {
       switch (change.kind()) {
-        case ADD ->
-            memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, change.values(), now), events);
-        case REMOVE ->
-            memberEvents(
-                group, EventTypes.MEMBERS_REMOVED, remove(group, change.values(), now), events);
-        case REMOVE_ALL ->
-            memberEvents(group, EventTypes.MEMBERS_REMOVED, removeAll(group, now), events);
-        case REPLACE_ALL -> replaceAll(group, change.values(), now, events);
+        case ADD -> {
+          List<String> ids = add(group, change.values(), now);
+          added += ids.size();
+          memberEvents(group, EventTypes.MEMBERS_ADDED, ids, events);
+        }
+        case REMOVE -> {
+          List<String> ids = remove(group, change.values(), now);
+          removed += ids.size();
+          memberEvents(group, EventTypes.MEMBERS_REMOVED, ids, events);
+        }
+        case REMOVE_ALL -> {
+          List<String> ids = removeAll(group, now);
+          removed += ids.size();
+          memberEvents(group, EventTypes.MEMBERS_REMOVED, ids, events);
+        }
+        case REPLACE_ALL -> {
+          int[] counts = replaceAll(group, change.values(), now, events);
+          added += counts[0];
+          removed += counts[1];
+        }
       }
     }
     em.flush();
     outbox.append(events);
+    changes.note(
+        ChangeWords.groupUpdate(group.getDisplayName(), current, attributes, added, removed));
     return view(group, attributes);
   }
 
@@ -161,9 +192,12 @@ public class GroupProvisioning {
     GroupEntity group = find(tenantId, id, true);
     Preconditions.check(ifMatch, group.getVersion());
     List<ChangeEvent> events = new ArrayList<>();
-    policy.beforeGroupDeleted(group, actor, events);
+    deletions.record(group, actor, policy.of(tenantId), System.currentTimeMillis());
+    int deactivated = policy.beforeGroupDeleted(group, actor, events);
     memberships.deleteAll(tenantId, id);
     em.remove(group);
+    changes.note(
+        ChangeWords.groupDeleted(group.getDisplayName(), group.getMemberCount(), deactivated));
     events.add(groupEvent(group, EventTypes.GROUP_DELETED, null));
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: deleted group {1}", new Object[] {tenantId, id});
@@ -300,7 +334,8 @@ public class GroupProvisioning {
     return all;
   }
 
-  private void replaceAll(
+  /** Returns {added, removed}. */
+  private int[] replaceAll(
       GroupEntity group, Collection<String> values, long now, List<ChangeEvent> events) {
     Set<String> wanted = new LinkedHashSet<>(values);
     // One pass over the current members tells both who goes and who stays.
@@ -309,14 +344,17 @@ public class GroupProvisioning {
     for (String id : allMembers(group)) {
       (wanted.contains(id) ? keep : drop).add(id);
     }
-    memberEvents(group, EventTypes.MEMBERS_REMOVED, remove(group, drop, now), events);
+    List<String> removed = remove(group, drop, now);
+    memberEvents(group, EventTypes.MEMBERS_REMOVED, removed, events);
     List<String> missing = new ArrayList<>();
     for (String id : wanted) {
       if (!keep.contains(id)) {
         missing.add(id);
       }
     }
-    memberEvents(group, EventTypes.MEMBERS_ADDED, add(group, missing, now), events);
+    List<String> added = add(group, missing, now);
+    memberEvents(group, EventTypes.MEMBERS_ADDED, added, events);
+    return new int[] {added.size(), removed.size()};
   }
 
   private static ChangeEvent groupEvent(GroupEntity group, String type, String previousName) {

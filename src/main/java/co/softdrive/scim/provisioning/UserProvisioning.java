@@ -2,11 +2,14 @@ package co.softdrive.scim.provisioning;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
+import co.softdrive.scim.activity.ChangeLog;
+import co.softdrive.scim.activity.ResourceChange;
 import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.lifecycle.UserPurge;
+import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEmailEntity;
 import co.softdrive.scim.persistence.UserEntity;
@@ -66,6 +69,7 @@ public class UserProvisioning {
   @Inject AccountLifecycle lifecycle;
   @Inject UserPurge purge;
   @Inject Outbox outbox;
+  @Inject ChangeLog changes;
 
   @Transactional
   public ResourceView create(String tenantId, JsonObject body, Actor actor) {
@@ -80,6 +84,11 @@ public class UserProvisioning {
     insertEmails(user, UserColumns.of(attributes));
     values.insert(tenantId, user.getId(), UserValues.of(attributes));
     outbox.append(events);
+    changes.note(
+        ResourceChange.of(
+            user.getUserName(),
+            ResourceChange.CREATED,
+            user.isActive() ? "created" : "created inactive (no account)"));
     LOG.log(Level.FINE, "Tenant {0}: created user {1}", new Object[] {tenantId, user.getId()});
     return view(user, managerName(tenantId, attributes), JsonValue.EMPTY_JSON_ARRAY);
   }
@@ -87,6 +96,7 @@ public class UserProvisioning {
   @Transactional
   public ResourceView get(String tenantId, String id) {
     UserEntity user = find(tenantId, id, false);
+    changes.note(ResourceChange.read(user.getUserName()));
     return view(
         user,
         managerName(tenantId, ScimJson.parseStored(user.getAttributes())),
@@ -118,7 +128,7 @@ public class UserProvisioning {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
     JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
-    return update(user, attributes, groups, actor);
+    return update(user, ScimJson.parseStored(user.getAttributes()), attributes, groups, actor);
   }
 
   @Transactional
@@ -134,17 +144,20 @@ public class UserProvisioning {
     JsonObject current = ScimJson.parseStored(user.getAttributes());
     PatchResult result = protocol.patchEngine().apply(SchemaRegistry.USER_TYPE, current, request);
     if (!result.modified() || result.resource().equals(current)) {
+      changes.note(ResourceChange.of(user.getUserName(), ResourceChange.UNCHANGED, "no change"));
       return view(user, managerName(tenantId, current), groups);
     }
-    return update(user, result.resource(), groups, actor);
+    return update(user, current, result.resource(), groups, actor);
   }
 
   /** Writes new attributes of an existing user, then applies the lifecycle rules. */
   private ResourceView update(
-      UserEntity user, JsonObject newAttributes, JsonArray groups, Actor actor) {
+      UserEntity user, JsonObject before, JsonObject newAttributes, JsonArray groups, Actor actor) {
     long now = System.currentTimeMillis();
     String oldUserName = user.getUserName();
     String oldAttributes = user.getAttributes();
+    boolean wasActive = user.isActive();
+    AccountState oldState = user.getAccountState();
     lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
     JsonObject attributes = write(user, newAttributes, now);
     if (!oldUserName.equals(user.getUserName())) {
@@ -160,6 +173,15 @@ public class UserProvisioning {
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
     em.flush();
     outbox.append(events);
+    changes.note(
+        ChangeWords.userUpdate(
+            user.getUserName(),
+            before,
+            attributes,
+            wasActive,
+            user.isActive(),
+            oldState,
+            user.getAccountState()));
     return view(user, managerName(user.getTenantId(), attributes), groups);
   }
 
@@ -172,6 +194,12 @@ public class UserProvisioning {
   public void delete(String tenantId, String id, String ifMatch, Actor actor) {
     UserEntity user = find(tenantId, id, true);
     Preconditions.check(ifMatch, user.getVersion());
+    String transition = ChangeWords.transition(user.getAccountState(), AccountState.DELETED);
+    changes.note(
+        ResourceChange.of(
+            user.getUserName(),
+            ResourceChange.DELETED,
+            "record deleted" + (transition == null ? "" : "; " + transition)));
     purge.purge(user, actor, "DELETE from provisioning");
   }
 

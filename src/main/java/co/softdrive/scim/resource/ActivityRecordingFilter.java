@@ -1,30 +1,33 @@
 package co.softdrive.scim.resource;
 
-import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
-
 import co.softdrive.scim.activity.ActivityEntry;
 import co.softdrive.scim.activity.ActivityRecorder;
+import co.softdrive.scim.activity.ChangeNotes;
 import co.softdrive.scim.activity.ScimOperation;
 import co.softdrive.scim.token.Principal;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.io.StringReader;
+import java.lang.reflect.Method;
 import java.net.URI;
 
 /**
  * Records every request under the SCIM base in the activity log (see package {@code activity} for
  * what is and is never recorded). Runs before authentication so that rejected tokens are recorded
  * too, under their tenant when the token is known. Queuing is non-blocking.
+ *
+ * <p>It records what the request already established rather than working it out again: the
+ * operation from the resource method JAX-RS matched ({@link RecordedAs}), the error type and detail
+ * from the {@link ErrorBody} the exception mappers and filters answered with, the user's or group's
+ * name and what changed from the provisioning services ({@code activity.ChangeNotes}).
  */
 @Provider
 @PreMatching
@@ -39,6 +42,8 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
 
   @Inject ActivityRecorder recorder;
   @Inject ScimPrincipal principal;
+  @Inject ChangeNotes changes;
+  @Context ResourceInfo resourceInfo;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -68,33 +73,49 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
         p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
     String path = RequestPaths.belowScimBase(request.getUriInfo());
     int status = response.getStatus();
-    ScimOperation op = ScimOperation.classify(request.getMethod(), path);
+    ScimOperation op = operation(request, path);
     if (status == 201) {
       op = op.withResourceId(lastSegment(response.getLocation()));
     }
     String scimType = null;
     String detail = null;
-    if (status >= 400 && response.getEntity() instanceof String body) {
-      JsonObject error = parse(body);
-      if (error != null) {
-        scimType = text(error.get("scimType"));
-        detail = text(error.get("detail"));
-      }
+    if (status >= 400 && response.getEntity() instanceof ErrorBody error) {
+      // Every error answer is made by ErrorBodies, which keeps what it was made of.
+      scimType = error.scimType();
+      detail = error.detail();
     }
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     recorder.record(
         ActivityEntry.of(
-            tenantId,
-            System.currentTimeMillis(),
-            tokenPrefix,
-            request.getMethod(),
-            path,
-            op,
-            status,
-            scimType,
-            detail,
-            request.getUriInfo().getQueryParameters().getFirst("filter"),
-            latencyMs));
+                tenantId,
+                System.currentTimeMillis(),
+                tokenPrefix,
+                request.getMethod(),
+                path,
+                op,
+                status,
+                scimType,
+                detail,
+                request.getUriInfo().getQueryParameters().getFirst("filter"),
+                latencyMs)
+            .withChange(status < 400 ? changes.get() : null));
+  }
+
+  /**
+   * What JAX-RS matched: the {@link RecordedAs} of the resource method and its {@code {id}}; a
+   * request refused before matching (401, 429) or matching no method is classified from its path.
+   */
+  private ScimOperation operation(ContainerRequestContext request, String path) {
+    Method method = resourceInfo.getResourceMethod();
+    Class<?> type = resourceInfo.getResourceClass();
+    RecordedAs resource = type == null ? null : type.getAnnotation(RecordedAs.class);
+    if (method == null || resource == null) {
+      return ScimOperation.classify(request.getMethod(), path);
+    }
+    RecordedAs operation = method.getAnnotation(RecordedAs.class);
+    return ScimOperation.named(
+        operation == null ? resource.value() : resource.value() + "." + operation.value(),
+        request.getUriInfo().getPathParameters().getFirst("id"));
   }
 
   private static String lastSegment(URI location) {
@@ -104,20 +125,5 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     String p = location.getPath();
     int slash = p.lastIndexOf('/');
     return slash < 0 || slash == p.length() - 1 ? null : p.substring(slash + 1);
-  }
-
-  private static JsonObject parse(String body) {
-    if (body.length() > 16_384 || !body.startsWith("{")) {
-      return null;
-    }
-    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-      return reader.readObject();
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String text(JsonValue v) {
-    return v instanceof jakarta.json.JsonString s ? s.getString() : null;
   }
 }

@@ -52,8 +52,12 @@ public class AdminActivityResource {
       String scimType,
       String detail,
       String filter,
-      int latencyMs) {
+      int latencyMs,
+      String resourceName,
+      String change,
+      String changeKind) {
     static Item of(ActivityEntry e) {
+      var c = e.change();
       return new Item(
           Instant.ofEpochMilli(e.atMillis()),
           e.tokenPrefix(),
@@ -66,7 +70,10 @@ public class AdminActivityResource {
           e.scimType(),
           e.detail(),
           e.filter(),
-          e.latencyMs());
+          e.latencyMs(),
+          c == null ? null : c.resourceName(),
+          c == null ? null : c.summary(),
+          c == null ? null : c.kind());
     }
   }
 

@@ -1,5 +1,7 @@
 package co.softdrive.scim.resource;
 
+import co.softdrive.scim.inspection.HealthService;
+import co.softdrive.scim.inspection.TenantHealth;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.tenant.TenantSettings;
@@ -41,6 +43,7 @@ public class AdminTenantsResource {
 
   @Inject TenantService tenants;
   @Inject TokenService tokens;
+  @Inject HealthService health;
   @Inject ScimUrls urls;
   @Context SecurityContext security;
   @Context UriInfo uri;
@@ -55,14 +58,52 @@ public class AdminTenantsResource {
   }
 
   @GET
-  public List<TenantView> list() {
-    return tenants.list();
+  public List<TenantAnswer> list() {
+    return tenants.list().stream().map(t -> TenantAnswer.of(t, health.of(t.id()))).toList();
   }
 
   @GET
   @Path("{tenantId}")
-  public TenantView get(@PathParam("tenantId") String tenantId) {
-    return tenants.get(tenantId);
+  public TenantAnswer get(@PathParam("tenantId") String tenantId) {
+    TenantView t = tenants.get(tenantId);
+    return TenantAnswer.of(t, health.of(tenantId));
+  }
+
+  /** A tenant with its connection health and recent provisioning cycles ({@link TenantHealth}). */
+  public record TenantAnswer(
+      String id,
+      String name,
+      String status,
+      Instant createdAt,
+      Instant updatedAt,
+      int retentionDays,
+      String groupPolicy,
+      Integer guardPercent,
+      Integer guardMinCount,
+      Integer guardWindowMinutes,
+      Integer rateLimitPerSecond,
+      long users,
+      long groups,
+      long activeTokens,
+      TenantHealth health) {
+    static TenantAnswer of(TenantView t, TenantHealth health) {
+      return new TenantAnswer(
+          t.id(),
+          t.name(),
+          t.status(),
+          t.createdAt(),
+          t.updatedAt(),
+          t.retentionDays(),
+          t.groupPolicy(),
+          t.guardPercent(),
+          t.guardMinCount(),
+          t.guardWindowMinutes(),
+          t.rateLimitPerSecond(),
+          t.users(),
+          t.groups(),
+          t.activeTokens(),
+          health);
+    }
   }
 
   /**

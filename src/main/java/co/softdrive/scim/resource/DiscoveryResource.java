@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Discovery endpoints (RFC 7644 §4): what this service provider supports, exactly. */
 @ScimApi
+@RecordedAs("Discovery")
 @Path(ScimPaths.SCIM + "/{kind: ServiceProviderConfig|ResourceTypes|Schemas}")
 @RequestScoped
 @Produces({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})

@@ -36,7 +36,7 @@ public final class ErrorBodies {
     Response.ResponseBuilder response =
         Response.status(status)
             .type(contentType(scim))
-            .entity(body(status, scimType, detail, scim));
+            .entity(new ErrorBody(status, scimType, detail, body(status, scimType, detail, scim)));
     if (scim && status == 401) {
       response.header("WWW-Authenticate", ErrorJson.BEARER_CHALLENGE);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
  * Only a deletion is audited with its actor (the group policy may touch members' accounts).
  */
 @ScimApi
+@RecordedAs("Groups")
 @Path(ScimPaths.GROUPS)
 @RequestScoped
 public class GroupsResource extends ResourceEndpoint {

@@ -67,6 +67,7 @@ public abstract class ResourceEndpoint {
   }
 
   @GET
+  @RecordedAs("list")
   public Response list() {
     ListRequest request =
         ListRequest.fromQuery(uri.getQueryParameters(), config.defaultCount(), limits.limits());
@@ -75,6 +76,7 @@ public abstract class ResourceEndpoint {
 
   @POST
   @Path(".search")
+  @RecordedAs("search")
   public Response search(InputStream body) {
     ListRequest request =
         ListRequest.fromSearchBody(
@@ -83,6 +85,7 @@ public abstract class ResourceEndpoint {
   }
 
   @POST
+  @RecordedAs("create")
   public Response create(InputStream body) {
     ResourceView view =
         create(
@@ -92,6 +95,7 @@ public abstract class ResourceEndpoint {
 
   @GET
   @Path("{id}")
+  @RecordedAs("get")
   public Response get(
       @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     ResourceView view = find(principal.tenantId(), id);
@@ -103,6 +107,7 @@ public abstract class ResourceEndpoint {
 
   @PUT
   @Path("{id}")
+  @RecordedAs("replace")
   public Response replace(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     ResourceView view =
@@ -117,6 +122,7 @@ public abstract class ResourceEndpoint {
 
   @PATCH
   @Path("{id}")
+  @RecordedAs("patch")
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
     return patched(
@@ -130,6 +136,7 @@ public abstract class ResourceEndpoint {
 
   @DELETE
   @Path("{id}")
+  @RecordedAs("delete")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     delete(principal.tenantId(), id, ifMatch, principal.actor());
     return Response.noContent().build();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
  * PATCH answers 200 with the user: Microsoft's validator reads the PATCH response.
  */
 @ScimApi
+@RecordedAs("Users")
 @Path(ScimPaths.USERS)
 @RequestScoped
 public class UsersResource extends ResourceEndpoint {

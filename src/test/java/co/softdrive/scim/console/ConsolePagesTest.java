@@ -146,6 +146,7 @@ class ConsolePagesTest {
   }
 
   private static TenantRow row(long requests, long errors) {
-    return new TenantRow("t1", "Contoso", "active", NOW, 1, 1, 0, 0, 1, NOW, requests, errors);
+    return new TenantRow(
+        "t1", "Contoso", "active", NOW, 1, 1, 0, 0, 1, NOW, requests, errors, null);
   }
 }

@@ -218,7 +218,7 @@ class ConsoleBrowserIT {
       String rows = b.driver.findElement(By.id("activity:table")).getText();
       assertTrue(rows.contains("invalidFilter"), rows);
       assertTrue(rows.contains("400"));
-      assertTrue(rows.contains("nickName eq"), "the filter Entra sent is shown");
+      assertTrue(rows.contains("favoriteColor eq"), "the filter Entra sent is shown");
       assertFalse(rows.contains("Users.create"), "only failures are listed");
       b.visible(By.cssSelector("#activity\\:requests-chart canvas"));
       b.screenshot("08-activity");

@@ -225,10 +225,11 @@ class HttpEdgeFuzzIT {
   /**
    * What is wrong with the response to a raw request, or null. Never a 5xx (but a SCIM 501), 3xx or
    * 1xx; a 2xx only with the tenant's valid token; a 4xx carries an error body of ours (a SCIM
-   * error, under the SCIM base always; the admin API's JSON error or a line of text elsewhere), or
-   * is one of the two answers Liberty gives before it chooses the application (docs/reliability.md,
-   * "Container errors"): its 400 for a URI it cannot decode ({@code CWWWC0005I}, HTML or JSON) on
-   * any path, and the HTTP channel's empty 400 for headers over its limits.
+   * error, under the SCIM base always; the admin API's JSON error, a line of text or, for a client
+   * that accepts HTML, the console's error page elsewhere), or is one of the two answers Liberty
+   * gives before it chooses the application (docs/reliability.md, "Container errors"): its 400 for
+   * a URI it cannot decode ({@code CWWWC0005I}, HTML or JSON) on any path, and the HTTP channel's
+   * empty 400 for headers over its limits.
    */
   private static String problem(FuzzRequest request, RawHttp.Response response) {
     int status = response.status();
@@ -255,9 +256,15 @@ class HttpEdgeFuzzIT {
           ? null
           : "status " + status + " without an error body of ours: " + response;
     }
-    // ContainerErrorPage outside the API: "404 No resource at this path".
+    // ContainerErrorPage outside the API: "404 No resource at this path", or for a client that
+    // accepts HTML the console's error page in its layout.
     String text = response.text();
-    return !scimPath && text.startsWith(status + " ") && text.indexOf('\n') == text.length() - 1
+    boolean line = text.startsWith(status + " ") && text.indexOf('\n') == text.length() - 1;
+    boolean consolePage =
+        text.contains("id=\"console-error\"")
+            && !text.contains("SRVE")
+            && !text.contains("java.io.");
+    return !scimPath && (line || consolePage)
         ? null
         : "status " + status + " without an error body of ours: " + response;
   }
