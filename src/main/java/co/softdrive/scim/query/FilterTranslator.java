@@ -33,8 +33,45 @@ final class FilterTranslator {
 
   static JpqlFilter translate(ResourceMapping mapping, Filter filter, String alias) {
     FilterTranslator t = new FilterTranslator(mapping);
+    List<Filter> conjuncts = new ArrayList<>();
+    conjuncts(filter, conjuncts);
+    for (Filter c : conjuncts) {
+      Optional<ValueFilters.Joined> joined = t.joined(c, alias);
+      if (joined.isPresent()) {
+        List<String> parts = new ArrayList<>();
+        for (Filter other : conjuncts) {
+          parts.add(other == c ? joined.get().where() : t.node(other, alias));
+        }
+        String where = parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
+        return new JpqlFilter(where, Map.copyOf(t.comparisons.params), joined.get().from());
+      }
+    }
     String where = t.node(filter, alias);
     return new JpqlFilter(where, Map.copyOf(t.comparisons.params));
+  }
+
+  /**
+   * An {@code eq} at the top of a filter as a joined row of the table that keeps the attribute (not
+   * for a column of the resource, and only where that table allows it), or empty.
+   */
+  private Optional<ValueFilters.Joined> joined(Filter f, String alias) {
+    if (!(f instanceof Filter.Compare c) || mapping.column(c.attr()).isPresent()) {
+      return Optional.empty();
+    }
+    if (mapping.sideTable(c.attr()).isPresent()) {
+      return SideJoins.joined(this, f, alias);
+    }
+    return values.joined(f, alias);
+  }
+
+  /** The tests joined by {@code and} at the top of a filter. */
+  private static void conjuncts(Filter f, List<Filter> into) {
+    if (f instanceof Filter.And and) {
+      conjuncts(and.left(), into);
+      conjuncts(and.right(), into);
+    } else {
+      into.add(f);
+    }
   }
 
   private String node(Filter f, String alias) {

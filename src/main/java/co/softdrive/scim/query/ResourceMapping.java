@@ -33,8 +33,16 @@ final class ResourceMapping {
    * @param entity the JPQL entity name
    * @param join JPQL joining alias {@code %1$s} (side row) to {@code %2$s} (resource)
    * @param subAttributes sub-attribute name (lower-case) to column; "" = the attribute itself
+   * @param firstBy how an {@code eq} on the value ("" or "value") may join one row per resource
+   *     ({@link SideJoins}): "" when a value is part of the row's key (one row per resource), the
+   *     name of the field that orders a resource's rows when a value may repeat (the first matching
+   *     row is joined), null when the attribute is never joined
    */
-  record SideTable(String entity, String join, Map<String, Column> subAttributes) {}
+  record SideTable(String entity, String join, Map<String, Column> subAttributes, String firstBy) {
+    SideTable(String entity, String join, Map<String, Column> subAttributes) {
+      this(entity, join, subAttributes, null);
+    }
+  }
 
   final String entity;
   final ResourceTypeDef type;
@@ -110,7 +118,8 @@ final class ResourceMapping {
                       "value", new Column("%s.valueCi", Column.Kind.STRING_CI, false),
                       "display", new Column("%s.displayCi", Column.Kind.STRING_CI, true),
                       "type", new Column("%s.typeCi", Column.Kind.STRING_CI, true),
-                      "primary", new Column("%s.primary", Column.Kind.BOOLEAN, false))),
+                      "primary", new Column("%s.primary", Column.Kind.BOOLEAN, false)),
+                  "pos"),
               "groups",
               new SideTable(
                   "GroupMemberEntity",
@@ -125,7 +134,8 @@ final class ResourceMapping {
                           "%s.displayNameKey",
                           Column.Kind.NAME_KEY, false, new Column.Join("GroupEntity", "groupId")),
                       "type",
-                      new Column("direct", Column.Kind.CONSTANT_CI, false))),
+                      new Column("direct", Column.Kind.CONSTANT_CI, false)),
+                  ""),
               ENTERPRISE + ":manager",
               new SideTable(
                   "UserEntity",
@@ -171,7 +181,8 @@ final class ResourceMapping {
                           "%s.displayNameCi",
                           Column.Kind.STRING_CI, true, new Column.Join("UserEntity", "userId")),
                       "type",
-                      new Column("User", Column.Kind.CONSTANT_CI, false)))),
+                      new Column("User", Column.Kind.CONSTANT_CI, false)),
+                  "")),
           Map.of(
               "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
               "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),

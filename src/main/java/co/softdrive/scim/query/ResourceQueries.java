@@ -37,7 +37,13 @@ public class ResourceQueries {
   private <T> Page<T> run(
       String tenantId, ResourceMapping mapping, Class<T> type, ListParams params) {
     JpqlFilter filter = where(mapping, params);
-    String from = " FROM " + mapping.entity + " r WHERE r.tenantId = :tenantId" + filter.where();
+    String from =
+        " FROM "
+            + mapping.entity
+            + " r"
+            + filter.from()
+            + " WHERE r.tenantId = :tenantId"
+            + filter.where();
     List<T> items = List.of();
     if (params.count() > 0) {
       TypedQuery<T> q =
@@ -60,7 +66,7 @@ public class ResourceQueries {
       return new JpqlFilter("", Map.of());
     }
     JpqlFilter f = FilterTranslator.translate(mapping, params.filter(), "r");
-    return new JpqlFilter(" AND " + f.where(), f.parameters());
+    return new JpqlFilter(" AND " + f.where(), f.parameters(), f.from());
   }
 
   private static String orderBy(ResourceMapping mapping, ListParams params) {

@@ -44,6 +44,66 @@ final class ValueFilters {
     return UserValues.find(core ? null : schema, r.get().attribute().name());
   }
 
+  /**
+   * A row of the table joined to the resource rather than an {@code EXISTS}, for an {@code eq} at
+   * the top of a filter (alone or joined by {@code and}).
+   *
+   * @param from the range variable to add to the query ({@code ", UserValueEntity s0"})
+   * @param where the condition that ties it to the resource and tests it
+   */
+  record Joined(String from, String where) {}
+
+  /**
+   * {@code f} as a joined row, or empty if it is not an {@code eq} on the table. On Derby an {@code
+   * EXISTS} (and an {@code IN} subquery, with or without DISTINCT) is always the inner side of the
+   * join, so the query walks every user of the tenant; a joined row lets the value index drive and
+   * the users be read by primary key, as many as match. The row joined is the user's first matching
+   * element (lowest {@code pos}), so a user matches once and pages and counts need no DISTINCT.
+   */
+  Optional<Joined> joined(Filter f, String alias) {
+    if (!(f instanceof Filter.Compare c) || c.op() != CompareOp.EQ) {
+      return Optional.empty();
+    }
+    Optional<UserValues.Attribute> found = attribute(c.attr());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    UserValues.Attribute a = found.get();
+    AttrPath attr = c.attr();
+    if (attr.hasSubAttribute() && a.subAttribute(attr.subAttribute()).isEmpty()) {
+      return Optional.empty(); // not in the table: the EXISTS path answers (or explains) it
+    }
+    String sub = sub(a, attr, f);
+    String s = t.nextAlias();
+    String where =
+        owner(s, alias)
+            + " AND "
+            + s
+            + ".attr = '"
+            + a.code()
+            + "' AND "
+            + s
+            + ".sub = '"
+            + sub
+            + "' AND "
+            + equal(a, sub, s, c, c.attr());
+    if (a.multiValued()) {
+      String w = t.nextAlias();
+      where +=
+          " AND NOT EXISTS ("
+              + from(w)
+              + sameElement(w, s).replace(w + ".pos = " + s + ".pos", w + ".pos < " + s + ".pos")
+              + " AND "
+              + w
+              + ".sub = '"
+              + sub
+              + "' AND "
+              + equal(a, sub, w, c, c.attr())
+              + ")";
+    }
+    return Optional.of(new Joined(", " + ENTITY + " " + s, "(" + where + ")"));
+  }
+
   /** A comparison or presence test on the resource {@code alias}, or empty if not in the table. */
   Optional<String> leaf(AttrPath attr, Filter f, String alias) {
     Optional<UserValues.Attribute> found = attribute(attr);
@@ -51,33 +111,14 @@ final class ValueFilters {
       return Optional.empty();
     }
     UserValues.Attribute a = found.get();
-    String sub;
-    if (a.subAttributes().isEmpty()) {
-      if (attr.hasSubAttribute()) {
-        throw t.unknown(attr);
-      }
-      sub = "";
-    } else if (attr.hasSubAttribute()) {
-      sub =
-          a.subAttribute(attr.subAttribute())
-              .map(x -> x.toLowerCase(Locale.ROOT))
-              .orElseThrow(() -> t.unknown(attr));
-    } else if (f instanceof Filter.Present) {
-      if (!a.multiValued()) {
-        // name pr: some of its parts are columns; FilterTranslator asks each part
-        return Optional.empty();
-      }
-      sub = null;
-    } else if (a.multiValued() && a.subAttribute("value").isPresent()) {
-      sub = "value";
-    } else {
-      throw ScimBadRequest.invalidFilter(
-          "'"
-              + t.spelled(attr)
-              + "' has sub-attributes; compare one of them, such as '"
-              + t.spelled(AttrPath.of(attr.attribute(), a.subAttributes().get(0)))
-              + "'");
+    if (!a.subAttributes().isEmpty()
+        && !attr.hasSubAttribute()
+        && f instanceof Filter.Present
+        && !a.multiValued()) {
+      // name pr: some of its parts are columns; FilterTranslator asks each part
+      return Optional.empty();
     }
+    String sub = sub(a, attr, f);
     String s = t.nextAlias();
     String rows = from(s) + owner(s, alias) + " AND " + s + ".attr = '" + a.code() + "'";
     if (sub != null) {
@@ -91,6 +132,33 @@ final class ValueFilters {
           " AND " + t.comparisons.compare(column(a, sub), s, c.op(), c.value(), t.spelled(attr));
     }
     return Optional.of("EXISTS (" + rows + ")");
+  }
+
+  /**
+   * The sub-attribute a test of {@code attr} compares ("" for a simple attribute, null for {@code
+   * pr} on a whole multi-valued attribute).
+   */
+  private String sub(UserValues.Attribute a, AttrPath attr, Filter f) {
+    if (a.subAttributes().isEmpty()) {
+      if (attr.hasSubAttribute()) {
+        throw t.unknown(attr);
+      }
+      return "";
+    } else if (attr.hasSubAttribute()) {
+      return a.subAttribute(attr.subAttribute())
+          .map(x -> x.toLowerCase(Locale.ROOT))
+          .orElseThrow(() -> t.unknown(attr));
+    } else if (f instanceof Filter.Present) {
+      return null;
+    } else if (a.multiValued() && a.subAttribute("value").isPresent()) {
+      return "value";
+    }
+    throw ScimBadRequest.invalidFilter(
+        "'"
+            + t.spelled(attr)
+            + "' has sub-attributes; compare one of them, such as '"
+            + t.spelled(AttrPath.of(attr.attribute(), a.subAttributes().get(0)))
+            + "'");
   }
 
   /**

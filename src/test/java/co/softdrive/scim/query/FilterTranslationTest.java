@@ -1,6 +1,7 @@
 package co.softdrive.scim.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,15 +28,41 @@ class FilterTranslationTest {
   }
 
   @Test
-  void multiValuedValueIsAnExistsOnTheValueRowsOfThatAttribute() {
+  void multiValuedEqIsTheFirstMatchingValueRowJoined() {
     JpqlFilter f = users("phoneNumbers.value eq \"+1 555 0100\"");
+    assertEquals(", UserValueEntity s0", f.from());
     assertEquals(
-        "EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
-            + " = r.id AND s0.attr = 'phonenumbers' AND s0.sub = 'value' AND s0.value = :f0)",
+        "(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.attr = 'phonenumbers' AND s0.sub"
+            + " = 'value' AND s0.value = :f0 AND NOT EXISTS (SELECT s1 FROM UserValueEntity s1"
+            + " WHERE s1.tenantId = s0.tenantId AND s1.userId = s0.userId AND s1.attr = s0.attr"
+            + " AND s1.pos < s0.pos AND s1.sub = 'value' AND s1.value = :f1))",
         f.where());
     assertEquals("+1 555 0100", f.parameters().get("f0"));
+    assertEquals("+1 555 0100", f.parameters().get("f1"));
     // Without a sub-attribute, a multi-valued attribute compares its value.
     assertEquals(f.where(), users("PHONENUMBERS eq \"+1 555 0100\"").where());
+    // A single value has one row per user: joined without the first-element test.
+    JpqlFilter t = users("title eq \"Boss\" and userName sw \"a\"");
+    assertEquals(", UserValueEntity s0", t.from());
+    assertTrue(
+        t.where().startsWith("((s0.tenantId = r.tenantId AND s0.userId = r.id AND"), t.where());
+    assertFalse(t.where().contains("EXISTS"), t.where());
+  }
+
+  @Test
+  void multiValuedValueUnderOrIsAnExistsOnTheValueRowsOfThatAttribute() {
+    JpqlFilter f = users("phoneNumbers.value eq \"+1 555 0100\" or title sw \"x\"");
+    assertEquals("", f.from());
+    assertTrue(
+        f.where()
+            .startsWith(
+                "(EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND"
+                    + " s0.userId = r.id AND s0.attr = 'phonenumbers' AND s0.sub = 'value' AND"
+                    + " s0.value = :f0) OR EXISTS"),
+        f.where());
+    // Only eq is joined: other operators keep the EXISTS and its paging in creation order.
+    assertEquals("", users("phoneNumbers.value sw \"+1\"").from());
+    assertEquals("", users("title ne \"x\"").from());
   }
 
   @Test
@@ -95,10 +122,23 @@ class FilterTranslationTest {
 
   @Test
   void groupsOfAUserThroughMemberships() {
+    // an eq on its own: the membership row joined (one per user and group)
+    JpqlFilter g = users("groups.value eq \"g1\"");
+    assertEquals(", GroupMemberEntity s0", g.from());
+    assertEquals("(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.groupId = :f0)", g.where());
     assertEquals(
-        "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
-            + " = r.id AND s0.groupId = :f0)",
-        users("groups.value eq \"g1\"").where());
+        "(EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
+            + " s0.userId = r.id AND s0.groupId = :f0) OR (NOT r.active = :f1))",
+        users("groups.value eq \"g1\" or not (active eq true)").where());
+    // several addresses may be equal: the first matching one is joined
+    JpqlFilter e = users("emails eq \"A@x.org\"");
+    assertEquals(", UserEmailEntity s0", e.from());
+    assertTrue(
+        e.where()
+            .contains(
+                "AND NOT EXISTS (SELECT s1 FROM UserEmailEntity s1 WHERE"
+                    + " s1.tenantId = r.tenantId AND s1.userId = r.id AND s1.pos < s0.pos AND"),
+        e.where());
     JpqlFilter d = users("groups.display eq \"Ａdmins\"");
     assertEquals(
         "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
