@@ -11,6 +11,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.servlet.ServletContextListener;
 import jakarta.ws.rs.ApplicationPath;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,37 @@ class ArchitectureTest {
   @Test
   void platformImportsNothingElseOfOurs() {
     importsNothingOfOursOutside("co.softdrive.scim.platform..");
+  }
+
+  /**
+   * Capabilities whose data access has moved behind the repositories of {@code persistence} reach
+   * the database only through them: no EntityManager, query, DataSource or JDBC connection of their
+   * own. The list grows as the other capabilities move.
+   */
+  @Test
+  void movedCapabilitiesReachTheDatabaseOnlyThroughRepositories() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "co.softdrive.scim.tenant..",
+            "co.softdrive.scim.token..",
+            "co.softdrive.scim.feed..",
+            "co.softdrive.scim.audit..",
+            "co.softdrive.scim.staff..",
+            "co.softdrive.scim.throttle..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.persistence..", "javax.sql..")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Connection.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Statement.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(ResultSet.class)
+        .check(production);
   }
 
   @Test

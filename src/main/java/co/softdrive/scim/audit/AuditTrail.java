@@ -1,18 +1,16 @@
 package co.softdrive.scim.audit;
 
+import co.softdrive.scim.persistence.AccountAudit;
 import co.softdrive.scim.persistence.AccountAuditEntity;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The audit trail of account changes: who or what (token, staff account, job) changed which
@@ -24,8 +22,7 @@ import java.util.List;
 public class AuditTrail {
   static final int MAX_REASON = 300;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject AccountAudit entries;
 
   public void record(
       String tenantId,
@@ -37,7 +34,7 @@ public class AuditTrail {
       String toState,
       String reason,
       long now) {
-    em.persist(
+    entries.add(
         new AccountAuditEntity(
             tenantId,
             userId,
@@ -51,74 +48,19 @@ public class AuditTrail {
             truncate(reason, MAX_REASON)));
   }
 
-  /**
-   * Automatic (non-staff) account deletions of a tenant since {@code since}: the guard's window,
-   * counted on every deactivation. It reads the window's deletion entries of {@code
-   * ix_audit_action} and nothing else; the index is named for Derby, whose optimizer otherwise
-   * scanned every audit row of the tenant in the window (migration V9). The hint is a comment to
-   * PostgreSQL, which plans from its own statistics.
-   */
-  static final String AUTOMATIC_DELETIONS_SQL =
-      "SELECT COUNT(*) FROM account_audit --DERBY-PROPERTIES index=IX_AUDIT_ACTION\n"
-          + " WHERE tenant_id = ? AND action = 'deleted' AND occurred_at > ? AND actor_type <> 'staff'";
-
+  /** Automatic (non-staff) account deletions of a tenant since {@code since}. */
   public long countAutomaticDeletionsSince(String tenantId, long since) {
-    try {
-      return countAutomaticDeletionsSince(em.unwrap(Connection.class), tenantId, since);
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not count the deletions of tenant " + tenantId, e);
-    }
-  }
-
-  static long countAutomaticDeletionsSince(Connection c, String tenantId, long since)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(AUTOMATIC_DELETIONS_SQL)) {
-      ps.setString(1, tenantId);
-      ps.setLong(2, since);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return entries.countAutomaticDeletionsSince(TenantId.of(tenantId), since);
   }
 
   /** Newest first, at most {@code limit}, optionally for one user and/or before an id (paging). */
   @Transactional
   public List<AuditEntry> list(String tenantId, String userId, Long beforeId, int limit) {
-    StringBuilder jpql =
-        new StringBuilder("SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId");
-    if (userId != null) {
-      jpql.append(" AND a.userId = :userId");
+    if (tenantId == null || tenantId.isBlank()) {
+      return List.of(); // no tenant has a blank id
     }
-    if (beforeId != null) {
-      jpql.append(" AND a.id < :beforeId");
-    }
-    jpql.append(" ORDER BY a.id DESC");
-    var q =
-        em.createQuery(jpql.toString(), AccountAuditEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setMaxResults(limit);
-    if (userId != null) {
-      q.setParameter("userId", userId);
-    }
-    if (beforeId != null) {
-      q.setParameter("beforeId", beforeId);
-    }
-    return q.getResultStream()
-        .map(
-            a ->
-                new AuditEntry(
-                    a.getId(),
-                    a.getTenantId(),
-                    a.getUserId(),
-                    a.getUserName(),
-                    Instant.ofEpochMilli(a.getOccurredAt()),
-                    a.getActorType(),
-                    a.getActorId(),
-                    a.getAction(),
-                    a.getFromState(),
-                    a.getToState(),
-                    a.getReason()))
+    return entries.list(TenantId.of(tenantId), userId, beforeId, limit).stream()
+        .map(AuditTrail::entry)
         .toList();
   }
 
@@ -129,18 +71,15 @@ public class AuditTrail {
    */
   @Transactional
   public List<AuditEntry> purgedByName(String tenantId, String prefix, int limit) {
-    if (prefix == null || prefix.isBlank()) {
+    if (tenantId == null || tenantId.isBlank() || prefix == null || prefix.isBlank()) {
       return List.of();
     }
-    return em.createQuery(
-            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
-                + " ORDER BY a.id DESC",
-            AccountAuditEntity.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("q", escape(prefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%")
-        .setMaxResults(Math.max(1, Math.min(200, limit)))
-        .getResultStream()
+    return entries
+        .purgedByName(
+            TenantId.of(tenantId),
+            prefix.strip().toLowerCase(Locale.ROOT),
+            Math.max(1, Math.min(200, limit)))
+        .stream()
         .map(AuditTrail::entry)
         .toList();
   }
@@ -152,40 +91,18 @@ public class AuditTrail {
   @Transactional
   public List<AuditEntry> inWindow(
       String tenantId, List<String> actions, long from, long to, int limit) {
-    return em.createQuery(
-            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
-                + " ORDER BY a.occurredAt, a.id",
-            AccountAuditEntity.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("actions", actions)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .setMaxResults(Math.max(1, Math.min(1000, limit)))
-        .getResultStream()
+    return entries
+        .inWindow(TenantId.of(tenantId), actions, from, to, Math.max(1, Math.min(1000, limit)))
+        .stream()
         .map(AuditTrail::entry)
         .toList();
   }
 
   /** How many entries of each action in the window: action → count. */
   @Transactional
-  public java.util.Map<String, Long> countInWindow(
+  public Map<String, Long> countInWindow(
       String tenantId, List<String> actions, long from, long to) {
-    java.util.Map<String, Long> counts = new java.util.HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT a.action, COUNT(a) FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                    + " AND a.action IN :actions AND a.occurredAt >= :from AND a.occurredAt < :to"
-                    + " GROUP BY a.action",
-                Object[].class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("actions", actions)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getResultList()) {
-      counts.put((String) row[0], (Long) row[1]);
-    }
-    return counts;
+    return entries.countInWindow(TenantId.of(tenantId), actions, from, to);
   }
 
   private static AuditEntry entry(AccountAuditEntity a) {
@@ -201,11 +118,6 @@ public class AuditTrail {
         a.getFromState(),
         a.getToState(),
         a.getReason());
-  }
-
-  /** Escapes LIKE wildcards with {@code !}. */
-  static String escape(String text) {
-    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static String truncate(String s, int max) {

@@ -1,6 +1,7 @@
 package co.softdrive.scim.feed;
 
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
+import co.softdrive.scim.persistence.Webhooks;
 import co.softdrive.scim.platform.JobLeases;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -8,8 +9,6 @@ import co.softdrive.scim.tenant.TenantService;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,9 +22,7 @@ public class WebhookStore {
   static final long LEASE_MILLIS = 60_000;
   static final long MAX_BACKOFF_MILLIS = 3_600_000;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Webhooks webhooks;
   @Inject TenantService tenants;
   @Inject Outbox outbox;
   @Inject WebhookConfig config;
@@ -49,7 +46,7 @@ public class WebhookStore {
             createdBy,
             System.currentTimeMillis(),
             start);
-    em.persist(w);
+    webhooks.add(w);
     return new Created(WebhookView.of(w), secret);
   }
 
@@ -80,11 +77,7 @@ public class WebhookStore {
 
   @Transactional
   public List<WebhookView> list() {
-    return em.createNamedQuery("WebhookEndpointEntity.list", WebhookEndpointEntity.class)
-        .getResultStream()
-        .map(WebhookStore::scrubbed)
-        .map(WebhookView::of)
-        .toList();
+    return webhooks.list().stream().map(WebhookStore::scrubbed).map(WebhookView::of).toList();
   }
 
   @Transactional
@@ -106,37 +99,23 @@ public class WebhookStore {
 
   @Transactional
   public void delete(String id) {
-    em.remove(find(id));
+    webhooks.remove(find(id));
   }
 
   @Transactional
   public List<String> due(long now) {
-    return em.createNamedQuery("WebhookEndpointEntity.due", String.class)
-        .setParameter("now", now)
-        .getResultList();
+    return webhooks.due(now);
   }
 
   /** Claims one endpoint for delivery; null when another instance holds it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public WebhookEndpointEntity claim(String id, long now) {
-    int claimed =
-        em.createNamedQuery("WebhookEndpointEntity.claim")
-            .setParameter("owner", JobLeases.INSTANCE)
-            .setParameter("until", now + LEASE_MILLIS)
-            .setParameter("id", id)
-            .setParameter("now", now)
-            .executeUpdate();
-    if (claimed == 0) {
-      return null;
-    }
-    WebhookEndpointEntity w = em.find(WebhookEndpointEntity.class, id);
-    em.detach(w);
-    return w;
+    return webhooks.claim(id, JobLeases.INSTANCE, now + LEASE_MILLIS, now).orElse(null);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void succeeded(String id, long lastSeq, long now) {
-    WebhookEndpointEntity w = em.find(WebhookEndpointEntity.class, id);
+    WebhookEndpointEntity w = webhooks.find(id).orElse(null);
     if (w != null) {
       w.delivered(lastSeq, now);
       w.releaseLease();
@@ -145,7 +124,7 @@ public class WebhookStore {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void failed(String id, String error, long now) {
-    WebhookEndpointEntity w = em.find(WebhookEndpointEntity.class, id);
+    WebhookEndpointEntity w = webhooks.find(id).orElse(null);
     if (w != null) {
       long backoff = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(w.getAttempts(), 20));
       w.failed(error, now + backoff);
@@ -155,17 +134,13 @@ public class WebhookStore {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void release(String id) {
-    WebhookEndpointEntity w = em.find(WebhookEndpointEntity.class, id);
+    WebhookEndpointEntity w = webhooks.find(id).orElse(null);
     if (w != null) {
       w.releaseLease();
     }
   }
 
   private WebhookEndpointEntity find(String id) {
-    WebhookEndpointEntity w = em.find(WebhookEndpointEntity.class, id);
-    if (w == null) {
-      throw ScimErrors.notFound("Webhook " + id + " not found");
-    }
-    return w;
+    return webhooks.find(id).orElseThrow(() -> ScimErrors.notFound("Webhook " + id + " not found"));
   }
 }

@@ -28,7 +28,8 @@ import jakarta.persistence.Table;
             + " AND (t.expiresAt IS NULL OR t.expiresAt > :now)")
 @NamedQuery(
     name = "TokenEntity.touch",
-    query = "UPDATE TokenEntity t SET t.lastUsedAt = :now WHERE t.id = :id")
+    query =
+        "UPDATE TokenEntity t SET t.lastUsedAt = :now WHERE t.tenantId = :tenantId AND t.id = :id")
 public class TokenEntity {
   @Id
   @Column(name = "id", length = 36)

@@ -21,9 +21,9 @@ import java.util.Locale;
  *       JSON error, elsewhere a line of text.
  *   <li>403, 404, 405 and 500 (a console page the staff role does not allow, no such page, a method
  *       a servlet does not take, a failure no code caught): the same JSON errors under the API;
- *       elsewhere, for a browser (it accepts {@code text/html}), the console's error page, which
- *       says it in plain words inside the console layout ({@code error.xhtml}), and for any other
- *       client a line of text.
+ *       elsewhere, for a console address or a browser (it accepts {@code text/html}), the console's
+ *       error page, which says it in plain words inside the console layout ({@code error.xhtml}),
+ *       and for any other client a line of text.
  * </ul>
  *
  * <p>Liberty answers some requests before it chooses the application (a URI it cannot decode,
@@ -56,7 +56,7 @@ public class ContainerErrorPage extends HttpServlet {
     String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
     if (status != HttpServletResponse.SC_BAD_REQUEST
         && !RequestPaths.isApplicationRequestUri(path)
-        && wantsPage(request)) {
+        && wantsPage(request, path)) {
       try {
         request.getRequestDispatcher(CONSOLE_PAGE).forward(request, response);
         return;
@@ -83,12 +83,15 @@ public class ContainerErrorPage extends HttpServlet {
   }
 
   /**
-   * Whether the console's page is the answer: a browser asks for HTML; a program that misspells an
-   * API path ({@code /API/v1/...}) gets the line of text, not a page of markup.
+   * Whether the console's page is the answer: a console address, or a browser (it asks for HTML); a
+   * program that misspells an API path ({@code /API/v1/...}) gets the line of text, not a page of
+   * markup.
    */
-  private static boolean wantsPage(HttpServletRequest request) {
+  private static boolean wantsPage(HttpServletRequest request, String path) {
     String accept = request.getHeader("Accept");
-    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+    return path.startsWith("/console/")
+        || path.endsWith(".xhtml")
+        || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
   }
 
   /**

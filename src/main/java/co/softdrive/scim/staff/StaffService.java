@@ -1,13 +1,12 @@
 package co.softdrive.scim.staff;
 
 import co.softdrive.scim.persistence.StaffAccountEntity;
+import co.softdrive.scim.persistence.StaffAccounts;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +50,7 @@ public class StaffService {
   static final int MIN_PASSWORD_LENGTH = 12;
   static final long VERIFIED_CACHE_MILLIS = 60_000;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject StaffAccounts accounts;
   @Inject Pbkdf2PasswordHash passwordHash;
 
   StaffPasswords passwords;
@@ -85,7 +82,7 @@ public class StaffService {
     if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
       return Optional.empty();
     }
-    return verify(em.find(StaffAccountEntity.class, username), username, password);
+    return verify(accounts.find(username).orElse(null), username, password);
   }
 
   /** {@link #verify} of the account as read ({@code null}: there is none). */
@@ -125,7 +122,7 @@ public class StaffService {
     if (hit == null || System.currentTimeMillis() - hit.at() >= VERIFIED_CACHE_MILLIS) {
       return Optional.empty();
     }
-    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
+    StaffAccountEntity account = accounts.find(username).orElse(null);
     return account != null
             && account.isEnabled()
             && hit.storedHash().equals(account.getPasswordHash())
@@ -138,8 +135,7 @@ public class StaffService {
    * that disabling an account or changing its roles takes effect at once.
    */
   public Optional<Set<String>> currentRoles(String username) {
-    StaffAccountEntity account =
-        username == null ? null : em.find(StaffAccountEntity.class, username);
+    StaffAccountEntity account = username == null ? null : accounts.find(username).orElse(null);
     return account == null || !account.isEnabled()
         ? Optional.empty()
         : Optional.of(account.getRoles());
@@ -147,16 +143,11 @@ public class StaffService {
 
   /** Whether a staff account of this name exists (enabled or not). */
   public boolean exists(String username) {
-    return username != null
-        && !username.isEmpty()
-        && em.find(StaffAccountEntity.class, username) != null;
+    return username != null && !username.isEmpty() && accounts.find(username).orElse(null) != null;
   }
 
   public List<StaffView> list() {
-    return em.createNamedQuery("StaffAccountEntity.list", StaffAccountEntity.class)
-        .getResultStream()
-        .map(StaffView::of)
-        .toList();
+    return accounts.list().stream().map(StaffView::of).toList();
   }
 
   @Transactional
@@ -168,19 +159,19 @@ public class StaffService {
     }
     Set<String> clean = validRoles(roles);
     validPassword(password);
-    if (em.find(StaffAccountEntity.class, name) != null) {
+    if (accounts.find(name).orElse(null) != null) {
       throw ScimErrors.uniqueness("A staff account named \"" + name + "\" already exists");
     }
     StaffAccountEntity account =
         new StaffAccountEntity(name, passwords.hash(password), clean, System.currentTimeMillis());
-    em.persist(account);
+    accounts.add(account);
     LOG.log(Level.INFO, "Staff account {0} created with roles {1}", new Object[] {name, clean});
     return StaffView.of(account);
   }
 
   @Transactional
   public StaffView update(String username, Boolean enabled, String password, Set<String> roles) {
-    StaffAccountEntity account = em.find(StaffAccountEntity.class, username);
+    StaffAccountEntity account = accounts.find(username).orElse(null);
     if (account == null) {
       throw ScimErrors.notFound("Staff account " + username + " not found");
     }
@@ -206,11 +197,10 @@ public class StaffService {
    */
   @Transactional
   public boolean createFirstAdmin(String username, String password) {
-    long count = em.createNamedQuery("StaffAccountEntity.count", Long.class).getSingleResult();
-    if (count > 0) {
+    if (accounts.count() > 0) {
       return false;
     }
-    em.persist(
+    accounts.add(
         new StaffAccountEntity(
             username,
             passwords.hash(password),
@@ -221,7 +211,7 @@ public class StaffService {
 
   /** Whether any staff account exists. */
   public boolean anyAccount() {
-    return em.createNamedQuery("StaffAccountEntity.count", Long.class).getSingleResult() > 0;
+    return accounts.count() > 0;
   }
 
   /** A random first password (144 bits, base64url). */

@@ -1,22 +1,20 @@
 package co.softdrive.scim.tenant;
 
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.TenantStatus;
+import co.softdrive.scim.persistence.Tenants;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -33,8 +31,7 @@ public class TenantService {
   static final int MAX_NAME_LENGTH = 200;
   static final int MAX_RATE_LIMIT = 100_000;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject Tenants tenants;
 
   @Inject Event<TenantChanged> changed;
 
@@ -44,7 +41,7 @@ public class TenantService {
     ensureNameFree(clean);
     long now = System.currentTimeMillis();
     TenantEntity tenant = new TenantEntity(UUID.randomUUID().toString(), clean, now);
-    em.persist(tenant);
+    tenants.add(tenant);
     LOG.log(Level.INFO, "Tenant {0} created by {1}", new Object[] {tenant.getId(), by});
     return view(tenant, 0, 0, 0);
   }
@@ -111,12 +108,9 @@ public class TenantService {
    */
   @Transactional
   public Optional<Integer> rateLimit(String tenantId) {
-    return em.createQuery(
-            "SELECT t.rateLimitPerSecond FROM TenantEntity t WHERE t.id = :id", Integer.class)
-        .setParameter("id", tenantId)
-        .getResultStream()
-        .filter(Objects::nonNull)
-        .findFirst();
+    return tenantId == null || tenantId.isBlank()
+        ? Optional.empty()
+        : tenants.rateLimit(TenantId.of(tenantId));
   }
 
   private static int range(String name, int value, int min, int max) {
@@ -140,27 +134,20 @@ public class TenantService {
   @Transactional
   public TenantView get(String tenantId) {
     TenantEntity t = require(tenantId);
+    TenantId id = TenantId.of(t.getId());
     return view(
         t,
-        count("SELECT COUNT(u) FROM UserEntity u WHERE u.tenantId = :t", tenantId),
-        count("SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :t", tenantId),
-        activeTokens(tenantId));
+        tenants.userCount(id),
+        tenants.groupCount(id),
+        tenants.activeTokenCount(id, System.currentTimeMillis()));
   }
 
   @Transactional
   public List<TenantView> list() {
-    Map<String, Long> users =
-        countsByTenant("SELECT u.tenantId, COUNT(u) FROM UserEntity u GROUP BY u.tenantId");
-    Map<String, Long> groups =
-        countsByTenant("SELECT g.tenantId, COUNT(g) FROM GroupEntity g GROUP BY g.tenantId");
-    Map<String, Long> tokens =
-        countsByTenant(
-            "SELECT t.tenantId, COUNT(t) FROM TokenEntity t WHERE t.revokedAt IS NULL"
-                + " AND (t.expiresAt IS NULL OR t.expiresAt > "
-                + System.currentTimeMillis()
-                + ") GROUP BY t.tenantId");
-    return em.createNamedQuery("TenantEntity.list", TenantEntity.class)
-        .getResultStream()
+    Map<String, Long> users = tenants.userCounts();
+    Map<String, Long> groups = tenants.groupCounts();
+    Map<String, Long> tokens = tenants.activeTokenCounts(System.currentTimeMillis());
+    return tenants.list().stream()
         .map(
             t ->
                 view(
@@ -194,38 +181,21 @@ public class TenantService {
 
   /** The tenant, or 404. */
   public TenantEntity require(String tenantId) {
-    TenantEntity tenant = tenantId == null ? null : em.find(TenantEntity.class, tenantId);
-    if (tenant == null) {
+    if (tenantId == null || tenantId.isBlank()) {
       throw ScimErrors.notFound("Tenant " + tenantId + " not found");
     }
-    return tenant;
+    return require(TenantId.of(tenantId));
   }
 
-  private long activeTokens(String tenantId) {
-    return em.createNamedQuery("TokenEntity.countActiveByTenant", Long.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("now", System.currentTimeMillis())
-        .getSingleResult();
-  }
-
-  private long count(String jpql, String tenantId) {
-    return em.createQuery(jpql, Long.class).setParameter("t", tenantId).getSingleResult();
-  }
-
-  private Map<String, Long> countsByTenant(String jpql) {
-    Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : em.createQuery(jpql, Object[].class).getResultList()) {
-      counts.put((String) row[0], (Long) row[1]);
-    }
-    return counts;
+  /** The tenant, or 404. */
+  public TenantEntity require(TenantId tenantId) {
+    return tenants
+        .find(tenantId)
+        .orElseThrow(() -> ScimErrors.notFound("Tenant " + tenantId + " not found"));
   }
 
   private void ensureNameFree(String name) {
-    long existing =
-        em.createNamedQuery("TenantEntity.countByName", Long.class)
-            .setParameter("nameCi", name.toLowerCase(Locale.ROOT))
-            .getSingleResult();
-    if (existing > 0) {
+    if (tenants.nameTaken(name.toLowerCase(Locale.ROOT))) {
       throw ScimErrors.uniqueness("A tenant named \"" + name + "\" already exists");
     }
   }

@@ -1,18 +1,14 @@
 package co.softdrive.scim.throttle;
 
 import co.softdrive.scim.config.LimitsConfig;
+import co.softdrive.scim.persistence.InstanceHeartbeats;
 import co.softdrive.scim.platform.JobLeases;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 
@@ -23,7 +19,8 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  * HeartbeatJob}) and counts the rows seen within {@value #MISSED_BEATS} intervals; rows older than
  * that are deleted, so a crashed instance stops counting after at most that long. On a clean stop
  * the row is deleted at once. Until the first beat, and while the database does not answer, the
- * last count stands (1 at start). The count is the gauge {@code scim.instances.live}.
+ * last count stands (1 at start). The count is the gauge {@code scim.instances.live}. The rows are
+ * {@link InstanceHeartbeats}'.
  */
 @ApplicationScoped
 public class LiveInstances {
@@ -32,8 +29,7 @@ public class LiveInstances {
   /** An instance is live when its last beat is at most this many intervals old. */
   static final int MISSED_BEATS = 3;
 
-  @Resource(lookup = "jdbc/scim")
-  DataSource dataSource;
+  @Inject InstanceHeartbeats heartbeats;
 
   @Inject LimitsConfig config;
 
@@ -53,8 +49,8 @@ public class LiveInstances {
   /** Records this instance's heartbeat and recounts; never throws. */
   public void beat() {
     long ttl = MISSED_BEATS * config.heartbeatSeconds() * 1000L;
-    try (Connection c = dataSource.getConnection()) {
-      int counted = beat(c, JobLeases.INSTANCE, System.currentTimeMillis(), ttl);
+    try {
+      int counted = heartbeats.beat(JobLeases.INSTANCE, System.currentTimeMillis(), ttl);
       if (counted != live) {
         LOG.log(Level.INFO, "{0} live instance(s) share the limits", counted);
       }
@@ -73,44 +69,10 @@ public class LiveInstances {
 
   @PreDestroy
   void leave() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement delete =
-            c.prepareStatement("DELETE FROM instance_heartbeat WHERE instance_id = ?")) {
-      delete.setString(1, JobLeases.INSTANCE);
-      delete.executeUpdate();
+    try {
+      heartbeats.leave(JobLeases.INSTANCE);
     } catch (SQLException e) {
       LOG.log(Level.FINE, "Could not remove this instance's heartbeat; it expires by itself", e);
-    }
-  }
-
-  /**
-   * One heartbeat on {@code c} (auto-commit): updates or inserts {@code instance}'s row, deletes
-   * rows older than {@code ttlMillis}, and returns the number of rows left (at least 1).
-   */
-  static int beat(Connection c, String instance, long now, long ttlMillis) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement("UPDATE instance_heartbeat SET last_seen = ? WHERE instance_id = ?")) {
-      update.setLong(1, now);
-      update.setString(2, instance);
-      if (update.executeUpdate() == 0) {
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO instance_heartbeat (instance_id, last_seen) VALUES (?, ?)")) {
-          insert.setString(1, instance);
-          insert.setLong(2, now);
-          insert.executeUpdate();
-        }
-      }
-    }
-    try (PreparedStatement expire =
-        c.prepareStatement("DELETE FROM instance_heartbeat WHERE last_seen < ?")) {
-      expire.setLong(1, now - ttlMillis);
-      expire.executeUpdate();
-    }
-    try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM instance_heartbeat");
-        ResultSet rs = count.executeQuery()) {
-      rs.next();
-      return Math.max(1, rs.getInt(1));
     }
   }
 }

@@ -1,7 +1,9 @@
 package co.softdrive.scim.token;
 
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.TenantStatus;
 import co.softdrive.scim.persistence.TokenEntity;
+import co.softdrive.scim.persistence.Tokens;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantChanged;
@@ -13,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -42,9 +42,7 @@ public class TokenService {
   private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
   static final int MAX_SERVICE_ACCOUNT_LENGTH = 100;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Tokens tokens;
   @Inject TenantService tenants;
   @Inject TokenConfig config;
   @Inject TokenUsageWriter usageWriter;
@@ -91,7 +89,7 @@ public class TokenService {
             createdBy,
             now,
             expiresAt == null ? null : expiresAt.toEpochMilli());
-    em.persist(token);
+    tokens.add(token);
     LOG.log(
         Level.INFO,
         "Issued token {0} ({1}) for tenant {2} by {3}",
@@ -101,13 +99,9 @@ public class TokenService {
 
   @Transactional
   public List<TokenView> list(String tenantId) {
-    tenants.require(tenantId);
+    TenantId tenant = TenantId.of(tenants.require(tenantId).getId());
     long now = System.currentTimeMillis();
-    return em.createNamedQuery("TokenEntity.listByTenant", TokenEntity.class)
-        .setParameter("tenantId", tenantId)
-        .getResultStream()
-        .map(t -> TokenView.of(t, now))
-        .toList();
+    return tokens.list(tenant).stream().map(t -> TokenView.of(t, now)).toList();
   }
 
   @Transactional
@@ -127,12 +121,11 @@ public class TokenService {
   }
 
   private TokenEntity find(String tenantId, String tokenId) {
-    return em.createNamedQuery("TokenEntity.findInTenant", TokenEntity.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("id", tokenId)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> ScimErrors.notFound("Token " + tokenId + " not found"));
+    Optional<TokenEntity> token =
+        tenantId == null || tenantId.isBlank()
+            ? Optional.empty()
+            : tokens.find(TenantId.of(tenantId), tokenId);
+    return token.orElseThrow(() -> ScimErrors.notFound("Token " + tokenId + " not found"));
   }
 
   /**
@@ -174,7 +167,7 @@ public class TokenService {
       throw ScimErrors.unauthorized(
           verdict.failure() != null ? verdict.failure() : "The bearer token has expired");
     }
-    recordUse(verdict.principal().tokenId(), now);
+    recordUse(verdict.principal(), now);
     return verdict.principal();
   }
 
@@ -217,38 +210,32 @@ public class TokenService {
 
   /** Reads scalars, not entities, so nothing cached in a persistence context can be stale. */
   private Verdict load(String hash, long now) {
-    List<Object[]> rows =
-        em.createQuery(
-                "SELECT t.id, t.tenantId, t.displayPrefix, t.secretHash, t.revokedAt, t.expiresAt,"
-                    + " n.status FROM TokenEntity t, TenantEntity n"
-                    + " WHERE t.secretHash = :hash AND n.id = t.tenantId",
-                Object[].class)
-            .setParameter("hash", hash)
-            .getResultList();
-    if (rows.isEmpty() || !TokenSecrets.sameHash(hash, (String) rows.get(0)[3])) {
+    Optional<Tokens.Credential> found = tokens.credential(hash);
+    if (found.isEmpty() || !TokenSecrets.sameHash(hash, found.get().secretHash())) {
       return new Verdict(null, null, "The bearer token is not valid", now, null);
     }
-    Object[] row = rows.get(0);
-    if (row[4] != null) {
-      return new Verdict(null, (String) row[1], "The bearer token has been revoked", now, null);
+    Tokens.Credential row = found.get();
+    if (row.revokedAt() != null) {
+      return new Verdict(null, row.tenantId(), "The bearer token has been revoked", now, null);
     }
-    if (row[6] != TenantStatus.ACTIVE) {
+    if (row.tenantStatus() != TenantStatus.ACTIVE) {
       return new Verdict(
           null,
-          (String) row[1],
+          row.tenantId(),
           "The tenant of this token is suspended; contact Softdrive support",
           now,
           null);
     }
     return new Verdict(
-        new Principal((String) row[1], (String) row[0], (String) row[2]),
-        (String) row[1],
+        new Principal(row.tenantId(), row.tokenId(), row.displayPrefix()),
+        row.tenantId(),
         null,
         now,
-        (Long) row[5]);
+        row.expiresAt());
   }
 
-  private void recordUse(String tokenId, long now) {
+  private void recordUse(Principal principal, long now) {
+    String tokenId = principal.tokenId();
     long interval = config.lastUsedIntervalSeconds() * 1000L;
     Long last = lastUsedWritten.get(tokenId);
     if (last != null && now - last < interval) {
@@ -259,6 +246,7 @@ public class TokenService {
         : !lastUsedWritten.replace(tokenId, last, now)) {
       return; // another request thread is writing it
     }
-    executor.execute(() -> usageWriter.touch(tokenId, now));
+    TenantId tenant = TenantId.of(principal.tenantId());
+    executor.execute(() -> usageWriter.touch(tenant, tokenId, now));
   }
 }

@@ -1,9 +1,10 @@
 package co.softdrive.scim.token;
 
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Tokens;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,16 +15,12 @@ import java.util.logging.Logger;
 public class TokenUsageWriter {
   private static final Logger LOG = Logger.getLogger(TokenUsageWriter.class.getName());
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject Tokens tokens;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void touch(String tokenId, long now) {
+  public void touch(TenantId tenant, String tokenId, long now) {
     try {
-      em.createNamedQuery("TokenEntity.touch")
-          .setParameter("now", now)
-          .setParameter("id", tokenId)
-          .executeUpdate();
+      tokens.touch(tenant, tokenId, now);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not record last use of token " + tokenId, e);
     }

@@ -88,6 +88,12 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(by)).click();
   }
 
+  /** Picks the item with this label in a PrimeFaces select menu (opens it, clicks the item). */
+  void choose(String menuId, String label) {
+    click(By.id(menuId));
+    click(By.xpath("//ul[@id='" + menuId + "_items']/li[normalize-space(.)='" + label + "']"));
+  }
+
   String text() {
     return driver.findElement(By.tagName("body")).getText();
   }

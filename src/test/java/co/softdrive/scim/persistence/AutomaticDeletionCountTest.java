@@ -1,10 +1,9 @@
-package co.softdrive.scim.audit;
+package co.softdrive.scim.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import co.softdrive.scim.persistence.MemoryDatabase;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +59,8 @@ class AutomaticDeletionCountTest {
       }
       try (Statement s = c.createStatement()) {
         s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-        assertEquals(30, AuditTrail.countAutomaticDeletionsSince(c, "t", WINDOW_START));
+        assertEquals(
+            30, AccountAudit.countAutomaticDeletionsSince(c, TenantId.of("t"), WINDOW_START));
         String plan;
         try (ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
           rs.next();
@@ -74,7 +74,8 @@ class AutomaticDeletionCountTest {
         assertTrue(
             rows <= 36, rows + " index rows visited for 35 deletions in the window:\n" + plan);
       }
-      assertEquals(0, AuditTrail.countAutomaticDeletionsSince(c, "other-1", WINDOW_START));
+      assertEquals(
+          0, AccountAudit.countAutomaticDeletionsSince(c, TenantId.of("other-1"), WINDOW_START));
       c.rollback();
     }
   }
