@@ -7,13 +7,10 @@ import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.ScimOperation;
 import co.softdrive.scim.activity.TenantActivity;
 import co.softdrive.scim.inspection.Slice;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +23,7 @@ import java.util.Map;
  */
 @Named
 @ViewScoped
-public class ActivityPage implements Serializable {
+public class ActivityPage extends TenantBoundPage {
   private static final long serialVersionUID = 1L;
 
   /** Time ranges offered, label to length. */
@@ -37,11 +34,8 @@ public class ActivityPage implements Serializable {
           "7d", Duration.ofDays(7),
           "14d", Duration.ofDays(14));
 
-  @Inject transient TenantService tenants;
   @Inject transient ActivityStore activity;
 
-  private String tenantId;
-  private TenantView tenant;
   private String range = "24h";
   private String status;
   private String operation;
@@ -73,8 +67,7 @@ public class ActivityPage implements Serializable {
       };
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant != null) {
+    if (loadTenant()) {
       refresh();
     }
   }
@@ -154,18 +147,6 @@ public class ActivityPage implements Serializable {
 
   public String getLatencyChart() {
     return latencyChart;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
   }
 
   public String getRange() {

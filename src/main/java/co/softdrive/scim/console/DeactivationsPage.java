@@ -2,8 +2,6 @@ package co.softdrive.scim.console;
 
 import co.softdrive.scim.audit.AuditEntry;
 import co.softdrive.scim.audit.AuditTrail;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,19 +17,16 @@ import java.util.Map;
  */
 @Named
 @RequestScoped
-public class DeactivationsPage {
+public class DeactivationsPage extends TenantBoundPage {
   static final int LIST = 500;
   static final String DELETED = "deleted";
   static final String HELD = "deletion-held";
   static final List<String> ACTIONS =
       List.of(DELETED, HELD, "deletion-approved", "deletion-rejected", "deletion-cancelled");
 
-  @Inject TenantService tenants;
   @Inject AuditTrail audit;
 
-  private String tenantId;
   private Integer hours;
-  private TenantView tenant;
   private Instant from;
   private Instant to;
   private Map<String, Long> counts = Map.of();
@@ -40,8 +35,7 @@ public class DeactivationsPage {
   private Instant trippedAt;
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     to = Instant.now();
@@ -96,17 +90,5 @@ public class DeactivationsPage {
 
   public Instant getTo() {
     return to;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
   }
 }

@@ -2,8 +2,6 @@ package co.softdrive.scim.console;
 
 import co.softdrive.scim.audit.GroupDeletion;
 import co.softdrive.scim.lifecycle.GroupDeletions;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,23 +15,18 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class DeletedGroupPage {
+public class DeletedGroupPage extends TenantItemPage {
   static final int PAGE = 100;
 
-  @Inject TenantService tenants;
   @Inject GroupDeletions deletions;
 
-  private String tenantId;
-  private String id;
   private String after;
-  private TenantView tenant;
   private GroupDeletion deletion;
   private List<GroupDeletion.Member> members = List.of();
   private long affected;
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     deletion = deletions.ofGroup(tenantId, id).orElse(null);
@@ -70,26 +63,6 @@ public class DeletedGroupPage {
 
   public long getAffected() {
     return affected;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public String getAfter() {

@@ -4,28 +4,21 @@ import co.softdrive.scim.inspection.GroupDirectory;
 import co.softdrive.scim.inspection.MemberRow;
 import co.softdrive.scim.inspection.Slice;
 import co.softdrive.scim.protocol.error.ScimException;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 
 /** Backs {@code console/group.xhtml}: one group and its members, paged in the database. */
 @Named
 @ViewScoped
-public class GroupPage implements Serializable {
+public class GroupPage extends TenantItemPage {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TenantService tenants;
   @Inject transient GroupDirectory groups;
   @Inject transient co.softdrive.scim.lifecycle.GroupDeletions deletions;
 
-  private String tenantId;
-  private String id;
-  private TenantView tenant;
   private GroupDirectory.GroupDetail group;
   private final PagedModel<MemberRow> members =
       new PagedModel<>() {
@@ -48,8 +41,7 @@ public class GroupPage implements Serializable {
       };
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     try {
@@ -67,27 +59,7 @@ public class GroupPage implements Serializable {
     return members;
   }
 
-  public TenantView getTenant() {
-    return tenant;
-  }
-
   public GroupDirectory.GroupDetail getGroup() {
     return group;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 }

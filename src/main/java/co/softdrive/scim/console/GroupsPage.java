@@ -3,13 +3,10 @@ package co.softdrive.scim.console;
 import co.softdrive.scim.inspection.GroupDirectory;
 import co.softdrive.scim.inspection.GroupRow;
 import co.softdrive.scim.inspection.Slice;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,14 +14,11 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class GroupsPage implements Serializable {
+public class GroupsPage extends TenantBoundPage {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TenantService tenants;
   @Inject transient GroupDirectory groups;
 
-  private String tenantId;
-  private TenantView tenant;
   private String search;
   private final PagedModel<GroupRow> model =
       new PagedModel<>() {
@@ -47,7 +41,7 @@ public class GroupsPage implements Serializable {
       };
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
+    loadTenant();
   }
 
   public PagedModel<GroupRow> getModel() {
@@ -56,18 +50,6 @@ public class GroupsPage implements Serializable {
 
   public boolean isSearching() {
     return search != null && !search.isBlank();
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
   }
 
   public String getSearch() {

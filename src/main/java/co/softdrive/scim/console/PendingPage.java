@@ -7,13 +7,10 @@ import co.softdrive.scim.inspection.UserRow;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.lifecycle.LifecycleConfig;
 import co.softdrive.scim.tenant.LifecycleSettings;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,16 +25,13 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class PendingPage implements Serializable {
+public class PendingPage extends TenantBoundPage {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TenantService tenants;
   @Inject transient UserDirectory users;
   @Inject transient AccountLifecycle lifecycle;
   @Inject transient LifecycleConfig defaults;
 
-  private String tenantId;
-  private TenantView tenant;
   private String guardRule;
 
   /** How many were held when the page last counted: what "all" refers to. */
@@ -67,8 +61,7 @@ public class PendingPage implements Serializable {
       };
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     LifecycleSettings s = tenants.settings(tenantId);
@@ -212,18 +205,6 @@ public class PendingPage implements Serializable {
 
   public String getGuardRule() {
     return guardRule;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
   }
 
   public List<UserRow> getSelected() {

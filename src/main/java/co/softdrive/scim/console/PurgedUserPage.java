@@ -5,8 +5,6 @@ import co.softdrive.scim.activity.ActivityFilter;
 import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.audit.AuditEntry;
 import co.softdrive.scim.audit.AuditTrail;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,23 +17,18 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class PurgedUserPage {
+public class PurgedUserPage extends TenantItemPage {
   static final int HISTORY = 200;
   static final int RECENT = 20;
 
-  @Inject TenantService tenants;
   @Inject AuditTrail audit;
   @Inject ActivityStore activity;
 
-  private String tenantId;
-  private String id;
-  private TenantView tenant;
   private List<AuditEntry> history = List.of();
   private List<ActivityEntry> recent = List.of();
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     history = audit.list(tenantId, id, null, HISTORY);
@@ -62,25 +55,5 @@ public class PurgedUserPage {
 
   public List<ActivityEntry> getRecent() {
     return recent;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 }

@@ -8,8 +8,6 @@ import co.softdrive.scim.audit.AuditTrail;
 import co.softdrive.scim.inspection.UserDetail;
 import co.softdrive.scim.inspection.UserDirectory;
 import co.softdrive.scim.protocol.error.ScimException;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,18 +21,14 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class UserPage {
+public class UserPage extends TenantItemPage {
   static final int RECENT = 20;
   static final int HISTORY = 20;
 
-  @Inject TenantService tenants;
   @Inject UserDirectory users;
   @Inject ActivityStore activity;
   @Inject AuditTrail audit;
 
-  private String tenantId;
-  private String id;
-  private TenantView tenant;
   private UserDetail user;
   private UserProfile profile = UserProfile.NONE;
   private List<ActivityEntry> recent = List.of();
@@ -43,8 +37,7 @@ public class UserPage {
   private Long olderBefore;
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
-    if (tenant == null) {
+    if (!loadTenant()) {
       return;
     }
     try {
@@ -120,10 +113,6 @@ public class UserPage {
     this.before = before;
   }
 
-  public TenantView getTenant() {
-    return tenant;
-  }
-
   public UserDetail getUser() {
     return user;
   }
@@ -135,21 +124,5 @@ public class UserPage {
 
   public List<ActivityEntry> getRecent() {
     return recent;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 }

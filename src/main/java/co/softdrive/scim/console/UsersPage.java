@@ -3,13 +3,10 @@ package co.softdrive.scim.console;
 import co.softdrive.scim.inspection.Slice;
 import co.softdrive.scim.inspection.UserDirectory;
 import co.softdrive.scim.inspection.UserRow;
-import co.softdrive.scim.tenant.TenantService;
-import co.softdrive.scim.tenant.TenantView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -19,14 +16,11 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class UsersPage implements Serializable {
+public class UsersPage extends TenantBoundPage {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TenantService tenants;
   @Inject transient UserDirectory users;
 
-  private String tenantId;
-  private TenantView tenant;
   private String search;
   private UserDirectory.State state = UserDirectory.State.ALL;
   private final PagedModel<UserRow> model =
@@ -50,7 +44,7 @@ public class UsersPage implements Serializable {
       };
 
   public void load() throws IOException {
-    tenant = TenantScoped.load(tenants, tenantId);
+    loadTenant();
   }
 
   public boolean isFiltered() {
@@ -59,18 +53,6 @@ public class UsersPage implements Serializable {
 
   public PagedModel<UserRow> getModel() {
     return model;
-  }
-
-  public TenantView getTenant() {
-    return tenant;
-  }
-
-  public String getTenantId() {
-    return tenantId;
-  }
-
-  public void setTenantId(String tenantId) {
-    this.tenantId = tenantId;
   }
 
   public String getSearch() {

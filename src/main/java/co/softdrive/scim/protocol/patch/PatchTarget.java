@@ -1,14 +1,11 @@
 package co.softdrive.scim.protocol.patch;
 
-import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
-
 import co.softdrive.scim.protocol.path.AttrPath;
 import co.softdrive.scim.protocol.schema.AttributeDef;
+import co.softdrive.scim.protocol.schema.ResourceNormalizer;
 import co.softdrive.scim.protocol.schema.ResourceTypeDef;
 import co.softdrive.scim.protocol.schema.SchemaDef;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,18 +54,6 @@ final class PatchTarget {
   }
 
   JsonObject build() {
-    JsonArrayBuilder schemas = JSON.createArrayBuilder().add(type.coreSchema().id());
-    JsonObjectBuilder out = JSON.createObjectBuilder();
-    bySchema.get(type.coreSchema()).forEach(out::add);
-    for (SchemaDef ext : type.extensions()) {
-      Map<String, JsonValue> attrs = bySchema.get(ext);
-      if (!attrs.isEmpty()) {
-        schemas.add(ext.id());
-        JsonObjectBuilder nested = JSON.createObjectBuilder();
-        attrs.forEach(nested::add);
-        out.add(ext.id(), nested);
-      }
-    }
-    return JSON.createObjectBuilder().add("schemas", schemas).addAll(out).build();
+    return ResourceNormalizer.build(type, bySchema);
   }
 }

@@ -129,7 +129,12 @@ public final class ResourceNormalizer {
     }
   }
 
-  private static JsonObject build(
+  /**
+   * Assembles a resource from its attributes by schema: the core schema's at the top, each
+   * extension with attributes as a nested object, {@code schemas} listing the core schema and those
+   * extensions; shared with the PATCH engine, which rebuilds the patched resource.
+   */
+  public static JsonObject build(
       ResourceTypeDef type, Map<SchemaDef, Map<String, JsonValue>> bySchema) {
     JsonArrayBuilder schemas = JSON.createArrayBuilder().add(type.coreSchema().id());
     JsonObjectBuilder out = JSON.createObjectBuilder();
