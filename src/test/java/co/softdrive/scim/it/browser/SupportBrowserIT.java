@@ -63,19 +63,19 @@ class SupportBrowserIT {
       b.choose("tenants:health", "failing");
       b.ajaxDone();
       b.wait.until(
-          d ->
-              d.findElement(By.cssSelector(".tenants-table tbody"))
-                  .getText()
-                  .contains(failing.tenantName));
+          d -> {
+            String rows = d.findElement(By.cssSelector(".tenants-table tbody")).getText();
+            return rows.contains(failing.tenantName) && !rows.contains(never.tenantName);
+          });
       String failingRows = b.driver.findElement(By.cssSelector(".tenants-table tbody")).getText();
       assertTrue(!failingRows.contains(never.tenantName), failingRows);
       b.choose("tenants:health", "never connected");
       b.ajaxDone();
       b.wait.until(
-          d ->
-              d.findElement(By.cssSelector(".tenants-table tbody"))
-                  .getText()
-                  .contains(never.tenantName));
+          d -> {
+            String rows = d.findElement(By.cssSelector(".tenants-table tbody")).getText();
+            return rows.contains(never.tenantName) && !rows.contains(failing.tenantName);
+          });
       b.screenshot("22-tenants-by-health");
 
       // Sorted by health, the most urgent come first: a failing tenant exists, so the first row is.
