@@ -81,6 +81,12 @@ public final class ConsoleClient {
     fields.put("login:password", password);
     fields.put("login:submit", "");
     fields.put("jakarta.faces.ViewState", form.viewState());
+    // PrimeFaces' script adds the page's CSP nonce to the form before a browser posts it; a
+    // postback without it fails PrimeFaces' check when the page is rendered again.
+    Matcher nonce = CSP_NONCE.matcher(form.body());
+    if (nonce.find()) {
+      fields.put("primefaces.nonce", nonce.group(1));
+    }
     return post("/login.xhtml", fields, false);
   }
 
