@@ -62,7 +62,11 @@ final class Browser implements AutoCloseable {
     open("/login.xhtml");
     type(By.id("login:username"), username);
     type(By.id("login:password"), password);
-    driver.findElement(By.id("login:submit")).click();
+    WebElement submit = driver.findElement(By.id("login:submit"));
+    submit.click();
+    // The answer replaces the page (the console, or the form again): wait for it, so the next
+    // open() is not overtaken by the sign-in's redirect still arriving.
+    wait.until(ExpectedConditions.stalenessOf(submit));
   }
 
   /** Types into a field; retried if the page is replaced meanwhile (a redirect still arriving). */
