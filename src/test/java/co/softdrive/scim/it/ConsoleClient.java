@@ -83,10 +83,7 @@ public final class ConsoleClient {
     fields.put("jakarta.faces.ViewState", form.viewState());
     // PrimeFaces' script adds the page's CSP nonce to the form before a browser posts it; a
     // postback without it fails PrimeFaces' check when the page is rendered again.
-    Matcher nonce = CSP_NONCE.matcher(form.body());
-    if (nonce.find()) {
-      fields.put("primefaces.nonce", nonce.group(1));
-    }
+    cspNonce(form.body()).ifPresent(n -> fields.put("primefaces.nonce", n));
     return post("/login.xhtml", fields, false);
   }
 
@@ -132,10 +129,7 @@ public final class ConsoleClient {
     all.put("jakarta.faces.partial.render", render);
     all.putAll(fields);
     all.put("jakarta.faces.ViewState", on.viewState());
-    Matcher nonce = CSP_NONCE.matcher(on.body());
-    if (nonce.find()) {
-      all.put("primefaces.nonce", nonce.group(1));
-    }
+    cspNonce(on.body()).ifPresent(n -> all.put("primefaces.nonce", n));
     return post(on.path(), all, true);
   }
 
@@ -170,6 +164,12 @@ public final class ConsoleClient {
   }
 
   /** A URL query parameter value. */
+  /** The CSP nonce PrimeFaces' scripts start with on this page, which postbacks carry back. */
+  public static java.util.Optional<String> cspNonce(String html) {
+    Matcher nonce = CSP_NONCE.matcher(html);
+    return nonce.find() ? java.util.Optional.of(nonce.group(1)) : java.util.Optional.empty();
+  }
+
   public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -338,8 +338,6 @@ class ThrottlingIT {
     eventually(() -> basic(user, password, source).get(tenants), 200);
   }
 
-  private static final Pattern CSP_NONCE =
-      Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
   private static final Pattern HIDDEN = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
   private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"");
   private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
@@ -371,10 +369,7 @@ class ThrottlingIT {
     }
     assertTrue(fields > 0, "the sign-in form has hidden fields (view state)");
     // PrimeFaces with CSP on: its script adds the page's nonce to the form before it is posted.
-    Matcher nonce = CSP_NONCE.matcher(page.asString());
-    if (nonce.find()) {
-      post.formParam("primefaces.nonce", nonce.group(1));
-    }
+    ConsoleClient.cspNonce(page.asString()).ifPresent(n -> post.formParam("primefaces.nonce", n));
     return post.post(ItConfig.baseUrl() + "/login.xhtml");
   }
 
