@@ -1,14 +1,14 @@
 package co.softdrive.scim.lifecycle;
 
 import co.softdrive.scim.audit.Actor;
-import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Tenants;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.platform.JobLeases;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Level;
@@ -30,9 +30,8 @@ public class TombstonePurge {
   static final int BATCH = 200;
   static final long LEASE_MILLIS = 10 * 60_000L;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Tenants tenants;
+  @Inject Users users;
   @Inject JobLeases leases;
   @Inject UserPurge userPurge;
   @Inject LifecycleConfig config;
@@ -83,19 +82,11 @@ public class TombstonePurge {
 
   @Transactional
   public List<TenantEntity> tenants() {
-    return em.createNamedQuery("TenantEntity.list", TenantEntity.class).getResultList();
+    return tenants.list();
   }
 
   @Transactional
   public List<String> expired(String tenantId, long olderThan) {
-    return em.createQuery(
-            "SELECT u.id FROM UserEntity u WHERE u.tenantId = :tenantId AND u.accountState = :state"
-                + " AND u.accountStateAt < :olderThan ORDER BY u.accountStateAt",
-            String.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("state", AccountState.DELETED)
-        .setParameter("olderThan", olderThan)
-        .setMaxResults(BATCH)
-        .getResultList();
+    return users.tombstonesBefore(TenantId.of(tenantId), olderThan, BATCH);
   }
 }

@@ -5,15 +5,14 @@ import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.persistence.UserValueRepository;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import co.softdrive.scim.transaction.RetryDeadlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +31,7 @@ import java.util.logging.Logger;
 public class UserPurge {
   private static final Logger LOG = Logger.getLogger(UserPurge.class.getName());
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Users users;
   @Inject MembershipRepository memberships;
   @Inject UserValueRepository values;
   @Inject AccountLifecycle lifecycle;
@@ -46,14 +43,7 @@ public class UserPurge {
    */
   @Transactional
   public boolean purgeExpiredTombstone(String tenantId, String id, long olderThan, Actor actor) {
-    UserEntity user =
-        em.createNamedQuery("UserEntity.find", UserEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", id)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
+    UserEntity user = users.find(TenantId.of(tenantId), id, true).orElse(null);
     if (user == null
         || AccountState.DELETED != user.getAccountState()
         || user.getAccountStateAt() >= olderThan) {
@@ -71,12 +61,8 @@ public class UserPurge {
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.purged(user, actor, reason, now, events);
     memberships.removeUserEverywhere(tenantId, id, now);
-    em.createNamedQuery("UserEmailEntity.deleteByUser")
-        .setParameter("tenantId", tenantId)
-        .setParameter("userId", id)
-        .executeUpdate();
     values.delete(tenantId, id);
-    em.remove(user);
+    users.delete(TenantId.of(tenantId), user);
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});
   }

@@ -75,6 +75,21 @@ public class AccountAuditEntity {
     this.reason = reason;
   }
 
+  /** The columns of {@link AccountAudit#INSERT}, in its order. */
+  void bindInsert(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+    ps.setString(1, tenantId);
+    ps.setString(2, userId);
+    ps.setString(3, userName);
+    ps.setString(4, userNameCi);
+    ps.setLong(5, occurredAt);
+    ps.setString(6, actorType);
+    ps.setString(7, actorId);
+    ps.setString(8, action);
+    ps.setString(9, fromState);
+    ps.setString(10, toState);
+    ps.setString(11, reason);
+  }
+
   public Long getId() {
     return id;
   }

@@ -1,6 +1,7 @@
 package co.softdrive.scim.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -26,6 +27,8 @@ public class ChangeFeed {
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
+  @Inject TxConnections connections;
+
   /** Derby only: the next pending-event id, seeded from the table on first use. */
   private final AtomicLong nextDerbyId = new AtomicLong(-1);
 
@@ -48,33 +51,33 @@ public class ChangeFeed {
     if (events.isEmpty()) {
       return;
     }
-    Connection c = em.unwrap(Connection.class);
-    try {
-      boolean postgres = Dialect.of(c) == Dialect.POSTGRES;
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
-                  + " resource_id, occurred_at, payload) VALUES ("
-                  + (postgres ? "nextval('change_event_pending_seq')" : "?")
-                  + ", ?, ?, ?, ?, ?, ?)")) {
-        for (Pending e : events) {
-          int p = 1;
-          if (!postgres) {
-            ps.setLong(p++, nextDerbyId(c));
+    connections.run(
+        "write change events",
+        c -> {
+          boolean postgres = Dialect.of(c) == Dialect.POSTGRES;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
+                      + " resource_id, occurred_at, payload) VALUES ("
+                      + (postgres ? "nextval('change_event_pending_seq')" : "?")
+                      + ", ?, ?, ?, ?, ?, ?)")) {
+            for (Pending e : events) {
+              int p = 1;
+              if (!postgres) {
+                ps.setLong(p++, nextDerbyId(c));
+              }
+              ps.setString(p++, e.tenant().value());
+              ps.setString(p++, e.type());
+              ps.setString(p++, e.resourceType());
+              ps.setString(p++, e.resourceId());
+              ps.setLong(p++, now);
+              ps.setString(p, e.payload());
+              ps.addBatch();
+            }
+            ps.executeBatch();
           }
-          ps.setString(p++, e.tenant().value());
-          ps.setString(p++, e.type());
-          ps.setString(p++, e.resourceType());
-          ps.setString(p++, e.resourceId());
-          ps.setLong(p++, now);
-          ps.setString(p, e.payload());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not write change events", e);
-    }
+          return null;
+        });
   }
 
   /**

@@ -11,6 +11,9 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * A SCIM user of one tenant. The full resource (canonical JSON without id/meta) is kept in {@code
@@ -243,5 +246,64 @@ public class UserEntity {
 
   public String getAccountStateReason() {
     return accountStateReason;
+  }
+
+  /**
+   * The columns of {@link Users#INSERT_USER}, in its order (a new user's version is 1, as JPA's).
+   */
+  void bindInsert(PreparedStatement ps) throws SQLException {
+    version = 1;
+    int p = 1;
+    ps.setString(p++, id);
+    ps.setString(p++, tenantId);
+    ps.setString(p++, userName);
+    ps.setString(p++, userNameCi);
+    ps.setString(p++, userNameKey);
+    ps.setString(p++, userNameKeyTiebreak);
+    ps.setString(p++, externalId);
+    ps.setString(p++, displayNameCi);
+    ps.setString(p++, displayName);
+    ps.setString(p++, givenNameCi);
+    ps.setString(p++, familyNameCi);
+    ps.setString(p++, employeeNumberCi);
+    ps.setString(p++, userTypeCi);
+    ps.setString(p++, managerId);
+    ps.setBoolean(p++, active);
+    ps.setString(p++, accountState.name());
+    ps.setLong(p++, accountStateAt);
+    ps.setString(p++, accountStateReason);
+    ps.setString(p++, attributes);
+    ps.setLong(p++, createdAt);
+    ps.setLong(p++, lastModified);
+    ps.setLong(p, version);
+  }
+
+  /** A user read by {@link Users#SELECT_USER} (not managed by JPA: read-only use). */
+  static UserEntity read(ResultSet rs) throws SQLException {
+    UserEntity u = new UserEntity();
+    int p = 1;
+    u.id = rs.getString(p++);
+    u.tenantId = rs.getString(p++);
+    u.userName = rs.getString(p++);
+    u.userNameCi = rs.getString(p++);
+    u.userNameKey = rs.getString(p++);
+    u.userNameKeyTiebreak = rs.getString(p++);
+    u.externalId = rs.getString(p++);
+    u.displayNameCi = rs.getString(p++);
+    u.displayName = rs.getString(p++);
+    u.givenNameCi = rs.getString(p++);
+    u.familyNameCi = rs.getString(p++);
+    u.employeeNumberCi = rs.getString(p++);
+    u.userTypeCi = rs.getString(p++);
+    u.managerId = rs.getString(p++);
+    u.active = rs.getBoolean(p++);
+    u.accountState = AccountState.valueOf(rs.getString(p++));
+    u.accountStateAt = rs.getLong(p++);
+    u.accountStateReason = rs.getString(p++);
+    u.attributes = rs.getString(p++);
+    u.createdAt = rs.getLong(p++);
+    u.lastModified = rs.getLong(p++);
+    u.version = rs.getLong(p);
+    return u;
   }
 }

@@ -1,9 +1,7 @@
 package co.softdrive.scim.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,19 +22,19 @@ public class UserValueRepository {
   /** Rows per JDBC batch. */
   static final int BATCH = 500;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject TxConnections connections;
 
   /** Inserts the rows of a user that has none yet (its own row already written). */
   public void insert(String tenantId, String userId, List<UserValues.Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    try {
-      insert(em.unwrap(Connection.class), tenantId, userId, rows);
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not write the indexed values of a user", e);
-    }
+    connections.run(
+        "write the indexed values of a user",
+        c -> {
+          insert(c, tenantId, userId, rows);
+          return null;
+        });
   }
 
   /**
@@ -54,13 +52,15 @@ public class UserValueRepository {
 
   /** Deletes every row of a user (before the user's own row: the foreign key does not cascade). */
   public void delete(String tenantId, String userId) {
-    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(DELETE)) {
-      ps.setString(1, tenantId);
-      ps.setString(2, userId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new PersistenceException("Could not delete the indexed values of a user", e);
-    }
+    connections.run(
+        "delete the indexed values of a user",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+          }
+        });
   }
 
   static void insert(Connection c, String tenantId, String userId, List<UserValues.Row> rows)

@@ -10,11 +10,13 @@ import co.softdrive.scim.feed.Outbox;
 import co.softdrive.scim.lifecycle.AccountLifecycle;
 import co.softdrive.scim.lifecycle.UserPurge;
 import co.softdrive.scim.persistence.AccountState;
+import co.softdrive.scim.persistence.DuplicateKeyException;
 import co.softdrive.scim.persistence.MembershipRepository;
-import co.softdrive.scim.persistence.UserEmailEntity;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.persistence.UserValueRepository;
 import co.softdrive.scim.persistence.UserValues;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ResourceView;
@@ -35,10 +37,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +57,9 @@ public class UserProvisioning {
   private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
   static final int MAX_INDEXED_LENGTH = 512;
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
   @Inject ProtocolComponents protocol;
   @Inject ResourceQueries queries;
+  @Inject Users users;
   @Inject MembershipRepository memberships;
   @Inject UserValueRepository values;
   @Inject AccountLifecycle lifecycle;
@@ -76,12 +72,15 @@ public class UserProvisioning {
     JsonObject attributes = protocol.normalizer().normalize(SchemaRegistry.USER_TYPE, body);
     long now = System.currentTimeMillis();
     UserEntity user = new UserEntity(UUID.randomUUID().toString(), tenantId, now);
-    attributes = write(user, attributes, now);
+    // No count before the insert: the unique index decides, a concurrent create included.
+    attributes = write(user, attributes, now, false);
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.created(user, actor, now, events);
-    em.persist(user);
-    flushUnique(user.getUserName());
-    insertEmails(user, UserColumns.of(attributes));
+    try {
+      users.insert(TenantId.of(tenantId), user, emailRows(UserColumns.of(attributes)));
+    } catch (DuplicateKeyException e) {
+      throw taken(user.getUserName());
+    }
     values.insert(tenantId, user.getId(), UserValues.of(attributes));
     outbox.append(events);
     changes.note(
@@ -159,11 +158,12 @@ public class UserProvisioning {
     boolean wasActive = user.isActive();
     AccountState oldState = user.getAccountState();
     lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
-    JsonObject attributes = write(user, newAttributes, now);
+    JsonObject attributes = write(user, newAttributes, now, true);
     if (!oldUserName.equals(user.getUserName())) {
       flushUnique(user.getUserName());
     }
-    writeEmails(user, UserColumns.of(attributes));
+    users.replaceEmails(
+        TenantId.of(user.getTenantId()), user.getId(), emailRows(UserColumns.of(attributes)));
     values.replace(
         user.getTenantId(),
         user.getId(),
@@ -171,7 +171,7 @@ public class UserProvisioning {
         UserValues.of(attributes));
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);
-    em.flush();
+    users.flush();
     outbox.append(events);
     changes.note(
         ChangeWords.userUpdate(
@@ -205,16 +205,8 @@ public class UserProvisioning {
 
   /** The user of this tenant, or 404; locked for update when {@code forUpdate}. */
   UserEntity find(String tenantId, String id, boolean forUpdate) {
-    var query =
-        em.createNamedQuery("UserEntity.find", UserEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", id);
-    if (forUpdate) {
-      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
-    }
-    return query
-        .getResultStream()
-        .findFirst()
+    return users
+        .find(TenantId.of(tenantId), id, forUpdate)
         .orElseThrow(() -> ScimErrors.notFound("User " + id + " not found"));
   }
 
@@ -222,7 +214,8 @@ public class UserProvisioning {
    * Copies attributes and indexed columns into the entity, checks uniqueness and the manager
    * reference, applies the account-state rule for {@code active}. Returns the attributes as stored.
    */
-  private JsonObject write(UserEntity user, JsonObject attributes, long now) {
+  private JsonObject write(
+      UserEntity user, JsonObject attributes, long now, boolean checkUserNameFree) {
     // Softdrive signs people in through SSO: a password Entra may send is never stored or returned.
     attributes = withoutPassword(attributes);
     attributes = checkManager(user.getTenantId(), user.getId(), attributes);
@@ -232,7 +225,9 @@ public class UserProvisioning {
     }
     limit("userName", c.userName());
     limit("externalId", c.externalId());
-    ensureUserNameFree(user, c.userName());
+    if (checkUserNameFree) {
+      ensureUserNameFree(user, c.userName());
+    }
     user.setIndexed(
         c.userName(),
         c.externalId(),
@@ -293,13 +288,7 @@ public class UserProvisioning {
   }
 
   private void ensureUserNameFree(UserEntity user, String userName) {
-    if (UniqueNames.takenByAnother(
-        em,
-        "UserEntity.countByUserNameKey",
-        user.getTenantId(),
-        user.getId(),
-        user.getUserNameKey(),
-        userName)) {
+    if (users.userNameTakenByAnother(TenantId.of(user.getTenantId()), user, userName)) {
       throw taken(userName);
     }
   }
@@ -315,36 +304,21 @@ public class UserProvisioning {
   /** Flushes so that a concurrent insert of the same userName fails here as 409, not at commit. */
   private void flushUnique(String userName) {
     try {
-      em.flush();
-    } catch (PersistenceException e) {
+      users.flush();
+    } catch (DuplicateKeyException e) {
       throw taken(userName);
     }
   }
 
-  private void writeEmails(UserEntity user, UserColumns c) {
-    em.createNamedQuery("UserEmailEntity.deleteByUser")
-        .setParameter("tenantId", user.getTenantId())
-        .setParameter("userId", user.getId())
-        .executeUpdate();
-    insertEmails(user, c);
-  }
-
-  /** The indexed email rows of {@code user}, which has none yet. */
-  private void insertEmails(UserEntity user, UserColumns c) {
-    int pos = 0;
+  /** The e-mails that are indexed: values up to {@value #MAX_INDEXED_LENGTH} characters. */
+  private static List<Users.Email> emailRows(UserColumns c) {
+    List<Users.Email> rows = new ArrayList<>(c.emails().size());
     for (UserColumns.Email e : c.emails()) {
       if (e.valueCi().length() <= MAX_INDEXED_LENGTH) {
-        em.persist(
-            new UserEmailEntity(
-                user.getTenantId(),
-                user.getId(),
-                pos++,
-                e.valueCi(),
-                shortType(e.typeCi()),
-                e.primary(),
-                e.displayCi()));
+        rows.add(new Users.Email(e.valueCi(), shortType(e.typeCi()), e.primary(), e.displayCi()));
       }
     }
+    return rows;
   }
 
   private static String shortType(String type) {

@@ -1,9 +1,17 @@
 package co.softdrive.scim.query;
 
 import co.softdrive.scim.persistence.GroupEntity;
+import co.softdrive.scim.persistence.NameKey;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.filter.CompareOp;
+import co.softdrive.scim.protocol.filter.Filter;
+import co.softdrive.scim.protocol.schema.Schemas;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -21,8 +29,38 @@ public class ResourceQueries {
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
+  @Inject Users users;
+
   public Page<UserEntity> users(String tenantId, ListParams params) {
+    String key = userNameLookup(params);
+    if (key != null) {
+      // Entra's lookup before every create: one statement on the unique index, no JPQL. A full
+      // page (look-alike names kept by an old release) goes on below, to count them.
+      List<UserEntity> found = users.byUserNameKey(TenantId.of(tenantId), key, params.count());
+      if (found.size() < params.count()) {
+        return new Page<>(found, found.size());
+      }
+    }
     return run(tenantId, ResourceMapping.USERS, UserEntity.class, params);
+  }
+
+  /**
+   * The comparison key when {@code params} ask for the first page, in creation order, of {@code
+   * userName eq "..."} alone; else null.
+   */
+  static String userNameLookup(ListParams params) {
+    if (params.startIndex() != 1
+        || params.count() <= 0
+        || params.sortBy() != null
+        || !(params.filter() instanceof Filter.Compare c)
+        || c.op() != CompareOp.EQ
+        || !(c.value() instanceof JsonString value)
+        || c.attr().hasSubAttribute()
+        || !c.attr().attribute().equalsIgnoreCase("userName")
+        || (c.attr().schema() != null && !c.attr().schema().equalsIgnoreCase(Schemas.CORE_USER))) {
+      return null;
+    }
+    return NameKey.of(value.getString());
   }
 
   public Page<GroupEntity> groups(String tenantId, ListParams params) {
