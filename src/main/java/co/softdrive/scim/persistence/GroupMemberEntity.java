@@ -34,11 +34,6 @@ import java.util.Objects;
         "SELECT m.groupId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
             + " AND m.userId = :userId ORDER BY m.groupId")
 @NamedQuery(
-    name = "GroupMemberEntity.existing",
-    query =
-        "SELECT m.userId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
-            + " AND m.groupId = :groupId AND m.userId IN :ids")
-@NamedQuery(
     name = "GroupMemberEntity.count",
     query =
         "SELECT COUNT(m) FROM GroupMemberEntity m WHERE m.tenantId = :tenantId AND m.groupId = :groupId")

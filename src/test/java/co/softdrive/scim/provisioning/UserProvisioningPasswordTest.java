@@ -14,7 +14,7 @@ class UserProvisioningPasswordTest {
   void passwordIsDroppedWhateverItsCaseAndEverythingElseIsKept() {
     JsonObject in =
         Json.createObjectBuilder().add("userName", "a").add("Password", "secret").build();
-    JsonObject out = UserProvisioning.withoutPassword(in);
+    JsonObject out = UserRecords.withoutPassword(in);
     assertFalse(out.containsKey("Password"));
     assertEquals("a", out.getString("userName"));
   }
@@ -22,6 +22,6 @@ class UserProvisioningPasswordTest {
   @Test
   void attributesWithoutPasswordAreReturnedAsTheyAre() {
     JsonObject in = Json.createObjectBuilder().add("userName", "a").build();
-    assertSame(in, UserProvisioning.withoutPassword(in));
+    assertSame(in, UserRecords.withoutPassword(in));
   }
 }
