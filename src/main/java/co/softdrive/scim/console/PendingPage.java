@@ -4,7 +4,7 @@ import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.inspection.Slice;
 import co.softdrive.scim.inspection.UserDirectory;
 import co.softdrive.scim.inspection.UserRow;
-import co.softdrive.scim.lifecycle.AccountLifecycle;
+import co.softdrive.scim.lifecycle.DeletionGuard;
 import co.softdrive.scim.lifecycle.LifecycleConfig;
 import co.softdrive.scim.tenant.LifecycleSettings;
 import jakarta.faces.view.ViewScoped;
@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Backs {@code console/pending.xhtml}: a tenant's deletions held by the mass-deletion guard, oldest
  * first and paged in the database, with Approve / Reject for the selected ones or for all.
- * Decisions go through {@link AccountLifecycle#decide} as the signed-in staff account, so they are
- * in the audit trail and (approvals) in the change feed.
+ * Decisions go through {@link DeletionGuard#decide} as the signed-in staff account, so they are in
+ * the audit trail and (approvals) in the change feed.
  *
  * <p>"All" means the deletions the page showed: if more were held since (Entra kept deactivating),
  * nothing is decided and the page asks staff to look again, so nobody approves unseen deletions.
@@ -29,7 +29,7 @@ public class PendingPage extends TenantBoundPage {
   private static final long serialVersionUID = 1L;
 
   @Inject transient UserDirectory users;
-  @Inject transient AccountLifecycle lifecycle;
+  @Inject transient DeletionGuard guard;
   @Inject transient LifecycleConfig defaults;
 
   private String guardRule;
@@ -99,8 +99,7 @@ public class PendingPage extends TenantBoundPage {
       return;
     }
     Integer n =
-        Messages.attempt(
-            () -> lifecycle.decide(tenantId, ids, approve, Actor.staff(Messages.staff())));
+        Messages.attempt(() -> guard.decide(tenantId, ids, approve, Actor.staff(Messages.staff())));
     if (n != null) {
       report(n, ids.size(), approve);
     }
@@ -125,7 +124,7 @@ public class PendingPage extends TenantBoundPage {
     }
     Integer n =
         Messages.attempt(
-            () -> lifecycle.decide(tenantId, null, approve, Actor.staff(Messages.staff())));
+            () -> guard.decide(tenantId, null, approve, Actor.staff(Messages.staff())));
     if (n != null) {
       report(n, (int) expected, approve);
     }

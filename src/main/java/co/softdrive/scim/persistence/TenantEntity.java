@@ -44,7 +44,7 @@ public class TenantEntity {
   @Column(name = "group_policy", nullable = false)
   private String groupPolicy;
 
-  /** Deletion-guard thresholds ({@code lifecycle.AccountLifecycle}); null means the default. */
+  /** Deletion-guard thresholds ({@code lifecycle.DeletionGuard}); null means the default. */
   @Column(name = "guard_percent")
   private Integer guardPercent;
 

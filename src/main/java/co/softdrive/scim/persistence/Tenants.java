@@ -2,6 +2,7 @@ package co.softdrive.scim.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,15 @@ public class Tenants {
   /** The tenant (managed: changes to it are written at commit), if it exists. */
   public Optional<TenantEntity> find(TenantId tenant) {
     return Optional.ofNullable(em.find(TenantEntity.class, tenant.value()));
+  }
+
+  /**
+   * The tenant, managed and locked ({@code PESSIMISTIC_WRITE}) until the caller's transaction ends:
+   * the deletion guard serialises a tenant's deactivations and decisions on this row.
+   */
+  public Optional<TenantEntity> lock(TenantId tenant) {
+    return Optional.ofNullable(
+        em.find(TenantEntity.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE));
   }
 
   /** Every tenant, by name. */

@@ -3,7 +3,7 @@ package co.softdrive.scim.resource;
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.audit.Actor;
-import co.softdrive.scim.lifecycle.AccountLifecycle;
+import co.softdrive.scim.lifecycle.DeletionGuard;
 import co.softdrive.scim.lifecycle.PendingDeletion;
 import co.softdrive.scim.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,14 +33,14 @@ public class AdminPendingDeletionsResource {
   static final int MAX_BODY = 1024 * 1024;
 
   @Inject TenantService tenants;
-  @Inject AccountLifecycle lifecycle;
+  @Inject DeletionGuard guard;
   @Context SecurityContext security;
 
   @GET
   public List<PendingDeletion> pending(
       @PathParam("tenantId") String tenantId, @QueryParam("limit") String limit) {
     tenants.require(tenantId);
-    return lifecycle.pending(tenantId, AdminJson.limit(limit, 500, 10_000));
+    return guard.pending(tenantId, AdminJson.limit(limit, 500, 10_000));
   }
 
   /** {@code {"userIds": [...]}} or an empty body for all pending deletions of the tenant. */
@@ -62,7 +62,7 @@ public class AdminPendingDeletionsResource {
     List<String> ids = json == null ? null : AdminJson.strings(json, "userIds");
     String staff =
         security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-    int n = lifecycle.decide(tenantId, ids, approve, Actor.staff(staff));
+    int n = guard.decide(tenantId, ids, approve, Actor.staff(staff));
     return JSON.createObjectBuilder().add(approve ? "approved" : "rejected", n).build();
   }
 

@@ -67,17 +67,20 @@ class ConsolePagesTest {
     assertEquals(
         "https://scim.softdrive.co/api/v1/automations/scim",
         ScimPaths.scimBaseUrl(
-            Optional.empty(), TenantPage.origin("https", "scim.softdrive.co", 443, "")));
+            Optional.empty(), TokenSecretDialog.origin("https", "scim.softdrive.co", 443, "")));
     assertEquals(
         "http://localhost:9080/api/v1/automations/scim",
-        ScimPaths.scimBaseUrl(Optional.empty(), TenantPage.origin("http", "localhost", 9080, "")));
+        ScimPaths.scimBaseUrl(
+            Optional.empty(), TokenSecretDialog.origin("http", "localhost", 9080, "")));
     assertEquals(
         "http://host/app/api/v1/automations/scim",
-        ScimPaths.scimBaseUrl(Optional.empty(), TenantPage.origin("http", "host", 80, "/app")));
+        ScimPaths.scimBaseUrl(
+            Optional.empty(), TokenSecretDialog.origin("http", "host", 80, "/app")));
     assertEquals(
         "https://scim.example.test/api/v1/automations/scim",
         ScimPaths.scimBaseUrl(
-            Optional.of("https://scim.example.test"), TenantPage.origin("http", "host", 80, "")));
+            Optional.of("https://scim.example.test"),
+            TokenSecretDialog.origin("http", "host", 80, "")));
   }
 
   @Test

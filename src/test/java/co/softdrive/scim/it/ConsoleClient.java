@@ -82,9 +82,23 @@ public final class ConsoleClient {
     fields.put("login:submit", "");
     fields.put("jakarta.faces.ViewState", form.viewState());
     // PrimeFaces' script adds the page's CSP nonce to the form before a browser posts it; a
-    // postback without it fails PrimeFaces' check when the page is rendered again.
+    // postback without it is refused (console.UnsignedPostbacks).
     cspNonce(form.body()).ifPresent(n -> fields.put("primefaces.nonce", n));
     return post("/login.xhtml", fields, false);
+  }
+
+  /**
+   * Submits {@code form} of the page {@code on} as a browser with JavaScript off does: a plain (not
+   * ajax) postback with the view state and the given fields, but without the CSP nonce that
+   * PrimeFaces' script adds to every form.
+   */
+  public Page submitWithoutScript(Page on, String form, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put(form, form);
+    all.put(form + "_SUBMIT", "1");
+    all.putAll(fields);
+    all.put("jakarta.faces.ViewState", on.viewState());
+    return post(on.path(), all, false);
   }
 
   /** A GET of a page; {@code pathAndQuery} is sent as given (encode parameters yourself). */

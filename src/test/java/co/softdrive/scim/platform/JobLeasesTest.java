@@ -3,6 +3,7 @@ package co.softdrive.scim.platform;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.persistence.JobLeaseRows;
 import co.softdrive.scim.persistence.MemoryDatabase;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,9 @@ class JobLeasesTest {
   @BeforeAll
   static void twoInstances() throws Exception {
     db = MemoryDatabase.migrated();
-    a = new JobLeases(db.dataSource(), "instance-a");
-    b = new JobLeases(db.dataSource(), "instance-b");
+    JobLeaseRows rows = new JobLeaseRows(db.dataSource());
+    a = new JobLeases(rows, "instance-a");
+    b = new JobLeases(rows, "instance-b");
   }
 
   @AfterAll
