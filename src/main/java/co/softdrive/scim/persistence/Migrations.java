@@ -37,6 +37,9 @@ import javax.sql.DataSource;
  * migration that declares {@code -- compatible-from: <version>} on a line of its own: the oldest
  * migration a build must know to work on the schema from then on. A build that knows less reports
  * {@link SchemaStatus#usable()} false and stays unready instead of failing on a missing column.
+ *
+ * <p>Longer than most classes because it is one procedure: lock, read what is applied, check
+ * compatibility, apply each missing file with its placeholders and its Java fill step, record it.
  */
 public final class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());

@@ -26,6 +26,9 @@ import java.sql.SQLException;
  * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user deactivated
  * by Entra keeps its SCIM record (a tombstone answering GET and filters) while its account is
  * deleted.
+ *
+ * <p>Its length is its column list: 22 columns with their accessors, and their JDBC binding for the
+ * plain-JDBC create and lookup of {@link Users} (kept here, beside the fields they read).
  */
 @Entity
 @Table(name = "scim_user")

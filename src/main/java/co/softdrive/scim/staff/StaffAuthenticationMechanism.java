@@ -49,6 +49,9 @@ import java.util.logging.Logger;
  * session's account re-read: the answer is 503 with {@code Retry-After} (the admin API's JSON
  * error, the console's unavailable page, or the sign-in page saying so), never a 401 or 403 that a
  * client would take as permanent. Console sessions survive the outage.
+ *
+ * <p>Kept in one class, though over 300 lines, because Jakarta Security calls one mechanism for
+ * every request: the three channels, the throttle and the outage answers share its entry point.
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {

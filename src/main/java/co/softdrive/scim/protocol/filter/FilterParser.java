@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * Limits#pathLength()} for a path), {@link Limits#filterDepth()} (parentheses, {@code not ( )} and
  * value paths {@code [ ]}) and {@link Limits#filterOperands()} ({@code attr op value} and {@code
  * attr pr} expressions).
+ *
+ * <p>Its length is the grammar: one short method per production, kept together so the parser reads
+ * like the RFC's ABNF.
  */
 public final class FilterParser {
   /** The last segment of a schema URN is a version ({@code ...:enterprise:2.0}), not a type. */
