@@ -4,9 +4,10 @@ import co.softdrive.scim.persistence.NameKey;
 import jakarta.persistence.EntityManager;
 
 /**
- * Uniqueness of a user's userName and a group's displayName in their tenant (RFC 7644 §3.3: 409
- * {@code uniqueness}), compared by {@link NameKey}. The unique constraint on the key column is the
- * guarantee; this check answers the usual case before the write.
+ * Uniqueness of a user's userName in its tenant (RFC 7644 §3.3: 409 {@code uniqueness}), compared
+ * by {@link NameKey}. The unique constraint on the key column is the guarantee; this check answers
+ * the usual case before the write. A group's displayName is checked by {@code
+ * persistence.Groups.nameTaken}.
  */
 final class UniqueNames {
   private UniqueNames() {}
