@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import jakarta.servlet.ServletContextListener;
 import jakarta.ws.rs.ApplicationPath;
 import java.sql.Connection;
@@ -81,16 +82,23 @@ class ArchitectureTest {
    */
   @Test
   void movedCapabilitiesReachTheDatabaseOnlyThroughRepositories() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "co.softdrive.scim.tenant..",
-            "co.softdrive.scim.token..",
-            "co.softdrive.scim.feed..",
-            "co.softdrive.scim.audit..",
-            "co.softdrive.scim.staff..",
-            "co.softdrive.scim.throttle..",
-            "co.softdrive.scim.platform..")
+    reachTheDatabaseOnlyThroughRepositories(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "co.softdrive.scim.tenant..",
+                "co.softdrive.scim.token..",
+                "co.softdrive.scim.feed..",
+                "co.softdrive.scim.audit..",
+                "co.softdrive.scim.staff..",
+                "co.softdrive.scim.throttle..",
+                "co.softdrive.scim.platform..",
+                "co.softdrive.scim.provisioning..",
+                "co.softdrive.scim.lifecycle.."));
+  }
+
+  private static void reachTheDatabaseOnlyThroughRepositories(GivenClassesConjunction classes) {
+    classes
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.persistence..", "javax.sql..")

@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 /**
  * Schedules every {@link ScheduledJob} bean on the container's managed scheduler once the schema is
  * ready ({@link Startup}), each with a fixed delay: the change feed's sequencer and webhook
- * delivery ({@code feed}), the tombstone purge ({@code lifecycle}), this instance's heartbeat
- * ({@code throttle}), and the activity log's flush and retention purge ({@code activity}). Each job
- * coordinates instances through the database itself.
+ * delivery ({@code feed}), the tombstone purge and the purge of deleted groups' records ({@code
+ * lifecycle}), this instance's heartbeat ({@code throttle}), and the activity log's flush and
+ * retention purge ({@code activity}). Each job coordinates instances through the database itself.
  */
 @ApplicationScoped
 public class JobScheduler {

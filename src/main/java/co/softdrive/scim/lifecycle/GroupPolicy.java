@@ -6,14 +6,13 @@ import co.softdrive.scim.audit.Actor;
 import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.GroupEntity;
-import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.Groups;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Tenants;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.protocol.json.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,44 +35,35 @@ public class GroupPolicy {
   public static final String FOLLOW_ENTRA = "FOLLOW_ENTRA";
   public static final String CASCADE = "CASCADE";
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Tenants tenants;
+  @Inject Groups groups;
   @Inject AccountLifecycle lifecycle;
 
   /** The tenant's policy: {@link #CASCADE} or {@link #FOLLOW_ENTRA}. */
   public String of(String tenantId) {
-    TenantEntity tenant = em.find(TenantEntity.class, tenantId);
-    return tenant != null && CASCADE.equals(tenant.getGroupPolicy()) ? CASCADE : FOLLOW_ENTRA;
+    return tenants
+            .find(TenantId.of(tenantId))
+            .filter(tenant -> CASCADE.equals(tenant.getGroupPolicy()))
+            .isPresent()
+        ? CASCADE
+        : FOLLOW_ENTRA;
   }
 
   /**
    * Called in the deleting transaction, before the group's memberships are removed; returns how
-   * many members it deactivated (policy cascade).
+   * many members it deactivated (policy cascade). The members left without a group are locked
+   * before any of them is deactivated (which locks the tenant's row): user rows first, then the
+   * tenant's, as every deactivation does.
    */
   public int beforeGroupDeleted(GroupEntity group, Actor actor, List<ChangeEvent> events) {
-    TenantEntity tenant = em.find(TenantEntity.class, group.getTenantId());
-    if (tenant == null || !CASCADE.equals(tenant.getGroupPolicy())) {
+    if (!CASCADE.equals(of(group.getTenantId()))) {
       return 0;
     }
-    List<String> onlyHere =
-        em.createQuery(
-                "SELECT m.userId FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
-                    + " AND m.groupId = :groupId AND NOT EXISTS (SELECT o FROM GroupMemberEntity o"
-                    + " WHERE o.tenantId = m.tenantId AND o.userId = m.userId AND o.groupId <> m.groupId)",
-                String.class)
-            .setParameter("tenantId", group.getTenantId())
-            .setParameter("groupId", group.getId())
-            .getResultList();
+    List<UserEntity> onlyHere =
+        groups.soleMembersForUpdate(TenantId.of(group.getTenantId()), group.getId());
     long now = System.currentTimeMillis();
     int deactivated = 0;
-    for (String userId : onlyHere) {
-      UserEntity user =
-          em.createNamedQuery("UserEntity.find", UserEntity.class)
-              .setParameter("tenantId", group.getTenantId())
-              .setParameter("id", userId)
-              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-              .getSingleResult();
+    for (UserEntity user : onlyHere) {
       if (!user.isActive()) {
         continue;
       }
