@@ -266,7 +266,18 @@ final class FilterTranslator {
         + table.join().formatted(s, alias)
         + " AND "
         + condition.get()
+        + sameTenant(s)
         + ")";
+  }
+
+  /**
+   * {@code " AND s.tenantId = :tenantId"}: the query's own tenant parameter (bound by {@link
+   * ResourceQueries}) on a subquery's row, beside its correlation to the resource. PostgreSQL runs
+   * an {@code EXISTS} under {@code or} as a hashed subplan that keeps only the subquery's own
+   * conditions: with the tenant only correlated, it read the whole table, every tenant's rows.
+   */
+  static String sameTenant(String s) {
+    return " AND " + s + ".tenantId = :tenantId";
   }
 
   String nextAlias() {

@@ -61,11 +61,17 @@ final class ValueFilters {
     }
     if (f instanceof Filter.Compare c) {
       if (c.op() == CompareOp.NE && !a.multiValued()) {
-        return Optional.of("NOT EXISTS (" + rows + " AND " + equal(a, sub, s, c, attr) + ")");
+        return Optional.of(
+            "NOT EXISTS ("
+                + rows
+                + " AND "
+                + equal(a, sub, s, c, attr)
+                + FilterTranslator.sameTenant(s)
+                + ")");
       }
       rows += " AND " + compare(a, sub, s, c, attr);
     }
-    return Optional.of("EXISTS (" + rows + ")");
+    return Optional.of("EXISTS (" + rows + FilterTranslator.sameTenant(s) + ")");
   }
 
   /**

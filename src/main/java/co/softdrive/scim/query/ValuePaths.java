@@ -66,7 +66,7 @@ final class ValuePaths {
         sql.append(" AND ").append(element(f, a, e, v.attr()));
       }
     }
-    return Optional.of("EXISTS (" + sql + ")");
+    return Optional.of("EXISTS (" + sql + FilterTranslator.sameTenant(e) + ")");
   }
 
   /**

@@ -58,7 +58,7 @@ class FilterTranslationTest {
             .startsWith(
                 "(EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND"
                     + " s0.userId = r.id AND s0.attr = 'phonenumbers' AND s0.sub = 'value' AND"
-                    + " s0.value = :f0) OR EXISTS"),
+                    + " s0.value = :f0 AND s0.tenantId = :tenantId) OR EXISTS"),
         f.where());
     // Only eq is joined: other operators keep the EXISTS and its paging in creation order.
     assertEquals("", users("phoneNumbers.value sw \"+1\"").from());
@@ -91,7 +91,9 @@ class FilterTranslationTest {
   @Test
   void neOnASingleValueMatchesUsersWithoutIt() {
     String q = users("title ne \"boss\"").where();
-    assertTrue(q.startsWith("NOT EXISTS (") && q.endsWith("s0.value = :f0)"), q);
+    assertTrue(
+        q.startsWith("NOT EXISTS (") && q.endsWith("s0.value = :f0 AND s0.tenantId = :tenantId)"),
+        q);
   }
 
   @Test
@@ -127,7 +129,8 @@ class FilterTranslationTest {
                 + " s0.userId = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND"
                 + " s0.value = :f0 AND EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"
                 + " s1.tenantId = s0.tenantId AND s1.userId = s0.userId AND s1.attr = s0.attr AND"
-                + " s1.pos = s0.pos AND s1.sub = 'type' AND s1.value = :f1)) OR"),
+                + " s1.pos = s0.pos AND s1.sub = 'type' AND s1.value = :f1) AND s0.tenantId ="
+                + " :tenantId) OR"),
         q);
     // Without an eq on a value (or with a negation) the bracket stays an EXISTS.
     assertEquals("", users("addresses[type eq \"work\" and locality sw \"P\"]").from());
@@ -148,7 +151,8 @@ class FilterTranslationTest {
     assertEquals("(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.groupId = :f0)", g.where());
     assertEquals(
         "(EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
-            + " s0.userId = r.id AND s0.groupId = :f0) OR (NOT r.active = :f1))",
+            + " s0.userId = r.id AND s0.groupId = :f0 AND s0.tenantId = :tenantId) OR (NOT"
+            + " r.active = :f1))",
         users("groups.value eq \"g1\" or not (active eq true)").where());
     // several addresses may be equal: the first matching one is joined
     JpqlFilter e = users("emails eq \"A@x.org\"");
@@ -174,7 +178,8 @@ class FilterTranslationTest {
     assertEquals(
         "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
             + " s0.userId = r.id AND s0.groupId IN (SELECT s1.id FROM GroupEntity s1 WHERE"
-            + " s1.tenantId = s0.tenantId AND s1.displayNameKey LIKE :f0 ESCAPE '\\'))",
+            + " s1.tenantId = s0.tenantId AND s1.displayNameKey LIKE :f0 ESCAPE '\\') AND"
+            + " s0.tenantId = :tenantId)",
         o);
     assertTrue(users("groups[type eq \"direct\"]").where().contains("s0.tenantId IS NOT NULL"));
   }
