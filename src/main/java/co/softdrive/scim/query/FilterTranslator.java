@@ -170,11 +170,8 @@ final class FilterTranslator {
           + " "
           + j
           + " WHERE "
-          + j
-          + ".tenantId = "
-          + alias
-          + ".tenantId AND "
           + test(column, j, f, attr)
+          + sameTenant(j)
           + ")";
     }
     return test(column, alias, f, attr);

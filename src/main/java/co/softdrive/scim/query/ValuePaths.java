@@ -129,10 +129,16 @@ final class ValuePaths {
             + sub
             + "'";
     if (f instanceof Filter.Compare c) {
+      // the element's row is read by primary key (ValueFilters.testOfKeyedRow)
       if (c.op() == CompareOp.NE) {
-        return "NOT EXISTS (" + rows + " AND " + values.equal(a, sub, w, c, path) + ")";
+        Filter equal = new Filter.Compare(c.attr(), CompareOp.EQ, c.value());
+        return "NOT EXISTS ("
+            + rows
+            + " AND "
+            + values.testOfKeyedRow(a, sub, w, equal, path)
+            + ")";
       }
-      rows += " AND " + values.compare(a, sub, w, c, path);
+      rows += " AND " + values.testOfKeyedRow(a, sub, w, c, path);
     }
     return "EXISTS (" + rows + ")";
   }

@@ -88,6 +88,10 @@ class FilterPlanTest {
         "addresses[locality eq \"oslo\" and type eq \"work\"] and title eq \"chief\" | 50 | 50",
         "groups.display eq \"Group19\" | 50 | 50",
         "groups.display eq \"group19\" and active eq true | 50 | 50",
+        // known limit: an or walks the tenant's user index (never another tenant's rows)
+        "title eq \"chief\" or department eq \"nobody\" | 3000 | 3000",
+        "groups.value eq \"t-g19\" or title eq \"nobody\" | 3000 | 3000",
+        "phoneNumbers[type eq \"work\" and value eq \"+1 555 0199\"] or title eq \"x\" | 3000 | 3000",
       })
   void runsOnIndexes(String filter, int sideRows, int usersRead) throws Exception {
     EntityManager em = emf.createEntityManager();

@@ -129,7 +129,8 @@ class FilterTranslationTest {
                 + " s0.userId = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND"
                 + " s0.value = :f0 AND EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"
                 + " s1.tenantId = s0.tenantId AND s1.userId = s0.userId AND s1.attr = s0.attr AND"
-                + " s1.pos = s0.pos AND s1.sub = 'type' AND s1.value = :f1) AND s0.tenantId ="
+                + " s1.pos = s0.pos AND s1.sub = 'type' AND CONCAT(s1.value, '') = :f1) AND"
+                + " s0.tenantId ="
                 + " :tenantId) OR"),
         q);
     // Without an eq on a value (or with a negation) the bracket stays an EXISTS.
@@ -178,7 +179,7 @@ class FilterTranslationTest {
     assertEquals(
         "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
             + " s0.userId = r.id AND s0.groupId IN (SELECT s1.id FROM GroupEntity s1 WHERE"
-            + " s1.tenantId = s0.tenantId AND s1.displayNameKey LIKE :f0 ESCAPE '\\') AND"
+            + " s1.displayNameKey LIKE :f0 ESCAPE '\\' AND s1.tenantId = :tenantId) AND"
             + " s0.tenantId = :tenantId)",
         o);
     assertTrue(users("groups[type eq \"direct\"]").where().contains("s0.tenantId IS NOT NULL"));
