@@ -160,19 +160,15 @@ final class FilterTranslator {
     if (column.join() != null) {
       String j = nextAlias();
       Column.Join join = column.join();
-      return alias
-          + "."
-          + join.reference()
-          + " IN (SELECT "
-          + j
-          + ".id FROM "
-          + join.entity()
-          + " "
-          + j
-          + " WHERE "
-          + test(column, j, f, attr)
-          + sameTenant(j)
-          + ")";
+      return "%s.%s IN (SELECT %s.id FROM %s %s WHERE %s%s)"
+          .formatted(
+              alias,
+              join.reference(),
+              j,
+              join.entity(),
+              j,
+              test(column, j, f, attr),
+              sameTenant(j));
     }
     return test(column, alias, f, attr);
   }
@@ -253,18 +249,9 @@ final class FilterTranslator {
       String s,
       String alias,
       java.util.function.Supplier<String> condition) {
-    return "EXISTS (SELECT "
-        + s
-        + " FROM "
-        + table.entity()
-        + " "
-        + s
-        + " WHERE "
-        + table.join().formatted(s, alias)
-        + " AND "
-        + condition.get()
-        + sameTenant(s)
-        + ")";
+    return "EXISTS (SELECT %s FROM %s %s WHERE %s AND %s%s)"
+        .formatted(
+            s, table.entity(), s, table.join().formatted(s, alias), condition.get(), sameTenant(s));
   }
 
   /**
