@@ -17,10 +17,10 @@ record Column(String expression, Kind kind, boolean nullable, Join join) {
 
   /**
    * Another entity a side table's row points to, e.g. the group of a membership: the condition on
-   * it becomes {@code s.<reference> IN (SELECT j.id FROM <entity> j WHERE j.tenantId = s.tenantId
-   * AND ...)}, which the database resolves through the entity's index first and then the side
-   * table's primary key (on Derby, a join inside the {@code EXISTS} read every membership of the
-   * tenant instead).
+   * it becomes {@code s.<reference> IN (SELECT j.id FROM <entity> j WHERE ... AND j.tenantId =
+   * :tenantId)} (uncorrelated, so PostgreSQL can run it once), which the database resolves through
+   * the entity's index first and then the side table's primary key (on Derby, a join inside the
+   * {@code EXISTS} read every membership of the tenant instead).
    *
    * @param entity JPQL entity name
    * @param reference the side row's field holding the entity's id

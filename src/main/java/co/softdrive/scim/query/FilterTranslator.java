@@ -15,8 +15,10 @@ import java.util.Optional;
  * Translates a filter AST into a JPQL condition over one resource type (RFC 7644 §3.4.2.2). Where
  * an attribute lives decides the shape: a column of the resource ({@link ResourceMapping#column}),
  * a side table reached through {@code EXISTS} (e-mails, memberships, the manager; {@link
- * ResourceMapping.SideTable}), or the rows of {@code scim_user_value} ({@link ValueFilters}).
- * Comparisons themselves (case rules, types, NULL guards) are {@link Comparisons}'.
+ * ResourceMapping.SideTable}), or the rows of {@code scim_user_value} ({@link ValueFilters}, {@link
+ * ValuePaths}). A test at the top of the filter may instead be rows joined to the resource ({@link
+ * Joined}: {@link SideJoins}, {@link ValueJoins}). Comparisons themselves (case rules, types, NULL
+ * guards) are {@link Comparisons}'.
  *
  * <p>Error details name attributes as the schemas spell them ({@code displayName}, not {@code
  * displayname}).
@@ -25,6 +27,8 @@ final class FilterTranslator {
   final ResourceMapping mapping;
   final Comparisons comparisons = new Comparisons();
   private final ValueFilters values = new ValueFilters(this);
+  private final ValuePaths valuePaths = new ValuePaths(this, values);
+  private final ValueJoins valueJoins = new ValueJoins(this, values);
   private int aliases;
 
   private FilterTranslator(ResourceMapping mapping) {
@@ -36,7 +40,7 @@ final class FilterTranslator {
     List<Filter> conjuncts = new ArrayList<>();
     conjuncts(filter, conjuncts);
     for (Filter c : conjuncts) {
-      Optional<ValueFilters.Joined> joined = t.joined(c, alias);
+      Optional<Joined> joined = t.joined(c, alias);
       if (joined.isPresent()) {
         List<String> parts = new ArrayList<>();
         for (Filter other : conjuncts) {
@@ -51,17 +55,23 @@ final class FilterTranslator {
   }
 
   /**
-   * An {@code eq} at the top of a filter as a joined row of the table that keeps the attribute (not
-   * for a column of the resource, and only where that table allows it), or empty.
+   * A test at the top of a filter as joined rows of the table that keeps the attribute ({@link
+   * Joined}): an {@code eq} on a side table or value, or a bracket on values; empty for a column of
+   * the resource and where the table does not allow it.
    */
-  private Optional<ValueFilters.Joined> joined(Filter f, String alias) {
+  private Optional<Joined> joined(Filter f, String alias) {
+    if (f instanceof Filter.ValuePath v) {
+      return mapping.sideTable(v.attr()).isPresent()
+          ? Optional.empty()
+          : valueJoins.element(v, alias);
+    }
     if (!(f instanceof Filter.Compare c) || mapping.column(c.attr()).isPresent()) {
       return Optional.empty();
     }
     if (mapping.sideTable(c.attr()).isPresent()) {
       return SideJoins.joined(this, f, alias);
     }
-    return values.joined(f, alias);
+    return valueJoins.joined(f, alias);
   }
 
   /** The tests joined by {@code and} at the top of a filter. */
@@ -150,27 +160,21 @@ final class FilterTranslator {
     if (column.join() != null) {
       String j = nextAlias();
       Column.Join join = column.join();
-      return alias
-          + "."
-          + join.reference()
-          + " IN (SELECT "
-          + j
-          + ".id FROM "
-          + join.entity()
-          + " "
-          + j
-          + " WHERE "
-          + j
-          + ".tenantId = "
-          + alias
-          + ".tenantId AND "
-          + test(column, j, f, attr)
-          + ")";
+      return "%s.%s IN (SELECT %s.id FROM %s %s WHERE %s%s)"
+          .formatted(
+              alias,
+              join.reference(),
+              j,
+              join.entity(),
+              j,
+              test(column, j, f, attr),
+              sameTenant(j));
     }
     return test(column, alias, f, attr);
   }
 
-  private String test(Column column, String alias, Filter f, AttrPath attr) {
+  /** The test {@code f} on {@code column} of {@code alias}, which holds the column itself. */
+  String test(Column column, String alias, Filter f, AttrPath attr) {
     if (f instanceof Filter.Compare cmp) {
       return comparisons.compare(column, alias, cmp.op(), cmp.value(), spelled(attr));
     }
@@ -180,7 +184,7 @@ final class FilterTranslator {
   private String valuePath(Filter.ValuePath v, String alias) {
     Optional<ResourceMapping.SideTable> side = mapping.sideTable(v.attr());
     if (side.isEmpty()) {
-      Optional<String> inValues = values.valuePath(v, alias);
+      Optional<String> inValues = valuePaths.valuePath(v, alias);
       if (inValues.isPresent()) {
         return inValues.get();
       }
@@ -245,17 +249,19 @@ final class FilterTranslator {
       String s,
       String alias,
       java.util.function.Supplier<String> condition) {
-    return "EXISTS (SELECT "
-        + s
-        + " FROM "
-        + table.entity()
-        + " "
-        + s
-        + " WHERE "
-        + table.join().formatted(s, alias)
-        + " AND "
-        + condition.get()
-        + ")";
+    return "EXISTS (SELECT %s FROM %s %s WHERE %s AND %s%s)"
+        .formatted(
+            s, table.entity(), s, table.join().formatted(s, alias), condition.get(), sameTenant(s));
+  }
+
+  /**
+   * {@code " AND s.tenantId = :tenantId"}: the query's own tenant parameter (bound by {@link
+   * ResourceQueries}) on a subquery's row, beside its correlation to the resource. PostgreSQL runs
+   * an {@code EXISTS} under {@code or} as a hashed subplan that keeps only the subquery's own
+   * conditions: with the tenant only correlated, it read the whole table, every tenant's rows.
+   */
+  static String sameTenant(String s) {
+    return " AND " + s + ".tenantId = :tenantId";
   }
 
   String nextAlias() {

@@ -22,7 +22,8 @@ import java.util.Map;
  * Runs list and filter queries for one tenant in the database: the filter becomes a JPQL condition,
  * sorting an ORDER BY (ties broken by id, so pages are stable), paging OFFSET/FETCH. When the first
  * page holds fewer rows than asked, its size is the total and no COUNT is run (Entra's lookups by
- * userName/displayName are exactly that case).
+ * userName/displayName are exactly that case). The filter's conditions use the query's {@code
+ * :tenantId} parameter in their subqueries ({@link FilterTranslator#sameTenant}).
  */
 @ApplicationScoped
 public class ResourceQueries {

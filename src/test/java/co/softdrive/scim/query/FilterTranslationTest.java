@@ -58,7 +58,7 @@ class FilterTranslationTest {
             .startsWith(
                 "(EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND"
                     + " s0.userId = r.id AND s0.attr = 'phonenumbers' AND s0.sub = 'value' AND"
-                    + " s0.value = :f0) OR EXISTS"),
+                    + " s0.value = :f0 AND s0.tenantId = :tenantId) OR EXISTS"),
         f.where());
     // Only eq is joined: other operators keep the EXISTS and its paging in creation order.
     assertEquals("", users("phoneNumbers.value sw \"+1\"").from());
@@ -91,7 +91,9 @@ class FilterTranslationTest {
   @Test
   void neOnASingleValueMatchesUsersWithoutIt() {
     String q = users("title ne \"boss\"").where();
-    assertTrue(q.startsWith("NOT EXISTS (") && q.endsWith("s0.value = :f0)"), q);
+    assertTrue(
+        q.startsWith("NOT EXISTS (") && q.endsWith("s0.value = :f0 AND s0.tenantId = :tenantId)"),
+        q);
   }
 
   @Test
@@ -103,15 +105,37 @@ class FilterTranslationTest {
 
   @Test
   void bracketsRangeOverOneElement() {
-    String q = users("addresses[type eq \"work\" and locality eq \"Paris\"]").where();
-    // The value first (found by the value index), the type on the same element.
+    JpqlFilter j = users("addresses[type eq \"work\" and locality eq \"Paris\"]");
+    // At the top of the filter, the element's rows joined: the value first (found by the value
+    // index), the type on the same element (by primary key), and no earlier element matching.
+    assertEquals(", UserValueEntity s0, UserValueEntity s1", j.from());
     assertEquals(
-        "EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND s0.userId"
-            + " = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND s0.value = :f0 AND"
-            + " EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE s1.tenantId = s0.tenantId AND"
-            + " s1.userId = s0.userId AND s1.attr = s0.attr AND s1.pos = s0.pos AND s1.sub ="
-            + " 'type' AND s1.value = :f1))",
+        "(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.attr = 'addresses' AND s0.sub ="
+            + " 'locality' AND s0.value = :f0 AND s1.tenantId = s0.tenantId AND s1.userId ="
+            + " s0.userId AND s1.attr = s0.attr AND s1.pos = s0.pos AND s1.sub = 'type' AND"
+            + " CONCAT(s1.value, '') = :f1 AND NOT EXISTS (SELECT s2 FROM UserValueEntity s2, UserValueEntity"
+            + " s3 WHERE s2.tenantId = s0.tenantId AND s2.userId = s0.userId AND s2.attr ="
+            + " s0.attr AND s2.pos < s0.pos AND s2.sub = 'locality' AND s2.value = :f2 AND"
+            + " s3.tenantId = s2.tenantId AND s3.userId = s2.userId AND s3.attr = s2.attr AND"
+            + " s3.pos = s2.pos AND s3.sub = 'type' AND CONCAT(s3.value, '') = :f3))",
+        j.where());
+    assertEquals("paris", j.parameters().get("f0"));
+    assertEquals("work", j.parameters().get("f1"));
+    // Under or: an EXISTS over the element's rows.
+    String q = users("addresses[type eq \"work\" and locality eq \"Paris\"] or title pr").where();
+    assertTrue(
+        q.startsWith(
+            "(EXISTS (SELECT s0 FROM UserValueEntity s0 WHERE s0.tenantId = r.tenantId AND"
+                + " s0.userId = r.id AND s0.attr = 'addresses' AND s0.sub = 'locality' AND"
+                + " s0.value = :f0 AND EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"
+                + " s1.tenantId = s0.tenantId AND s1.userId = s0.userId AND s1.attr = s0.attr AND"
+                + " s1.pos = s0.pos AND s1.sub = 'type' AND CONCAT(s1.value, '') = :f1) AND"
+                + " s0.tenantId ="
+                + " :tenantId) OR"),
         q);
+    // Without an eq on a value (or with a negation) the bracket stays an EXISTS.
+    assertEquals("", users("addresses[type eq \"work\" and locality sw \"P\"]").from());
+    assertEquals("", users("addresses[locality eq \"x\" and not (type eq \"w\")]").from());
     String n = users("addresses[locality co \"x\" and not (type eq \"work\")]").where();
     assertTrue(n.contains("AND (NOT EXISTS (SELECT s1 FROM UserValueEntity s1 WHERE"), n);
     String p = users("phoneNumbers[primary eq true]").where();
@@ -128,7 +152,8 @@ class FilterTranslationTest {
     assertEquals("(s0.tenantId = r.tenantId AND s0.userId = r.id AND s0.groupId = :f0)", g.where());
     assertEquals(
         "(EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
-            + " s0.userId = r.id AND s0.groupId = :f0) OR (NOT r.active = :f1))",
+            + " s0.userId = r.id AND s0.groupId = :f0 AND s0.tenantId = :tenantId) OR (NOT"
+            + " r.active = :f1))",
         users("groups.value eq \"g1\" or not (active eq true)").where());
     // several addresses may be equal: the first matching one is joined
     JpqlFilter e = users("emails eq \"A@x.org\"");
@@ -139,13 +164,24 @@ class FilterTranslationTest {
                 "AND NOT EXISTS (SELECT s1 FROM UserEmailEntity s1 WHERE"
                     + " s1.tenantId = r.tenantId AND s1.userId = r.id AND s1.pos < s0.pos AND"),
         e.where());
-    JpqlFilter d = users("groups.display eq \"Ａdmins\"");
+    // groups.display eq: the named group by its index, then the memberships, once per user
+    JpqlFilter d = users("groups.display eq \"\uff21dmins\"");
+    assertEquals(", GroupEntity s0, GroupMemberEntity s1", d.from());
+    assertEquals(
+        "(s0.tenantId = r.tenantId AND s0.displayNameKey = :f0 AND s1.tenantId = r.tenantId AND"
+            + " s1.userId = r.id AND s1.groupId = s0.id AND NOT EXISTS (SELECT s2 FROM"
+            + " GroupMemberEntity s2, GroupEntity s3 WHERE s2.tenantId = r.tenantId AND s2.userId"
+            + " = r.id AND s3.id = s2.groupId AND s3.displayNameKey = :f1 AND s3.id < s0.id))",
+        d.where());
+    assertEquals("admins", d.parameters().get("f0"));
+    // other operators, and under or: an EXISTS asking the group's row
+    String o = users("groups.display sw \"adm\"").where();
     assertEquals(
         "EXISTS (SELECT s0 FROM GroupMemberEntity s0 WHERE s0.tenantId = r.tenantId AND"
             + " s0.userId = r.id AND s0.groupId IN (SELECT s1.id FROM GroupEntity s1 WHERE"
-            + " s1.tenantId = s0.tenantId AND s1.displayNameKey = :f0))",
-        d.where());
-    assertEquals("admins", d.parameters().get("f0"));
+            + " s1.displayNameKey LIKE :f0 ESCAPE '\\' AND s1.tenantId = :tenantId) AND"
+            + " s0.tenantId = :tenantId)",
+        o);
     assertTrue(users("groups[type eq \"direct\"]").where().contains("s0.tenantId IS NOT NULL"));
   }
 
@@ -155,6 +191,15 @@ class FilterTranslationTest {
     assertTrue(q.contains("s0.userId IN (SELECT s1.id FROM UserEntity s1 WHERE"), q);
     assertTrue(q.contains("s1.displayNameCi LIKE :f0"), q);
     assertTrue(groups("members.type eq \"user\"").where().contains("s0.tenantId IS NOT NULL"));
+    JpqlFilter eq = groups("members.display eq \"Ada\"");
+    assertEquals(", UserEntity s0, GroupMemberEntity s1", eq.from());
+    assertTrue(
+        eq.where()
+            .startsWith(
+                "(s0.tenantId = r.tenantId AND (s0.displayNameCi IS NOT NULL AND s0.displayNameCi"
+                    + " = :f0) AND s1.tenantId = r.tenantId AND s1.groupId = r.id AND s1.userId ="
+                    + " s0.id AND NOT EXISTS (SELECT s2 FROM GroupMemberEntity s2, UserEntity s3"),
+        eq.where());
   }
 
   @Test
