@@ -58,21 +58,9 @@ class ArchitectureTest {
     importsNothingOfOursOutside("co.softdrive.scim.persistence..");
   }
 
-  /**
-   * The toolbox sits just above persistence: its job leases keep their rows in {@code
-   * persistence.JobLeaseRows}; nothing else of ours.
-   */
   @Test
-  void platformImportsNothingOfOursButPersistence() {
-    noClasses()
-        .that()
-        .resideInAPackage("co.softdrive.scim.platform..")
-        .should()
-        .dependOnClassesThat(
-            resideInAPackage(OURS)
-                .and(not(resideInAPackage("co.softdrive.scim.platform..")))
-                .and(not(resideInAPackage("co.softdrive.scim.persistence.."))))
-        .check(production);
+  void platformImportsNothingElseOfOurs() {
+    importsNothingOfOursOutside("co.softdrive.scim.platform..");
   }
 
   /**

@@ -1,7 +1,7 @@
 package co.softdrive.scim.activity;
 
 import co.softdrive.scim.health.DatabaseState;
-import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.persistence.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -9,7 +9,7 @@
  * the entry is dropped and counted ({@code scim.activity.dropped}) rather than blocking the
  * request. Rows older than {@code scim.activity.retention-days} are purged every hour ({@link
  * ActivityPurgeJob}), tenant by tenant, by one instance at a time under the {@code
- * activity-retention} job lease (platform.JobLeases).
+ * activity-retention} job lease (persistence.JobLeases).
  *
  * <p>What is never recorded: request or response bodies, tokens (only the 13-character display
  * prefix), query strings. The one exception is the {@code filter} query parameter, truncated to

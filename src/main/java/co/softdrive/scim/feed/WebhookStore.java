@@ -1,8 +1,8 @@
 package co.softdrive.scim.feed;
 
+import co.softdrive.scim.persistence.JobLeases;
 import co.softdrive.scim.persistence.WebhookEndpointEntity;
 import co.softdrive.scim.persistence.Webhooks;
-import co.softdrive.scim.platform.JobLeases;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.tenant.TenantService;

@@ -1,7 +1,7 @@
 package co.softdrive.scim.lifecycle;
 
 import co.softdrive.scim.activity.ActivityConfig;
-import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.persistence.JobLeases;
 import co.softdrive.scim.platform.ScheduledJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

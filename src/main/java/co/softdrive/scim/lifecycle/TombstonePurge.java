@@ -1,11 +1,11 @@
 package co.softdrive.scim.lifecycle;
 
 import co.softdrive.scim.audit.Actor;
+import co.softdrive.scim.persistence.JobLeases;
 import co.softdrive.scim.persistence.TenantEntity;
 import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.Tenants;
 import co.softdrive.scim.persistence.Users;
-import co.softdrive.scim.platform.JobLeases;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * The rows of {@code job_lease} ({@code name}, {@code owner}, {@code lease_until}), one per job
- * that runs under a lease; the rules of those leases are {@code platform.JobLeases}'. Every change
- * is one conditional statement, so the database decides which instance wins a race.
+ * that runs under a lease; the rules of those leases are {@link JobLeases}'. Every change is one
+ * conditional statement, so the database decides which instance wins a race.
  *
  * <p>Plain JDBC in auto-commit on a connection of its own: a lease is taken, renewed and ended
  * outside the transactions of the job it guards, each statement is its own short transaction that

@@ -2,7 +2,7 @@ package co.softdrive.scim.throttle;
 
 import co.softdrive.scim.config.LimitsConfig;
 import co.softdrive.scim.persistence.InstanceHeartbeats;
-import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.persistence.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

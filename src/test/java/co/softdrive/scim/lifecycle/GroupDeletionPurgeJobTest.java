@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.activity.ActivityConfig;
-import co.softdrive.scim.platform.JobLeases;
+import co.softdrive.scim.persistence.JobLeases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

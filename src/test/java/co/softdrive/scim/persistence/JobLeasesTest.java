@@ -1,10 +1,8 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import co.softdrive.scim.persistence.JobLeaseRows;
-import co.softdrive.scim.persistence.MemoryDatabase;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

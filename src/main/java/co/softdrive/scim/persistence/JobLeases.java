@@ -1,6 +1,5 @@
-package co.softdrive.scim.platform;
+package co.softdrive.scim.persistence;
 
-import co.softdrive.scim.persistence.JobLeaseRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
