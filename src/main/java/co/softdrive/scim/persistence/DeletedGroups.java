@@ -95,7 +95,7 @@ public class DeletedGroups {
    * A page of a deletion's members by user id (keyset: ids after {@code afterUserId}), at most
    * {@code limit}, each with its account's state now: the page from the deletion's key, then the
    * users of the page by primary key (IN lists, the tenant compared on each row found, as {@link
-   * MembershipRepository#existingUsers}).
+   * Users#existing}).
    */
   public List<Member> members(TenantId tenant, String deletionId, String afterUserId, int limit) {
     List<Object[]> page =

@@ -24,6 +24,9 @@ import java.util.Set;
  * statements' worth of rows whatever the group's size: ids are checked and written in chunks with
  * IN lists and multi-row INSERTs. Chunk sizes come from a few fixed buckets (IN lists are padded by
  * repeating an id) so that the database sees a handful of statement shapes and keeps them compiled.
+ *
+ * <p>A little over 300 lines: every statement on {@code group_member} is here, with the chunking
+ * they share and the one Derby-specific probe ({@link #existingMembers}).
  */
 @ApplicationScoped
 public class MembershipRepository {
@@ -39,27 +42,6 @@ public class MembershipRepository {
   EntityManager em;
 
   @Inject TxConnections connections;
-
-  /**
-   * The subset of {@code ids} that are users of this tenant. The lookup goes by primary key (an IN
-   * list on the id alone, so the database probes the key index once per id) and the tenant is
-   * compared on each row found: with the tenant in the WHERE clause, Derby chose the tenant index
-   * and scanned all of the tenant's users for every chunk (docs/benchmarks.md).
-   */
-  public Set<String> existingUsers(String tenantId, Collection<String> ids) {
-    Set<String> found = new HashSet<>();
-    for (List<String> chunk : padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
-      for (Object[] row :
-          em.createNamedQuery("UserEntity.tenantsOfIds", Object[].class)
-              .setParameter("ids", chunk)
-              .getResultList()) {
-        if (tenantId.equals(row[1])) {
-          found.add((String) row[0]);
-        }
-      }
-    }
-    return found;
-  }
 
   /**
    * The subset of {@code ids} already members of the group: one probe of the primary key per id,
@@ -229,25 +211,6 @@ public class MembershipRepository {
         .stream()
         .map(row -> new Member((String) row[0], (String) row[1]))
         .toList();
-  }
-
-  /**
-   * The display names of those of {@code ids} that are users of this tenant and have one, looked up
-   * by primary key (as {@link #existingUsers}).
-   */
-  public Map<String, String> displayNames(String tenantId, Collection<String> ids) {
-    Map<String, String> found = new HashMap<>();
-    for (List<String> chunk : padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
-      for (Object[] row :
-          em.createNamedQuery("UserEntity.displayNamesOfIds", Object[].class)
-              .setParameter("ids", chunk)
-              .getResultList()) {
-        if (tenantId.equals(row[1]) && row[2] != null) {
-          found.put((String) row[0], (String) row[2]);
-        }
-      }
-    }
-    return found;
   }
 
   public long count(String tenantId, String groupId) {

@@ -12,6 +12,7 @@ import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.Groups;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.protocol.error.ScimBadRequest;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ResourceView;
@@ -53,6 +54,7 @@ public class GroupProvisioning {
   @Inject ResourceQueries queries;
   @Inject Groups groups;
   @Inject MembershipRepository memberships;
+  @Inject Users users;
   @Inject Outbox outbox;
   @Inject GroupPolicy policy;
   @Inject GroupDeletions deletions;
@@ -70,7 +72,7 @@ public class GroupProvisioning {
     }
     List<ChangeEvent> events = new ArrayList<>();
     events.add(GroupEvents.group(group, EventTypes.GROUP_CREATED, null));
-    MembershipChanges members = new MembershipChanges(memberships, group, now, events);
+    MembershipChanges members = new MembershipChanges(memberships, users, group, now, events);
     if (n.memberValues() != null && !n.memberValues().isEmpty()) {
       members.add(n.memberValues());
     }
@@ -105,7 +107,7 @@ public class GroupProvisioning {
     JsonObject before = ScimJson.parseStored(group.getAttributes());
     List<ChangeEvent> events = new ArrayList<>();
     rewrite(group, n.attributes(), now, events);
-    MembershipChanges members = new MembershipChanges(memberships, group, now, events);
+    MembershipChanges members = new MembershipChanges(memberships, users, group, now, events);
     members.replaceAll(n.memberValues() == null ? List.of() : n.memberValues());
     groups.write();
     outbox.append(events);
@@ -130,7 +132,7 @@ public class GroupProvisioning {
       rewrite(group, result.resource(), now, events);
       attributes = result.resource();
     }
-    MembershipChanges members = new MembershipChanges(memberships, group, now, events);
+    MembershipChanges members = new MembershipChanges(memberships, users, group, now, events);
     members.apply(result.memberChanges());
     groups.write();
     outbox.append(events);

@@ -2,7 +2,8 @@ package co.softdrive.scim.provisioning;
 
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
-import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.protocol.schema.Schemas;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -22,8 +23,7 @@ final class ManagerNames {
   private ManagerNames() {}
 
   /** {@code users} with their managers' display names, in the same order. */
-  static List<JsonObject> fill(
-      MembershipRepository memberships, String tenantId, List<JsonObject> users) {
+  static List<JsonObject> fill(Users directory, String tenantId, List<JsonObject> users) {
     Set<String> ids = new LinkedHashSet<>();
     for (JsonObject u : users) {
       String id = managerId(u);
@@ -34,7 +34,7 @@ final class ManagerNames {
     if (ids.isEmpty()) {
       return users;
     }
-    Map<String, String> names = memberships.displayNames(tenantId, ids);
+    Map<String, String> names = directory.displayNames(TenantId.of(tenantId), ids);
     List<JsonObject> out = new ArrayList<>(users.size());
     for (JsonObject u : users) {
       out.add(with(u, names));
@@ -43,8 +43,8 @@ final class ManagerNames {
   }
 
   /** One user with its manager's display name. */
-  static JsonObject fill(MembershipRepository memberships, String tenantId, JsonObject user) {
-    return fill(memberships, tenantId, List.of(user)).get(0);
+  static JsonObject fill(Users directory, String tenantId, JsonObject user) {
+    return fill(directory, tenantId, List.of(user)).get(0);
   }
 
   /** {@code user} with {@code manager.displayName} from {@code names}, if its manager has one. */

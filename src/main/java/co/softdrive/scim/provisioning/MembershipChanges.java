@@ -4,6 +4,8 @@ import co.softdrive.scim.feed.ChangeEvent;
 import co.softdrive.scim.feed.EventTypes;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Users;
 import co.softdrive.scim.protocol.patch.MemberChange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +30,7 @@ final class MembershipChanges {
   private static final int PAGE = 1000;
 
   private final MembershipRepository memberships;
+  private final Users users;
   private final GroupEntity group;
   private final long now;
   private final List<ChangeEvent> events;
@@ -35,8 +38,13 @@ final class MembershipChanges {
   private int removed;
 
   MembershipChanges(
-      MembershipRepository memberships, GroupEntity group, long now, List<ChangeEvent> events) {
+      MembershipRepository memberships,
+      Users users,
+      GroupEntity group,
+      long now,
+      List<ChangeEvent> events) {
     this.memberships = memberships;
+    this.users = users;
     this.group = group;
     this.now = now;
     this.events = events;
@@ -106,18 +114,18 @@ final class MembershipChanges {
   private List<String> insert(Collection<String> values) {
     Set<String> wanted = new LinkedHashSet<>(values);
     String tenantId = group.getTenantId();
-    Set<String> users = memberships.existingUsers(tenantId, wanted);
-    if (users.size() < wanted.size()) {
+    Set<String> known = users.existing(TenantId.of(tenantId), wanted);
+    if (known.size() < wanted.size()) {
       LOG.log(
           Level.INFO,
           "Tenant {0}: group {1}: ignored {2} member value(s) that are not users of this tenant"
               + " (nested groups are not provisioned)",
-          new Object[] {tenantId, group.getId(), wanted.size() - users.size()});
+          new Object[] {tenantId, group.getId(), wanted.size() - known.size()});
     }
-    Set<String> already = memberships.existingMembers(tenantId, group.getId(), users);
+    Set<String> already = memberships.existingMembers(tenantId, group.getId(), known);
     List<String> ids = new ArrayList<>();
     for (String id : wanted) {
-      if (users.contains(id) && !already.contains(id)) {
+      if (known.contains(id) && !already.contains(id)) {
         ids.add(id);
       }
     }

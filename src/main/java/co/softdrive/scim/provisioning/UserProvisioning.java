@@ -104,7 +104,7 @@ public class UserProvisioning {
     Page<UserEntity> page = queries.users(tenantId, params);
     List<JsonObject> attributes =
         ManagerNames.fill(
-            memberships,
+            users,
             tenantId,
             page.items().stream().map(u -> ScimJson.parseStored(u.getAttributes())).toList());
     List<ResourceView> views = new ArrayList<>(attributes.size());
@@ -186,7 +186,7 @@ public class UserProvisioning {
 
   /** The attributes to return: with the manager's display name (never stored). */
   private JsonObject managerName(String tenantId, JsonObject attributes) {
-    return ManagerNames.fill(memberships, tenantId, attributes);
+    return ManagerNames.fill(users, tenantId, attributes);
   }
 
   @Transactional

@@ -3,7 +3,6 @@ package co.softdrive.scim.provisioning;
 import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.persistence.DuplicateKeyException;
-import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.persistence.Users;
@@ -32,7 +31,6 @@ class UserRecords {
   static final int MAX_INDEXED_LENGTH = 512;
 
   @Inject Users users;
-  @Inject MembershipRepository memberships;
 
   /**
    * Copies attributes and indexed columns into the entity, checks uniqueness and the manager
@@ -77,7 +75,7 @@ class UserRecords {
     boolean known =
         !managerId.isEmpty()
             && !managerId.equals(userId)
-            && !memberships.existingUsers(tenantId, List.of(managerId)).isEmpty();
+            && !users.existing(TenantId.of(tenantId), List.of(managerId)).isEmpty();
     if (known) {
       return attributes;
     }
