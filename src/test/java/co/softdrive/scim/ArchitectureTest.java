@@ -77,7 +77,10 @@ class ArchitectureTest {
             "co.softdrive.scim.feed..",
             "co.softdrive.scim.audit..",
             "co.softdrive.scim.staff..",
-            "co.softdrive.scim.throttle..")
+            "co.softdrive.scim.throttle..",
+            "co.softdrive.scim.activity..",
+            "co.softdrive.scim.inspection..",
+            "co.softdrive.scim.health..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.persistence..", "javax.sql..")
