@@ -82,7 +82,10 @@ class ArchitectureTest {
                 "co.softdrive.scim.throttle..",
                 "co.softdrive.scim.platform..",
                 "co.softdrive.scim.provisioning..",
-                "co.softdrive.scim.lifecycle.."));
+                "co.softdrive.scim.lifecycle..",
+                "co.softdrive.scim.activity..",
+                "co.softdrive.scim.inspection..",
+                "co.softdrive.scim.health.."));
   }
 
   private static void reachTheDatabaseOnlyThroughRepositories(GivenClassesConjunction classes) {

@@ -30,7 +30,8 @@
  * cycles ({@link Cycles}) are aggregates over this log ({@link SyncStore}), bounded by the window
  * they cover.
  *
- * <p>{@link ActivityStore} is plain JDBC on purpose: batched inserts and time-bucket aggregation
- * are simpler and faster in SQL than through JPA, and no entity is needed.
+ * <p>The package keeps the rules (what is recorded, redaction, the queue, retention, health,
+ * cycles); the SQL is {@code persistence.ActivityLog} (batched inserts, purge, pages) and {@code
+ * persistence.ActivityStats} (aggregates), which {@link ActivityStore} and {@link SyncStore} call.
  */
 package co.softdrive.scim.activity;

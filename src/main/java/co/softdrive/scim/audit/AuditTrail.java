@@ -71,6 +71,12 @@ public class AuditTrail {
    */
   @Transactional
   public List<AuditEntry> purgedByName(String tenantId, String prefix, int limit) {
+    return purgedByName(tenantId, prefix, null, limit);
+  }
+
+  /** {@link #purgedByName(String, String, int)} from the entry before {@code beforeId} on. */
+  @Transactional
+  public List<AuditEntry> purgedByName(String tenantId, String prefix, Long beforeId, int limit) {
     if (tenantId == null || tenantId.isBlank() || prefix == null || prefix.isBlank()) {
       return List.of();
     }
@@ -78,6 +84,7 @@ public class AuditTrail {
         .purgedByName(
             TenantId.of(tenantId),
             prefix.strip().toLowerCase(Locale.ROOT),
+            beforeId,
             Math.max(1, Math.min(200, limit)))
         .stream()
         .map(AuditTrail::entry)

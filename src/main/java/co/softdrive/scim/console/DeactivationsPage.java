@@ -1,67 +1,42 @@
 package co.softdrive.scim.console;
 
 import co.softdrive.scim.audit.AuditEntry;
-import co.softdrive.scim.audit.AuditTrail;
+import co.softdrive.scim.inspection.Deactivations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Backs {@code console/deactivations.xhtml}: a mass deactivation in a time window ({@code ?hours=},
- * default 24, at most 14 days), from the audit trail: how many accounts were deleted before the
- * deletion guard tripped, how many it held and what staff decided, with links to each account.
+ * default 24, at most 14 days), from the audit trail ({@link Deactivations}): how many accounts
+ * were deleted before the deletion guard tripped, how many it held and what staff decided, with
+ * links to each account.
  */
 @Named
 @RequestScoped
 public class DeactivationsPage extends TenantBoundPage {
-  static final int LIST = 500;
-  static final String DELETED = "deleted";
-  static final String HELD = "deletion-held";
-  static final List<String> ACTIONS =
-      List.of(DELETED, HELD, "deletion-approved", "deletion-rejected", "deletion-cancelled");
-
-  @Inject AuditTrail audit;
+  @Inject Deactivations deactivations;
 
   private Integer hours;
-  private Instant from;
-  private Instant to;
-  private Map<String, Long> counts = Map.of();
-  private List<AuditEntry> entries = List.of();
-  private long deletedBeforeTrip;
-  private Instant trippedAt;
+  private Deactivations.Window window;
 
   public void load() throws IOException {
     if (!loadTenant()) {
       return;
     }
-    to = Instant.now();
-    from = to.minusSeconds(getHours() * 3600L);
-    long f = from.toEpochMilli();
-    long t = to.toEpochMilli() + 1;
-    counts = audit.countInWindow(tenantId, ACTIONS, f, t);
-    entries = audit.inWindow(tenantId, List.of(DELETED, HELD), f, t, LIST);
-    AuditEntry firstHeld =
-        audit.inWindow(tenantId, List.of(HELD), f, t, 1).stream().findFirst().orElse(null);
-    trippedAt = firstHeld == null ? null : firstHeld.at();
-    deletedBeforeTrip =
-        firstHeld == null
-            ? count(DELETED)
-            : audit
-                .countInWindow(tenantId, List.of(DELETED), f, firstHeld.at().toEpochMilli())
-                .getOrDefault(DELETED, 0L);
+    window = deactivations.window(tenantId, getHours(), Instant.now());
   }
 
   public long count(String action) {
-    return counts.getOrDefault(action, 0L);
+    return window == null ? 0 : window.counts().getOrDefault(action, 0L);
   }
 
   /** The window in hours, 1 to 336. */
   public int getHours() {
-    return hours == null ? 24 : Math.max(1, Math.min(336, hours));
+    return Deactivations.hours(hours);
   }
 
   public void setHours(Integer hours) {
@@ -69,26 +44,26 @@ public class DeactivationsPage extends TenantBoundPage {
   }
 
   public long getDeletedBeforeTrip() {
-    return deletedBeforeTrip;
+    return window == null ? 0 : window.deletedBeforeTrip();
   }
 
   public Instant getTrippedAt() {
-    return trippedAt;
+    return window == null ? null : window.trippedAt();
   }
 
   public List<AuditEntry> getEntries() {
-    return entries;
+    return window == null ? List.of() : window.entries();
   }
 
   public boolean isTruncated() {
-    return entries.size() >= LIST;
+    return window != null && window.truncated();
   }
 
   public Instant getFrom() {
-    return from;
+    return window == null ? null : window.from();
   }
 
   public Instant getTo() {
-    return to;
+    return window == null ? null : window.to();
   }
 }

@@ -1,12 +1,11 @@
 package co.softdrive.scim.health;
 
-import jakarta.annotation.Resource;
+import co.softdrive.scim.persistence.ConnectionCheck;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 
 /**
  * Whether the database answers right now (a connection from the pool that validates in 2 s), and
@@ -17,15 +16,10 @@ import javax.sql.DataSource;
 public class DatabaseProbe {
   static final int VALID_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/scim")
-  DataSource dataSource;
+  @Inject ConnectionCheck connection;
 
   public boolean reachable() {
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(VALID_SECONDS);
-    } catch (SQLException e) {
-      return false;
-    }
+    return connection.reachable(VALID_SECONDS);
   }
 
   /** Whether {@code e} comes from the database being unavailable ({@link #isOutage}). */

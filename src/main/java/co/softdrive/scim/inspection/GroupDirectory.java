@@ -1,13 +1,12 @@
 package co.softdrive.scim.inspection;
 
-import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.GroupEntity;
+import co.softdrive.scim.persistence.GroupReadModel;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +16,13 @@ import java.util.Map;
 @ApplicationScoped
 @QuietClientErrors
 public class GroupDirectory {
-  static final Map<String, String> SORTS =
+  static final Map<String, GroupReadModel.Sort> SORTS =
       Map.of(
-          "displayName", "g.displayNameCi",
-          "members", "g.memberCount",
-          "lastModified", "g.lastModified");
+          "displayName", GroupReadModel.Sort.DISPLAY_NAME,
+          "members", GroupReadModel.Sort.MEMBERS,
+          "lastModified", GroupReadModel.Sort.LAST_MODIFIED);
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
+  @Inject GroupReadModel groups;
 
   /** A group's header for its detail page. */
   public record GroupDetail(
@@ -38,31 +36,17 @@ public class GroupDirectory {
 
   @Transactional
   public long count(String tenantId, String search) {
-    return em.createQuery(
-            "SELECT COUNT(g) FROM GroupEntity g WHERE g.tenantId = :t"
-                + " AND g.displayNameCi LIKE :q ESCAPE '!'",
-            Long.class)
-        .setParameter("t", tenantId)
-        .setParameter("q", Patterns.startsWith(search))
-        .getSingleResult();
+    return TenantIds.of(tenantId).map(t -> groups.count(t, search)).orElse(0L);
   }
 
   @Transactional
   public List<GroupRow> page(String tenantId, String search, Slice slice) {
-    String order =
-        SORTS.getOrDefault(String.valueOf(slice.sortField()), "g.displayNameCi")
-            + (slice.ascending() ? " ASC" : " DESC");
-    return em.createQuery(
-            "SELECT g FROM GroupEntity g WHERE g.tenantId = :t"
-                + " AND g.displayNameCi LIKE :q ESCAPE '!' ORDER BY "
-                + order
-                + ", g.id",
-            GroupEntity.class)
-        .setParameter("t", tenantId)
-        .setParameter("q", Patterns.startsWith(search))
-        .setFirstResult(slice.offset())
-        .setMaxResults(slice.limit())
-        .getResultStream()
+    GroupReadModel.Sort sort =
+        SORTS.getOrDefault(String.valueOf(slice.sortField()), GroupReadModel.Sort.DISPLAY_NAME);
+    return TenantIds.of(tenantId)
+        .map(t -> groups.page(t, search, sort, slice.ascending(), slice.offset(), slice.limit()))
+        .orElse(List.of())
+        .stream()
         .map(
             g ->
                 new GroupRow(
@@ -77,11 +61,8 @@ public class GroupDirectory {
   @Transactional
   public GroupDetail get(String tenantId, String groupId) {
     GroupEntity g =
-        em.createNamedQuery("GroupEntity.find", GroupEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", groupId)
-            .getResultStream()
-            .findFirst()
+        TenantIds.of(tenantId)
+            .flatMap(t -> groups.find(t, groupId))
             .orElseThrow(() -> ScimErrors.notFound("Group " + groupId + " not found"));
     return new GroupDetail(
         g.getId(),
@@ -95,29 +76,17 @@ public class GroupDirectory {
 
   @Transactional
   public long countMembers(String tenantId, String groupId) {
-    return em.createNamedQuery("GroupMemberEntity.count", Long.class)
-        .setParameter("tenantId", tenantId)
-        .setParameter("groupId", groupId)
-        .getSingleResult();
+    return TenantIds.of(tenantId).map(t -> groups.countMembers(t, groupId)).orElse(0L);
   }
 
   /** One page of members, ordered by userName. */
   @Transactional
   public List<MemberRow> members(String tenantId, String groupId, Slice slice) {
-    return em.createQuery(
-            "SELECT u.id, u.userName, u.active, u.accountState FROM GroupMemberEntity m, UserEntity u"
-                + " WHERE m.tenantId = :t AND m.groupId = :g AND u.tenantId = m.tenantId"
-                + " AND u.id = m.userId ORDER BY u.userNameCi, u.id",
-            Object[].class)
-        .setParameter("t", tenantId)
-        .setParameter("g", groupId)
-        .setFirstResult(slice.offset())
-        .setMaxResults(slice.limit())
-        .getResultStream()
-        .map(
-            r ->
-                new MemberRow(
-                    (String) r[0], (String) r[1], (Boolean) r[2], ((AccountState) r[3]).name()))
+    return TenantIds.of(tenantId)
+        .map(t -> groups.members(t, groupId, slice.offset(), slice.limit()))
+        .orElse(List.of())
+        .stream()
+        .map(m -> new MemberRow(m.id(), m.userName(), m.active(), m.accountState().name()))
         .toList();
   }
 }

@@ -7,12 +7,13 @@ import co.softdrive.scim.activity.HealthRules;
 import co.softdrive.scim.activity.SyncFacts;
 import co.softdrive.scim.activity.SyncStore;
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.Tenants;
 import co.softdrive.scim.persistence.TokenEntity;
+import co.softdrive.scim.persistence.Tokens;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +25,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HealthService {
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject Tenants tenants;
+  @Inject Tokens tokens;
   @Inject SyncStore sync;
   @Inject HealthConfig config;
 
@@ -39,23 +39,23 @@ public class HealthService {
   /** Health; with {@code cycles} false the cycle aggregate is skipped (lists). */
   @Transactional
   public TenantHealth of(String tenantId, boolean cycles) {
-    TenantEntity tenant = em.find(TenantEntity.class, tenantId);
-    if (tenant == null) {
-      throw ScimErrors.notFound("Tenant " + tenantId + " not found");
-    }
+    TenantId id =
+        TenantIds.of(tenantId)
+            .orElseThrow(() -> ScimErrors.notFound("Tenant " + tenantId + " not found"));
+    TenantEntity tenant =
+        tenants
+            .find(id)
+            .orElseThrow(() -> ScimErrors.notFound("Tenant " + tenantId + " not found"));
     long now = System.currentTimeMillis();
-    List<TokenEntity> tokens =
-        em.createNamedQuery("TokenEntity.listByTenant", TokenEntity.class)
-            .setParameter("tenantId", tenantId)
-            .getResultList();
+    List<TokenEntity> issued = tokens.list(id);
     long active =
-        tokens.stream()
+        issued.stream()
             .filter(
                 t ->
                     t.getRevokedAt() == null
                         && (t.getExpiresAt() == null || t.getExpiresAt() > now))
             .count();
-    boolean used = tokens.stream().anyMatch(t -> t.getLastUsedAt() != null);
+    boolean used = issued.stream().anyMatch(t -> t.getLastUsedAt() != null);
     HealthRules rules = config.rules();
     SyncFacts facts = sync.facts(tenantId, now - rules.failingWindowMillis());
     HealthRules.Verdict v = rules.judge(!tenant.isActive(), active, used, facts, now);

@@ -3,17 +3,20 @@ package co.softdrive.scim.inspection;
 import co.softdrive.scim.activity.ActivityStore;
 import co.softdrive.scim.activity.HealthStatus;
 import co.softdrive.scim.activity.TenantActivity;
-import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.TenantEntity;
+import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.persistence.TenantReadModel;
+import co.softdrive.scim.persistence.Tenants;
+import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,21 +26,20 @@ import java.util.Map;
 @ApplicationScoped
 @QuietClientErrors
 public class TenantDirectory {
-  static final Map<String, String> SORTS =
-      Map.of("name", "t.nameCi", "status", "t.status", "createdAt", "t.createdAt");
+  static final Map<String, TenantReadModel.Sort> SORTS =
+      Map.of(
+          "name", TenantReadModel.Sort.NAME,
+          "status", TenantReadModel.Sort.STATUS,
+          "createdAt", TenantReadModel.Sort.CREATED_AT);
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject TenantReadModel directory;
+  @Inject Tenants tenants;
   @Inject ActivityStore activity;
   @Inject HealthService health;
 
   @Transactional
   public long count(String search) {
-    return em.createQuery(
-            "SELECT COUNT(t) FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!'", Long.class)
-        .setParameter("q", like(search))
-        .getSingleResult();
+    return directory.count(search);
   }
 
   /** Tenants whose name matches and whose health is {@code status}. */
@@ -61,9 +63,9 @@ public class TenantDirectory {
     for (TenantEntity t : all) {
       rank.put(t.getId(), health.of(t.getId(), false).healthStatus().ordinal());
     }
-    java.util.Comparator<TenantEntity> order =
-        java.util.Comparator.comparing((TenantEntity t) -> rank.get(t.getId()))
-            .thenComparing((TenantEntity t) -> t.getName().toLowerCase(java.util.Locale.ROOT))
+    Comparator<TenantEntity> order =
+        Comparator.comparing((TenantEntity t) -> rank.get(t.getId()))
+            .thenComparing((TenantEntity t) -> t.getName().toLowerCase(Locale.ROOT))
             .thenComparing(TenantEntity::getId);
     if (!slice.ascending()) {
       order = order.reversed();
@@ -75,13 +77,7 @@ public class TenantDirectory {
   }
 
   private List<TenantEntity> byHealth(String search, HealthStatus status) {
-    List<TenantEntity> all =
-        em.createQuery(
-                "SELECT t FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!' ORDER BY t.nameCi,"
-                    + " t.id",
-                TenantEntity.class)
-            .setParameter("q", like(search))
-            .getResultList();
+    List<TenantEntity> all = directory.matching(search);
     if (status == null) {
       return all;
     }
@@ -90,81 +86,44 @@ public class TenantDirectory {
 
   @Transactional
   public List<TenantRow> page(String search, Slice slice) {
-    String order = SORTS.getOrDefault(String.valueOf(slice.sortField()), "t.nameCi");
-    List<TenantEntity> tenants =
-        em.createQuery(
-                "SELECT t FROM TenantEntity t WHERE t.nameCi LIKE :q ESCAPE '!' ORDER BY "
-                    + order
-                    + (slice.ascending() ? " ASC" : " DESC")
-                    + ", t.id",
-                TenantEntity.class)
-            .setParameter("q", like(search))
-            .setFirstResult(slice.offset())
-            .setMaxResults(slice.limit())
-            .getResultList();
-    return rows(tenants);
+    TenantReadModel.Sort sort =
+        SORTS.getOrDefault(String.valueOf(slice.sortField()), TenantReadModel.Sort.NAME);
+    return rows(directory.page(search, sort, slice.ascending(), slice.offset(), slice.limit()));
   }
 
   /** One tenant's row (counts and activity), for its detail page. */
   @Transactional
   public TenantRow row(String tenantId) {
-    TenantEntity t = em.find(TenantEntity.class, tenantId);
-    if (t == null) {
-      throw co.softdrive.scim.protocol.error.ScimErrors.notFound(
-          "Tenant " + tenantId + " not found");
-    }
+    TenantEntity t =
+        TenantIds.of(tenantId)
+            .flatMap(tenants::find)
+            .orElseThrow(() -> ScimErrors.notFound("Tenant " + tenantId + " not found"));
     return rows(List.of(t)).get(0);
   }
 
-  private List<TenantRow> rows(List<TenantEntity> tenants) {
-    if (tenants.isEmpty()) {
+  private List<TenantRow> rows(List<TenantEntity> page) {
+    if (page.isEmpty()) {
       return List.of();
     }
-    List<String> ids = tenants.stream().map(TenantEntity::getId).toList();
-    Map<String, long[]> users = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT u.tenantId, u.accountState, COUNT(u) FROM UserEntity u"
-                    + " WHERE u.tenantId IN :ids GROUP BY u.tenantId, u.accountState",
-                Object[].class)
-            .setParameter("ids", ids)
-            .getResultList()) {
-      long[] c = users.computeIfAbsent((String) row[0], k -> new long[3]);
-      long n = (Long) row[2];
-      c[0] += n;
-      if (row[1] == AccountState.ACTIVE) {
-        c[1] += n;
-      } else if (row[1] == AccountState.DELETED) {
-        c[2] += n;
-      }
-    }
-    Map<String, Long> groups =
-        counts(
-            "SELECT g.tenantId, COUNT(g) FROM GroupEntity g WHERE g.tenantId IN :ids"
-                + " GROUP BY g.tenantId",
-            ids,
-            null);
+    List<TenantId> ids = page.stream().map(t -> TenantId.of(t.getId())).toList();
+    Map<String, TenantReadModel.UserCounts> users = directory.userCounts(ids);
+    Map<String, Long> groups = directory.groupCounts(ids);
     long now = System.currentTimeMillis();
-    Map<String, Long> tokens =
-        counts(
-            "SELECT t.tenantId, COUNT(t) FROM TokenEntity t WHERE t.tenantId IN :ids"
-                + " AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)"
-                + " GROUP BY t.tenantId",
-            ids,
-            now);
-    return tenants.stream()
+    Map<String, Long> tokens = directory.activeTokenCounts(ids, now);
+    return page.stream()
         .map(
             t -> {
-              long[] u = users.getOrDefault(t.getId(), new long[3]);
+              TenantReadModel.UserCounts u =
+                  users.getOrDefault(t.getId(), TenantReadModel.UserCounts.NONE);
               TenantActivity a = activity.summary(t.getId(), now);
               return new TenantRow(
                   t.getId(),
                   t.getName(),
                   t.getStatus().apiName(),
                   Instant.ofEpochMilli(t.getCreatedAt()),
-                  u[0],
-                  u[1],
-                  u[2],
+                  u.users(),
+                  u.active(),
+                  u.tombstones(),
                   groups.getOrDefault(t.getId(), 0L),
                   tokens.getOrDefault(t.getId(), 0L),
                   a.lastRequestAt(),
@@ -173,22 +132,5 @@ public class TenantDirectory {
                   health.of(t.getId(), false));
             })
         .toList();
-  }
-
-  private Map<String, Long> counts(String jpql, List<String> ids, Long now) {
-    var query = em.createQuery(jpql, Object[].class).setParameter("ids", ids);
-    if (now != null) {
-      query.setParameter("now", now);
-    }
-    Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : query.getResultList()) {
-      counts.put((String) row[0], (Long) row[1]);
-    }
-    return counts;
-  }
-
-  /** A LIKE pattern (escape {@code !}) for a case-insensitive substring of the search text. */
-  static String like(String search) {
-    return Patterns.contains(search);
   }
 }

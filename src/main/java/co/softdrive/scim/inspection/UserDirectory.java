@@ -5,6 +5,7 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.UserReadModel;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.protocol.json.ScimJson;
 import co.softdrive.scim.transaction.QuietClientErrors;
@@ -14,9 +15,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -38,34 +36,38 @@ public class UserDirectory {
     PENDING_DELETION
   }
 
-  static final Map<String, String> SORTS =
+  static final Map<String, UserReadModel.Sort> SORTS =
       Map.of(
-          "userName", "u.userNameCi",
-          "lastModified", "u.lastModified",
-          "accountStateAt", "u.accountStateAt",
-          "externalId", "u.externalId");
+          "userName", UserReadModel.Sort.USER_NAME,
+          "lastModified", UserReadModel.Sort.LAST_MODIFIED,
+          "accountStateAt", UserReadModel.Sort.ACCOUNT_STATE_AT,
+          "externalId", UserReadModel.Sort.EXTERNAL_ID);
 
-  @PersistenceContext(unitName = "scim")
-  EntityManager em;
-
+  @Inject UserReadModel users;
   @Inject MembershipRepository memberships;
 
   @Transactional
   public long count(String tenantId, String search, State state) {
-    return query(tenantId, search, state, "SELECT COUNT(u)", "", Long.class).getSingleResult();
+    return TenantIds.of(tenantId).map(t -> users.count(t, search, accountState(state))).orElse(0L);
   }
 
   @Transactional
   public List<UserRow> page(String tenantId, String search, State state, Slice slice) {
-    String order =
-        " ORDER BY "
-            + SORTS.getOrDefault(String.valueOf(slice.sortField()), "u.userNameCi")
-            + (slice.ascending() ? " ASC" : " DESC")
-            + ", u.id";
-    return query(tenantId, search, state, "SELECT u", order, UserEntity.class)
-        .setFirstResult(slice.offset())
-        .setMaxResults(slice.limit())
-        .getResultStream()
+    UserReadModel.Sort sort =
+        SORTS.getOrDefault(String.valueOf(slice.sortField()), UserReadModel.Sort.USER_NAME);
+    return TenantIds.of(tenantId)
+        .map(
+            t ->
+                users.page(
+                    t,
+                    search,
+                    accountState(state),
+                    sort,
+                    slice.ascending(),
+                    slice.offset(),
+                    slice.limit()))
+        .orElse(List.of())
+        .stream()
         .map(
             u ->
                 new UserRow(
@@ -83,11 +85,8 @@ public class UserDirectory {
   @Transactional
   public UserDetail get(String tenantId, String userId) {
     UserEntity u =
-        em.createNamedQuery("UserEntity.find", UserEntity.class)
-            .setParameter("tenantId", tenantId)
-            .setParameter("id", userId)
-            .getResultStream()
-            .findFirst()
+        TenantIds.of(tenantId)
+            .flatMap(t -> users.find(t, userId))
             .orElseThrow(() -> ScimErrors.notFound("User " + userId + " not found"));
     JsonObject attributes = ScimJson.parseStored(u.getAttributes());
     List<UserDetail.GroupRef> groups =
@@ -109,35 +108,14 @@ public class UserDirectory {
         groups);
   }
 
-  private <T> TypedQuery<T> query(
-      String tenantId, String search, State state, String select, String order, Class<T> type) {
-    StringBuilder jpql =
-        new StringBuilder(select).append(" FROM UserEntity u WHERE u.tenantId = :t");
-    boolean searching = search != null && !search.isBlank();
-    if (searching) {
-      jpql.append(
-          " AND (u.userNameCi LIKE :q ESCAPE '!' OR u.externalId LIKE :x ESCAPE '!'"
-              + " OR EXISTS (SELECT e FROM UserEmailEntity e WHERE e.tenantId = u.tenantId"
-              + " AND e.userId = u.id AND e.valueCi LIKE :q ESCAPE '!'))");
-    }
-    AccountState accountState =
-        state == State.ACTIVE
-            ? AccountState.ACTIVE
-            : state == State.TOMBSTONED
-                ? AccountState.DELETED
-                : state == State.PENDING_DELETION ? AccountState.PENDING_DELETION : null;
-    if (accountState != null) {
-      jpql.append(" AND u.accountState = :state");
-    }
-    TypedQuery<T> q = em.createQuery(jpql + order, type).setParameter("t", tenantId);
-    if (accountState != null) {
-      q.setParameter("state", accountState);
-    }
-    if (searching) {
-      q.setParameter("q", Patterns.startsWith(search));
-      q.setParameter("x", Patterns.startsWithExact(search));
-    }
-    return q;
+  /** The account state a filter asks for; null for all. */
+  static AccountState accountState(State state) {
+    return switch (state == null ? State.ALL : state) {
+      case ALL -> null;
+      case ACTIVE -> AccountState.ACTIVE;
+      case TOMBSTONED -> AccountState.DELETED;
+      case PENDING_DELETION -> AccountState.PENDING_DELETION;
+    };
   }
 
   static String displayName(JsonObject attributes) {

@@ -102,18 +102,25 @@ public class AccountAudit {
 
   /**
    * Purged accounts whose recorded userName (lower-cased) starts with {@code lowerPrefix}, newest
-   * first, at most {@code limit}; reads the {@code (tenant_id, user_name_ci)} index.
+   * first, optionally before an id (paging), at most {@code limit}; reads the {@code (tenant_id,
+   * user_name_ci)} index.
    */
-  public List<AccountAuditEntity> purgedByName(TenantId tenant, String lowerPrefix, int limit) {
-    return em.createQuery(
-            "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
-                + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
-                + " ORDER BY a.id DESC",
-            AccountAuditEntity.class)
-        .setParameter("tenantId", tenant.value())
-        .setParameter("q", escapeLike(lowerPrefix) + "%")
-        .setMaxResults(limit)
-        .getResultList();
+  public List<AccountAuditEntity> purgedByName(
+      TenantId tenant, String lowerPrefix, Long beforeId, int limit) {
+    var q =
+        em.createQuery(
+                "SELECT a FROM AccountAuditEntity a WHERE a.tenantId = :tenantId"
+                    + " AND a.userNameCi LIKE :q ESCAPE '!' AND a.action = 'purged'"
+                    + (beforeId == null ? "" : " AND a.id < :beforeId")
+                    + " ORDER BY a.id DESC",
+                AccountAuditEntity.class)
+            .setParameter("tenantId", tenant.value())
+            .setParameter("q", escapeLike(lowerPrefix) + "%")
+            .setMaxResults(limit);
+    if (beforeId != null) {
+      q.setParameter("beforeId", beforeId);
+    }
+    return q.getResultList();
   }
 
   /**

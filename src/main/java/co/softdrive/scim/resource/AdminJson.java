@@ -73,6 +73,18 @@ final class AdminJson {
     }
   }
 
+  /** An integer query parameter kept to {@code min..max}; {@code def} when absent. */
+  static int parameter(String name, String value, int def, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return def;
+    }
+    try {
+      return Math.max(min, Math.min(max, Integer.parseInt(value.strip())));
+    } catch (NumberFormatException e) {
+      throw ScimBadRequest.invalidValue(name + " must be an integer");
+    }
+  }
+
   static long cursor(String value) {
     if (value == null || value.isBlank()) {
       return 0;

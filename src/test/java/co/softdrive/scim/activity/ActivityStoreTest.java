@@ -5,40 +5,67 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.persistence.ActivityLog;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The SQL the activity store builds, bucket widths, and the filter's parsing. */
+/** Filters as the log's criteria, entries as rows, bucket widths, and the filter's parsing. */
 class ActivityStoreTest {
   static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
 
   @Test
   void onlyTheTenantFiltersWhenNothingElseIsGiven() {
-    var w = ActivityStore.where(new ActivityFilter("t1", null, null, null, " ", ""));
-    assertEquals("tenant_id = ?", w.sql());
-    assertEquals(List.of("t1"), w.params());
+    assertEquals(
+        new ActivityLog.Criteria(null, null, null, null, null, null),
+        ActivityStore.criteria(new ActivityFilter("t1", null, null, null, " ", "")));
   }
 
   @Test
-  void everyCriterionBecomesAParameterAfterTheTenant() {
-    var w =
-        ActivityStore.where(new ActivityFilter("t1", T, T.plusSeconds(60), 4, "Users.patch", "u1"));
+  void aStatusClassIsItsHundredAndTheTimeRangeIsInMillis() {
     assertEquals(
-        "tenant_id = ? AND at_millis >= ? AND at_millis < ? AND status >= ? AND status < ?"
-            + " AND operation = ? AND resource_id = ?",
-        w.sql());
-    assertEquals(
-        List.of("t1", T.toEpochMilli(), T.toEpochMilli() + 60_000, 400, 500, "Users.patch", "u1"),
-        w.params());
+        new ActivityLog.Criteria(
+            T.toEpochMilli(), T.toEpochMilli() + 60_000, 400, 500, "Users.patch", "u1"),
+        ActivityStore.criteria(
+            new ActivityFilter("t1", T, T.plusSeconds(60), 4, "Users.patch", "u1")));
   }
 
   @Test
   void anyFailureMeansStatusFourHundredAndAbove() {
-    var w = ActivityStore.where(new ActivityFilter("t1", null, null, 0, null, null));
-    assertEquals("tenant_id = ? AND status >= ?", w.sql());
-    assertEquals(List.of("t1", 400), w.params());
+    assertEquals(
+        new ActivityLog.Criteria(null, null, 400, null, null, null),
+        ActivityStore.criteria(new ActivityFilter("t1", null, null, 0, null, null)));
+  }
+
+  @Test
+  void anEntryAndItsRowMapBothWays() {
+    var entry =
+        ActivityEntry.of(
+                "t1",
+                5,
+                "sdscim_abc",
+                "PATCH",
+                "/Groups/g1",
+                ScimOperation.classify("PATCH", "/Groups/g1"),
+                200,
+                null,
+                null,
+                null,
+                7)
+            .withChange(new ResourceChange("Sales", ResourceChange.UPDATED, "members +2", 2, 0));
+    var row = ActivityStore.row(entry);
+    assertEquals("Sales", row.resourceName());
+    assertEquals(2, row.membersAdded());
+    assertEquals(0, row.membersRemoved());
+    assertEquals(entry, ActivityStore.entry(row));
+
+    var read = entry.withChange(ResourceChange.read("Sales"));
+    assertNull(ActivityStore.row(read).membersAdded(), "a read counts no memberships");
+    assertEquals(read, ActivityStore.entry(ActivityStore.row(read)));
+
+    var plain = entry.withChange(null);
+    assertNull(ActivityStore.row(plain).resourceName());
+    assertNull(ActivityStore.entry(ActivityStore.row(plain)).change());
   }
 
   @Test

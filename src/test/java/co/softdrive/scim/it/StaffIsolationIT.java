@@ -72,6 +72,7 @@ class StaffIsolationIT {
     admin().get(b + "/tokens/" + w.b.tokenId).then().statusCode(200);
     assertTrue(admin().get(b + "/audit?userId=" + w.bUser).asString().contains(w.bUser));
     assertTrue(admin().get(b + "/pending-deletions").asString().contains(w.bUser));
+    assertTrue(admin().get(b + "/deactivations").asString().contains(w.bUser));
     assertTrue(
         admin().get(b + "/activity?resourceId=" + w.bUser).jsonPath().getLong("totalResults") > 0);
     assertTrue(
@@ -189,6 +190,10 @@ class StaffIsolationIT {
         api("GET", "/tenants/{A}/activity?resourceId={userOfB}", Expect.EMPTY),
         api("GET", "/tenants/{A}/activity", Expect.NOTHING_OF_B),
         api("GET", "/events?tenantId={A}&after=0&limit=1000", Expect.NOTHING_OF_B),
+        api("GET", "/tenants/{A}/deactivations?hours=336", Expect.NOTHING_OF_B),
+        api("GET", "/tenants/{A}/purged-users?userName=held-", Expect.EMPTY),
+        api("GET", "/tenants/{A}/deleted-groups", Expect.EMPTY),
+        api("GET", "/tenants/{A}/deleted-groups/{groupOfB}", Expect.NOT_FOUND),
         page("/console/user.xhtml?tenant={A}&id={userOfB}", Expect.NOT_FOUND),
         page(
             "/console/user.xhtml?tenant={A}&id={userOfB}&before=9223372036854775807",

@@ -1,10 +1,13 @@
-package co.softdrive.scim.inspection;
+package co.softdrive.scim.persistence;
 
 import java.util.Locale;
 
-/** LIKE patterns with {@code !} as the escape character, so user input never acts as a wildcard. */
-final class Patterns {
-  private Patterns() {}
+/**
+ * LIKE patterns of the read models' searches, with {@code !} as the escape character ({@code ESCAPE
+ * '!'} in the query), so user input never acts as a wildcard.
+ */
+final class Like {
+  private Like() {}
 
   /** Lower-cased input anywhere in the value; {@code %} for no input. */
   static String contains(String search) {
