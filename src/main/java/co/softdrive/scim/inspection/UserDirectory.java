@@ -4,6 +4,7 @@ import static co.softdrive.scim.protocol.json.JsonFactory.JSON;
 
 import co.softdrive.scim.persistence.AccountState;
 import co.softdrive.scim.persistence.MembershipRepository;
+import co.softdrive.scim.persistence.TenantId;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.persistence.UserReadModel;
 import co.softdrive.scim.protocol.error.ScimErrors;
@@ -90,7 +91,7 @@ public class UserDirectory {
             .orElseThrow(() -> ScimErrors.notFound("User " + userId + " not found"));
     JsonObject attributes = ScimJson.parseStored(u.getAttributes());
     List<UserDetail.GroupRef> groups =
-        memberships.groupsOf(tenantId, userId).stream()
+        memberships.groupsOf(TenantId.of(tenantId), userId).stream()
             .map(row -> new UserDetail.GroupRef((String) row[0], (String) row[1]))
             .toList();
     return new UserDetail(

@@ -60,8 +60,8 @@ public class UserPurge {
     long now = System.currentTimeMillis();
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.purged(user, actor, reason, now, events);
-    memberships.removeUserEverywhere(tenantId, id, now);
-    values.delete(tenantId, id);
+    memberships.removeUserEverywhere(TenantId.of(tenantId), id, now);
+    values.delete(TenantId.of(tenantId), id);
     users.delete(TenantId.of(tenantId), user);
     outbox.append(events);
     LOG.log(Level.FINE, "Tenant {0}: purged user {1}", new Object[] {tenantId, id});

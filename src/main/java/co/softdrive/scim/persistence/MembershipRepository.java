@@ -51,7 +51,8 @@ public class MembershipRepository {
    * batch of 50 added to a group of 10,000 read 10,000 rows; docs/benchmarks.md). PostgreSQL probes
    * the same IN list on the key, one statement per padded chunk.
    */
-  public Set<String> existingMembers(String tenantId, String groupId, Collection<String> ids) {
+  public Set<String> existingMembers(TenantId tenant, String groupId, Collection<String> ids) {
+    String tenantId = tenant.value();
     return connections.run(
         "read the members of group " + groupId,
         c -> existingMembers(c, tenantId, groupId, new LinkedHashSet<>(ids)));
@@ -111,7 +112,8 @@ public class MembershipRepository {
    * walking every lock the transaction holds, so row-at-a-time inserts cost O(k²) for k members
    * (docs/benchmarks.md).
    */
-  public void insert(String tenantId, String groupId, List<String> userIds, long now) {
+  public void insert(TenantId tenant, String groupId, List<String> userIds, long now) {
+    String tenantId = tenant.value();
     Connection c = em.unwrap(Connection.class);
     Map<Integer, PreparedStatement> statements = new HashMap<>();
     try {
@@ -157,8 +159,9 @@ public class MembershipRepository {
   }
 
   /** Deletes the given memberships; returns the ids that were members. */
-  public List<String> delete(String tenantId, String groupId, Collection<String> userIds) {
-    Set<String> present = existingMembers(tenantId, groupId, userIds);
+  public List<String> delete(TenantId tenant, String groupId, Collection<String> userIds) {
+    String tenantId = tenant.value();
+    Set<String> present = existingMembers(tenant, groupId, userIds);
     List<String> removed = new ArrayList<>(present);
     for (List<String> chunk : padded(removed)) {
       em.createQuery(
@@ -173,7 +176,8 @@ public class MembershipRepository {
   }
 
   /** Deletes every membership of the group; returns how many there were. */
-  public int deleteAll(String tenantId, String groupId) {
+  public int deleteAll(TenantId tenant, String groupId) {
+    String tenantId = tenant.value();
     return em.createQuery(
             "DELETE FROM GroupMemberEntity m WHERE m.tenantId = :tenantId AND m.groupId = :groupId")
         .setParameter("tenantId", tenantId)
@@ -182,7 +186,8 @@ public class MembershipRepository {
   }
 
   /** One page of member ids in id order, after {@code afterUserId} (keyset paging). */
-  public List<String> page(String tenantId, String groupId, String afterUserId, int size) {
+  public List<String> page(TenantId tenant, String groupId, String afterUserId, int size) {
+    String tenantId = tenant.value();
     return em.createNamedQuery("GroupMemberEntity.page", String.class)
         .setParameter("tenantId", tenantId)
         .setParameter("groupId", groupId)
@@ -200,7 +205,8 @@ public class MembershipRepository {
    * member).
    */
   public List<Member> pageWithDisplayNames(
-      String tenantId, String groupId, String afterUserId, int size) {
+      TenantId tenant, String groupId, String afterUserId, int size) {
+    String tenantId = tenant.value();
     return em
         .createNamedQuery("GroupMemberEntity.pageWithDisplayNames", Object[].class)
         .setParameter("tenantId", tenantId)
@@ -213,7 +219,8 @@ public class MembershipRepository {
         .toList();
   }
 
-  public long count(String tenantId, String groupId) {
+  public long count(TenantId tenant, String groupId) {
+    String tenantId = tenant.value();
     return em.createNamedQuery("GroupMemberEntity.count", Long.class)
         .setParameter("tenantId", tenantId)
         .setParameter("groupId", groupId)
@@ -228,7 +235,8 @@ public class MembershipRepository {
    * purge, which updates the same groups in id order ({@link #removeUserEverywhere}). Both take
    * group rows in id order now (docs/benchmarks.md#how-the-figures-got-here).
    */
-  public List<Object[]> groupsOf(String tenantId, String userId) {
+  public List<Object[]> groupsOf(TenantId tenant, String userId) {
+    String tenantId = tenant.value();
     List<Object[]> groups = new ArrayList<>();
     for (List<String> chunk : padded(groupIdsOf(tenantId, userId))) {
       for (Object[] row :
@@ -258,7 +266,8 @@ public class MembershipRepository {
    * concurrent purges and group deletions lock group rows in the same order (no deadlock), and only
    * this user's groups are locked.
    */
-  public void removeUserEverywhere(String tenantId, String userId, long now) {
+  public void removeUserEverywhere(TenantId tenant, String userId, long now) {
+    String tenantId = tenant.value();
     List<String> groupIds = groupIdsOf(tenantId, userId);
     for (String groupId : groupIds) {
       em.createQuery(

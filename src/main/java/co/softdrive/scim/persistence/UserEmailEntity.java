@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -18,9 +17,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "scim_user_email")
 @IdClass(UserEmailEntity.Key.class)
-@NamedQuery(
-    name = "UserEmailEntity.deleteByUser",
-    query = "DELETE FROM UserEmailEntity e WHERE e.tenantId = :tenantId AND e.userId = :userId")
 public class UserEmailEntity {
   @Id
   @Column(name = "tenant_id", length = 36)

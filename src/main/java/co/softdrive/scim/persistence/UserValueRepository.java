@@ -25,7 +25,8 @@ public class UserValueRepository {
   @Inject TxConnections connections;
 
   /** Inserts the rows of a user that has none yet (its own row already written). */
-  public void insert(String tenantId, String userId, List<UserValues.Row> rows) {
+  public void insert(TenantId tenant, String userId, List<UserValues.Row> rows) {
+    String tenantId = tenant.value();
     if (rows.isEmpty()) {
       return;
     }
@@ -42,16 +43,17 @@ public class UserValueRepository {
    * nothing when they are equal, else a delete and an insert.
    */
   public void replace(
-      String tenantId, String userId, List<UserValues.Row> before, List<UserValues.Row> after) {
+      TenantId tenant, String userId, List<UserValues.Row> before, List<UserValues.Row> after) {
     if (before.equals(after)) {
       return;
     }
-    delete(tenantId, userId);
-    insert(tenantId, userId, after);
+    delete(tenant, userId);
+    insert(tenant, userId, after);
   }
 
   /** Deletes every row of a user (before the user's own row: the foreign key does not cascade). */
-  public void delete(String tenantId, String userId) {
+  public void delete(TenantId tenant, String userId) {
+    String tenantId = tenant.value();
     connections.run(
         "delete the indexed values of a user",
         c -> {

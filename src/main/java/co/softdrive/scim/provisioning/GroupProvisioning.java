@@ -159,7 +159,7 @@ public class GroupProvisioning {
 
   /** One page of member ids (keyset paging), for streaming a group's members. */
   public List<String> memberPage(String tenantId, String groupId, String after, int size) {
-    return memberships.page(tenantId, groupId, after, size);
+    return memberships.page(TenantId.of(tenantId), groupId, after, size);
   }
 
   /**
@@ -169,7 +169,7 @@ public class GroupProvisioning {
    */
   public List<MembershipRepository.Member> memberPageWithDisplayNames(
       String tenantId, String groupId, String after, int size) {
-    return memberships.pageWithDisplayNames(tenantId, groupId, after, size);
+    return memberships.pageWithDisplayNames(TenantId.of(tenantId), groupId, after, size);
   }
 
   GroupEntity find(String tenantId, String id, boolean forUpdate) {

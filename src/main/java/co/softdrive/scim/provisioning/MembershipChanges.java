@@ -76,7 +76,7 @@ final class MembershipChanges {
 
   void removeAll() {
     List<String> all = allMembers();
-    int deleted = memberships.deleteAll(group.getTenantId(), group.getId());
+    int deleted = memberships.deleteAll(TenantId.of(group.getTenantId()), group.getId());
     if (deleted > 0) {
       group.addToMemberCount(-deleted, now);
     }
@@ -122,14 +122,14 @@ final class MembershipChanges {
               + " (nested groups are not provisioned)",
           new Object[] {tenantId, group.getId(), wanted.size() - known.size()});
     }
-    Set<String> already = memberships.existingMembers(tenantId, group.getId(), known);
+    Set<String> already = memberships.existingMembers(TenantId.of(tenantId), group.getId(), known);
     List<String> ids = new ArrayList<>();
     for (String id : wanted) {
       if (known.contains(id) && !already.contains(id)) {
         ids.add(id);
       }
     }
-    memberships.insert(tenantId, group.getId(), ids, now);
+    memberships.insert(TenantId.of(tenantId), group.getId(), ids, now);
     if (!ids.isEmpty()) {
       group.addToMemberCount(ids.size(), now);
     }
@@ -138,7 +138,8 @@ final class MembershipChanges {
 
   private List<String> delete(Collection<String> values) {
     List<String> ids =
-        memberships.delete(group.getTenantId(), group.getId(), new LinkedHashSet<>(values));
+        memberships.delete(
+            TenantId.of(group.getTenantId()), group.getId(), new LinkedHashSet<>(values));
     if (!ids.isEmpty()) {
       group.addToMemberCount(-ids.size(), now);
     }
@@ -150,7 +151,7 @@ final class MembershipChanges {
     String after = null;
     List<String> page;
     do {
-      page = memberships.page(group.getTenantId(), group.getId(), after, PAGE);
+      page = memberships.page(TenantId.of(group.getTenantId()), group.getId(), after, PAGE);
       all.addAll(page);
       after = page.isEmpty() ? after : page.get(page.size() - 1);
     } while (page.size() == PAGE);

@@ -78,7 +78,7 @@ public class UserProvisioning {
     } catch (DuplicateKeyException e) {
       throw UserRecords.taken(user.getUserName());
     }
-    values.insert(tenantId, user.getId(), UserValues.of(attributes));
+    values.insert(TenantId.of(tenantId), user.getId(), UserValues.of(attributes));
     outbox.append(events);
     changes.note(
         ResourceChange.of(
@@ -164,7 +164,7 @@ public class UserProvisioning {
         user.getId(),
         UserRecords.emailRows(UserColumns.of(attributes)));
     values.replace(
-        user.getTenantId(),
+        TenantId.of(user.getTenantId()),
         user.getId(),
         UserValues.of(ScimJson.parseStored(oldAttributes)),
         UserValues.of(attributes));
@@ -211,7 +211,7 @@ public class UserProvisioning {
 
   private JsonArray groups(String tenantId, String userId) {
     JsonArrayBuilder b = JSON.createArrayBuilder();
-    for (Object[] row : memberships.groupsOf(tenantId, userId)) {
+    for (Object[] row : memberships.groupsOf(TenantId.of(tenantId), userId)) {
       b.add(
           JSON.createObjectBuilder()
               .add("value", (String) row[0])
