@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,10 +59,15 @@ public class TenantDirectory {
     if (status == null && !"health".equals(slice.sortField())) {
       return page(search, slice);
     }
-    List<TenantEntity> all = byHealth(search, status);
+    // Each matching tenant's health is worked out once, for the filter and the order alike.
+    List<TenantEntity> all = new ArrayList<>();
     Map<String, Integer> rank = new HashMap<>();
-    for (TenantEntity t : all) {
-      rank.put(t.getId(), health.of(t.getId(), false).healthStatus().ordinal());
+    for (TenantEntity t : directory.matching(search)) {
+      HealthStatus s = health.of(t.getId(), false).healthStatus();
+      if (status == null || s == status) {
+        all.add(t);
+        rank.put(t.getId(), s.ordinal());
+      }
     }
     Comparator<TenantEntity> order =
         Comparator.comparing((TenantEntity t) -> rank.get(t.getId()))
