@@ -1,14 +1,12 @@
 package co.softdrive.scim.inspection;
 
 import co.softdrive.scim.audit.GroupDeletion;
-import co.softdrive.scim.persistence.GroupDeletionReadModel;
-import co.softdrive.scim.persistence.TenantId;
+import co.softdrive.scim.lifecycle.GroupDeletions;
 import co.softdrive.scim.protocol.error.ScimErrors;
 import co.softdrive.scim.transaction.QuietClientErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ import java.util.List;
 @ApplicationScoped
 @QuietClientErrors
 public class DeletedGroupDirectory {
-  @Inject GroupDeletionReadModel deletions;
+  @Inject GroupDeletions deletions;
 
   /**
    * A deleted group's record with one page of its members.
@@ -34,18 +32,15 @@ public class DeletedGroupDirectory {
 
   @Transactional
   public long count(String tenantId) {
-    return TenantIds.of(tenantId).map(deletions::count).orElse(0L);
+    return TenantIds.of(tenantId).map(t -> deletions.count(tenantId)).orElse(0L);
   }
 
   /** One page of the tenant's group deletions, newest first. */
   @Transactional
   public List<GroupDeletion> page(String tenantId, int offset, int limit) {
     return TenantIds.of(tenantId)
-        .map(t -> deletions.page(t, offset, limit))
-        .orElse(List.of())
-        .stream()
-        .map(d -> deletion(tenantId, d))
-        .toList();
+        .map(t -> deletions.page(tenantId, offset, limit))
+        .orElse(List.of());
   }
 
   /**
@@ -54,44 +49,15 @@ public class DeletedGroupDirectory {
    */
   @Transactional
   public Detail get(String tenantId, String groupId, String afterUserId, int limit) {
-    TenantId tenant =
+    GroupDeletion d =
         TenantIds.of(tenantId)
-            .orElseThrow(() -> ScimErrors.notFound("No deleted group " + groupId));
-    GroupDeletionReadModel.Deletion d =
-        deletions
-            .ofGroup(tenant, groupId)
+            .flatMap(t -> deletions.ofGroup(tenantId, groupId))
             .orElseThrow(() -> ScimErrors.notFound("No deleted group " + groupId));
     List<GroupDeletion.Member> members =
-        deletions.members(tenant, d.id(), afterUserId, limit + 1).stream()
-            .map(
-                m ->
-                    new GroupDeletion.Member(
-                        m.userId(),
-                        m.userName(),
-                        m.accountState(),
-                        m.accountStateAt() == null
-                            ? null
-                            : Instant.ofEpochMilli(m.accountStateAt())))
-            .toList();
+        deletions.members(tenantId, d.id(), afterUserId, limit + 1);
     boolean more = members.size() > limit;
     List<GroupDeletion.Member> page = more ? members.subList(0, limit) : members;
     return new Detail(
-        deletion(tenantId, d),
-        deletions.affected(tenant, d.id(), d.deletedAt()),
-        page,
-        more ? page.get(limit - 1).userId() : null);
-  }
-
-  private static GroupDeletion deletion(String tenantId, GroupDeletionReadModel.Deletion d) {
-    return new GroupDeletion(
-        d.id(),
-        tenantId,
-        d.groupId(),
-        d.displayName(),
-        Instant.ofEpochMilli(d.deletedAt()),
-        d.actorType(),
-        d.actorId(),
-        d.memberCount(),
-        d.policy());
+        d, deletions.affected(tenantId, d), page, more ? page.get(limit - 1).userId() : null);
   }
 }

@@ -46,6 +46,20 @@ public class GroupDeletions {
         .toList();
   }
 
+  /** One page of the tenant's group deletions, newest first (the admin API's list). */
+  @Transactional
+  public List<GroupDeletion> page(String tenantId, int offset, int limit) {
+    return records.page(TenantId.of(tenantId), offset, bounded(limit)).stream()
+        .map(GroupDeletions::deletion)
+        .toList();
+  }
+
+  /** How many group deletions the tenant has recorded. */
+  @Transactional
+  public long count(String tenantId) {
+    return records.count(TenantId.of(tenantId));
+  }
+
   /** The newest deletion of the group with this id, if it was deleted. */
   @Transactional
   public Optional<GroupDeletion> ofGroup(String tenantId, String groupId) {

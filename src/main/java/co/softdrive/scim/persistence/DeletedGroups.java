@@ -61,20 +61,34 @@ public class DeletedGroups {
 
   /** The tenant's group deletions, newest first, at most {@code limit}. */
   public List<GroupDeletionEntity> recent(TenantId tenant, int limit) {
+    return page(tenant, 0, limit);
+  }
+
+  /** One page of the tenant's group deletions, newest first. */
+  public List<GroupDeletionEntity> page(TenantId tenant, int offset, int limit) {
     return em.createQuery(
             "SELECT d FROM GroupDeletionEntity d WHERE d.tenantId = :tenantId"
                 + " ORDER BY d.deletedAt DESC, d.id DESC",
             GroupDeletionEntity.class)
         .setParameter("tenantId", tenant.value())
+        .setFirstResult(Math.max(0, offset))
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** How many group deletions the tenant has recorded. */
+  public long count(TenantId tenant) {
+    return em.createQuery(
+            "SELECT COUNT(d) FROM GroupDeletionEntity d WHERE d.tenantId = :tenantId", Long.class)
+        .setParameter("tenantId", tenant.value())
+        .getSingleResult();
   }
 
   /** The newest deletion of the group with this id, if it was deleted. */
   public Optional<GroupDeletionEntity> newestOf(TenantId tenant, String groupId) {
     return em.createQuery(
             "SELECT d FROM GroupDeletionEntity d WHERE d.tenantId = :tenantId"
-                + " AND d.groupId = :groupId ORDER BY d.deletedAt DESC",
+                + " AND d.groupId = :groupId ORDER BY d.deletedAt DESC, d.id DESC",
             GroupDeletionEntity.class)
         .setParameter("tenantId", tenant.value())
         .setParameter("groupId", groupId)

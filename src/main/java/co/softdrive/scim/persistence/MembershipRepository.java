@@ -52,10 +52,9 @@ public class MembershipRepository {
    * the same IN list on the key, one statement per padded chunk.
    */
   public Set<String> existingMembers(TenantId tenant, String groupId, Collection<String> ids) {
-    String tenantId = tenant.value();
     return connections.run(
         "read the members of group " + groupId,
-        c -> existingMembers(c, tenantId, groupId, new LinkedHashSet<>(ids)));
+        c -> existingMembers(c, tenant.value(), groupId, new LinkedHashSet<>(ids)));
   }
 
   static final String MEMBER_PROBE =
@@ -113,7 +112,6 @@ public class MembershipRepository {
    * (docs/benchmarks.md).
    */
   public void insert(TenantId tenant, String groupId, List<String> userIds, long now) {
-    String tenantId = tenant.value();
     Connection c = em.unwrap(Connection.class);
     Map<Integer, PreparedStatement> statements = new HashMap<>();
     try {
@@ -127,7 +125,7 @@ public class MembershipRepository {
         }
         int p = 1;
         for (String userId : userIds.subList(i, i + size)) {
-          ps.setString(p++, tenantId);
+          ps.setString(p++, tenant.value());
           ps.setString(p++, groupId);
           ps.setString(p++, userId);
           ps.setLong(p++, now);

@@ -26,14 +26,13 @@ public class UserValueRepository {
 
   /** Inserts the rows of a user that has none yet (its own row already written). */
   public void insert(TenantId tenant, String userId, List<UserValues.Row> rows) {
-    String tenantId = tenant.value();
     if (rows.isEmpty()) {
       return;
     }
     connections.run(
         "write the indexed values of a user",
         c -> {
-          insert(c, tenantId, userId, rows);
+          insert(c, tenant.value(), userId, rows);
           return null;
         });
   }
@@ -53,12 +52,11 @@ public class UserValueRepository {
 
   /** Deletes every row of a user (before the user's own row: the foreign key does not cascade). */
   public void delete(TenantId tenant, String userId) {
-    String tenantId = tenant.value();
     connections.run(
         "delete the indexed values of a user",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-            ps.setString(1, tenantId);
+            ps.setString(1, tenant.value());
             ps.setString(2, userId);
             return ps.executeUpdate();
           }

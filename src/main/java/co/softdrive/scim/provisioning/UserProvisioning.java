@@ -70,11 +70,12 @@ public class UserProvisioning {
     long now = System.currentTimeMillis();
     UserEntity user = new UserEntity(UUID.randomUUID().toString(), tenantId, now);
     // No count before the insert: the unique index decides, a concurrent create included.
-    attributes = records.write(user, attributes, now, false);
+    UserRecords.Stored stored = records.write(user, attributes, now, false);
+    attributes = stored.attributes();
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.created(user, actor, now, events);
     try {
-      users.insert(TenantId.of(tenantId), user, UserRecords.emailRows(UserColumns.of(attributes)));
+      users.insert(TenantId.of(tenantId), user, stored.emails());
     } catch (DuplicateKeyException e) {
       throw UserRecords.taken(user.getUserName());
     }
@@ -155,18 +156,16 @@ public class UserProvisioning {
     boolean wasActive = user.isActive();
     AccountState oldState = user.getAccountState();
     lifecycle.beforeUpdate(user, UserColumns.of(newAttributes).active());
-    JsonObject attributes = records.write(user, newAttributes, now, true);
+    UserRecords.Stored stored = records.write(user, newAttributes, now, true);
+    JsonObject attributes = stored.attributes();
     if (!oldUserName.equals(user.getUserName())) {
       records.flushUnique(user.getUserName());
     }
-    users.replaceEmails(
-        TenantId.of(user.getTenantId()),
-        user.getId(),
-        UserRecords.emailRows(UserColumns.of(attributes)));
+    users.replaceEmails(TenantId.of(user.getTenantId()), user.getId(), stored.emails());
     values.replace(
         TenantId.of(user.getTenantId()),
         user.getId(),
-        UserValues.of(ScimJson.parseStored(oldAttributes)),
+        UserValues.of(before),
         UserValues.of(attributes));
     List<ChangeEvent> events = new ArrayList<>();
     lifecycle.updated(user, !oldAttributes.equals(user.getAttributes()), actor, now, events);

@@ -30,13 +30,17 @@ class UserRecords {
   private static final Logger LOG = Logger.getLogger(UserRecords.class.getName());
   static final int MAX_INDEXED_LENGTH = 512;
 
+  /** A user's attributes as stored, and the e-mail rows copied from them. */
+  record Stored(JsonObject attributes, List<Users.Email> emails) {}
+
   @Inject Users users;
 
   /**
    * Copies attributes and indexed columns into the entity, checks uniqueness and the manager
-   * reference, applies the account-state rule for {@code active}. Returns the attributes as stored.
+   * reference, applies the account-state rule for {@code active}. Returns the attributes as stored
+   * and the e-mail rows they index.
    */
-  JsonObject write(UserEntity user, JsonObject attributes, long now, boolean checkUserNameFree) {
+  Stored write(UserEntity user, JsonObject attributes, long now, boolean checkUserNameFree) {
     // Softdrive signs people in through SSO: a password Entra may send is never stored or returned.
     attributes = withoutPassword(attributes);
     attributes = checkManager(user.getTenantId(), user.getId(), attributes);
@@ -62,7 +66,7 @@ class UserRecords {
     user.setDisplayName(
         attributes.get("displayName") instanceof jakarta.json.JsonString s ? s.getString() : null);
     user.setAttributes(attributes.toString(), now);
-    return attributes;
+    return new Stored(attributes, emailRows(c));
   }
 
   /** A manager must be a user of the same tenant; any other id is dropped (and logged). */
@@ -132,7 +136,7 @@ class UserRecords {
   }
 
   /** The e-mails that are indexed: values up to {@value #MAX_INDEXED_LENGTH} characters. */
-  static List<Users.Email> emailRows(UserColumns c) {
+  private static List<Users.Email> emailRows(UserColumns c) {
     List<Users.Email> rows = new ArrayList<>(c.emails().size());
     for (UserColumns.Email e : c.emails()) {
       if (e.valueCi().length() <= MAX_INDEXED_LENGTH) {
