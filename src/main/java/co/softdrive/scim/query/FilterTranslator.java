@@ -1,10 +1,12 @@
 package co.softdrive.scim.query;
 
 import co.softdrive.scim.protocol.error.ScimBadRequest;
+import co.softdrive.scim.protocol.filter.CompareOp;
 import co.softdrive.scim.protocol.filter.Filter;
 import co.softdrive.scim.protocol.path.AttrPath;
 import co.softdrive.scim.protocol.schema.AttributeDef;
 import co.softdrive.scim.protocol.schema.ResolvedAttribute;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +54,85 @@ final class FilterTranslator {
     }
     String where = t.node(filter, alias);
     return new JpqlFilter(where, Map.copyOf(t.comparisons.params));
+  }
+
+  /** The most branches an {@code or} is split into ({@link #branches}); beyond, one query. */
+  static final int MAX_BRANCHES = 8;
+
+  /**
+   * A filter that no index can start from as a whole, but whose {@code or} can be split into
+   * branches that each can: {@code title eq "a" or department eq "b"} (two side tables), {@code
+   * groups.value eq "g" or externalId eq "x"}. Branch <i>i</i> is the <i>i</i>-th disjunct, the
+   * filter's other conjuncts, and {@code not} each earlier disjunct, so the branches are disjoint
+   * and a resource that matches several disjuncts belongs to the first (comparisons are two-valued:
+   * {@link Comparisons} guards NULLs, so {@code not} is the exact complement). Each branch starts
+   * from an index: a test joined to the side table's or value index ({@link #joined}) or an {@code
+   * eq} on an indexed column of the resource ({@link ResourceMapping#indexed}); each other test is
+   * checked on the rows that branch found. Empty when the filter is served as one query: when one
+   * of its own tests can start it, when it has no {@code or}, or when a branch has no such test (it
+   * would walk the tenant's rows in any case).
+   */
+  static Optional<List<JpqlFilter>> branches(ResourceMapping mapping, Filter filter, String alias) {
+    FilterTranslator probe = new FilterTranslator(mapping);
+    List<Filter> conjuncts = new ArrayList<>();
+    conjuncts(filter, conjuncts);
+    Filter.Or or = null;
+    for (Filter c : conjuncts) {
+      if (probe.startsFromIndex(c, alias)) {
+        return Optional.empty();
+      }
+      if (or == null && c instanceof Filter.Or o) {
+        or = o;
+      }
+    }
+    if (or == null) {
+      return Optional.empty();
+    }
+    List<Filter> disjuncts = new ArrayList<>();
+    disjuncts(or, disjuncts);
+    if (disjuncts.size() > MAX_BRANCHES) {
+      return Optional.empty();
+    }
+    List<JpqlFilter> branches = new ArrayList<>();
+    for (int i = 0; i < disjuncts.size(); i++) {
+      List<Filter> own = new ArrayList<>();
+      conjuncts(disjuncts.get(i), own);
+      if (own.stream().noneMatch(f -> probe.startsFromIndex(f, alias))) {
+        return Optional.empty();
+      }
+      Filter branch = disjuncts.get(i);
+      for (Filter c : conjuncts) {
+        if (c != or) {
+          branch = new Filter.And(branch, c);
+        }
+      }
+      for (Filter earlier : disjuncts.subList(0, i)) {
+        branch = new Filter.And(branch, new Filter.Not(earlier));
+      }
+      branches.add(translate(mapping, branch, alias));
+    }
+    return Optional.of(branches);
+  }
+
+  /** Whether an index can start a query from test {@code f} (joined rows or an indexed column). */
+  private boolean startsFromIndex(Filter f, String alias) {
+    if (f instanceof Filter.Compare c
+        && c.op() == CompareOp.EQ
+        && c.value().getValueType() != JsonValue.ValueType.NULL
+        && mapping.column(c.attr()).filter(mapping::indexed).isPresent()) {
+      return true;
+    }
+    return joined(f, alias).isPresent();
+  }
+
+  /** The tests joined by {@code or} at the top of {@code f}. */
+  private static void disjuncts(Filter f, List<Filter> into) {
+    if (f instanceof Filter.Or or) {
+      disjuncts(or.left(), into);
+      disjuncts(or.right(), into);
+    } else {
+      into.add(f);
+    }
   }
 
   /**

@@ -52,6 +52,7 @@ final class ResourceMapping {
   private final Map<String, Column> columns;
   private final Map<String, SideTable> sideTables;
   private final Map<String, Column> sortable;
+  private final Set<String> indexedColumns;
 
   private ResourceMapping(
       String entity,
@@ -61,7 +62,8 @@ final class ResourceMapping {
       Set<String> extensionSchemas,
       Map<String, Column> columns,
       Map<String, SideTable> sideTables,
-      Map<String, Column> sortable) {
+      Map<String, Column> sortable,
+      Set<String> indexedColumns) {
     this.entity = entity;
     this.type = type;
     this.valueTable = valueTable;
@@ -70,9 +72,10 @@ final class ResourceMapping {
     this.columns = columns;
     this.sideTables = sideTables;
     this.sortable = sortable;
+    this.indexedColumns = indexedColumns;
   }
 
-  private static final Column CREATED = new Column("%s.createdAt", Column.Kind.TIMESTAMP, false);
+  static final Column CREATED = new Column("%s.createdAt", Column.Kind.TIMESTAMP, false);
   private static final Column MODIFIED =
       new Column("%s.lastModified", Column.Kind.TIMESTAMP, false);
 
@@ -150,7 +153,10 @@ final class ResourceMapping {
               "name.familyname", new Column("%s.familyNameCi", Column.Kind.STRING_CI, true),
               "name.givenname", new Column("%s.givenNameCi", Column.Kind.STRING_CI, true),
               "meta.created", CREATED,
-              "meta.lastmodified", MODIFIED));
+              "meta.lastmodified", MODIFIED),
+          Set.of(
+              "%s.id",
+              "%s.userNameKey", "%s.externalId", "%s.displayNameCi", "%s.employeeNumberCi"));
 
   static final ResourceMapping GROUPS =
       new ResourceMapping(
@@ -188,7 +194,8 @@ final class ResourceMapping {
               "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, false),
               "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
               "meta.created", CREATED,
-              "meta.lastmodified", MODIFIED));
+              "meta.lastmodified", MODIFIED),
+          Set.of("%s.id", "%s.displayNameKey", "%s.externalId"));
 
   /** The key under which an attribute path is mapped, or empty for an unknown schema. */
   Optional<String> key(AttrPath path) {
@@ -248,6 +255,17 @@ final class ResourceMapping {
             .filter(Objects::nonNull)
             .toList();
     return inExtensions.size() == 1 ? Optional.of(inExtensions.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Whether an index of the resource's table starts with the tenant and this column, so that an
+   * {@code eq} on it reads only the matching rows ({@code ux_user_name_key}, {@code
+   * ix_user_external_id}, {@code ix_user_display_name}, {@code ix_user_employee_number}, the
+   * groups' {@code ux_group_display_name_key} and {@code ix_group_external_id}, and the primary
+   * keys).
+   */
+  boolean indexed(Column column) {
+    return indexedColumns.contains(column.expression());
   }
 
   Optional<Column> sortColumn(AttrPath path) {

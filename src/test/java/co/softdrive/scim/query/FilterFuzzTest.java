@@ -63,7 +63,9 @@ class FilterFuzzTest {
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m-1\"",
             "urn:ietf:params:scim:schemas:core:2.0:User:name.familyName sw \"J\"",
             "members[value eq \"abc\"] and id ne null",
-            "manager eq \"1\" or employeeNumber ew 1e9")
+            "manager eq \"1\" or employeeNumber ew 1e9",
+            "(title eq \"a\" or groups.display eq \"g\" or emails eq \"x\") and active eq true",
+            "members.value eq \"u\" or externalId eq \"x\" or displayName eq \"d\"")
         .map(s -> s.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -120,6 +122,10 @@ class FilterFuzzTest {
   private static void translate(ResourceMapping mapping, Filter filter) {
     acceptedOrRefused(() -> FilterTranslator.translate(mapping, filter, "r"), INVALID_FILTER)
         .ifPresent(jpql -> checkJpql(mapping, jpql));
+    // an or split into branches (one query each): every branch is valid JPQL too
+    acceptedOrRefused(() -> FilterTranslator.branches(mapping, filter, "r"), INVALID_FILTER)
+        .flatMap(branches -> branches)
+        .ifPresent(branches -> branches.forEach(b -> checkJpql(mapping, b)));
   }
 
   /** The query ResourceQueries would run, checked by EclipseLink's JPQL grammar validator. */
@@ -137,7 +143,12 @@ class FilterFuzzTest {
       throw new AssertionError("a comparison of two constants in " + filter.where());
     }
     String jpql =
-        "SELECT r FROM " + mapping.entity + " r WHERE r.tenantId = :tenantId AND " + filter.where();
+        "SELECT r FROM "
+            + mapping.entity
+            + " r"
+            + filter.from()
+            + " WHERE r.tenantId = :tenantId AND "
+            + filter.where();
     JPQLExpression expression =
         new JPQLExpression(jpql, DefaultEclipseLinkJPQLGrammar.instance(), true);
     EclipseLinkGrammarValidator validator =

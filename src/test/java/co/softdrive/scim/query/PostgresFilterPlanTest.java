@@ -104,37 +104,44 @@ class PostgresFilterPlanTest {
         "User | title eq \"chief\" and department eq \"audit\" | 50",
         "Group | members.display eq \"The Boss\" | 50",
         "Group | members.value eq \"t-u2900\" | 50",
+        // an or split into branches that each start from an index (one statement per branch)
+        "User | title eq \"chief\" or department eq \"nobody\" | 50",
+        "User | groups.value eq \"t-g19\" or title eq \"nobody\" | 50",
+        "User | phoneNumbers[type eq \"work\" and value eq \"+1 555 0199\"] or title eq \"x\" | 50",
+        "User | groups.display eq \"group19\" or emails.value eq \"nobody@example.com\" | 50",
+        "User | userName eq \"user17\" or department eq \"audit\" | 50",
       })
   void joinedFormsRunOnIndexes(String type, String filter, int most) throws Exception {
-    String plan = explain(type, filter);
-    assertScansNoLargeTable(plan);
-    Matcher node =
-        Pattern.compile("on (\\w+) \\w+ .*?\\(actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)")
-            .matcher(plan);
     int nodes = 0;
-    while (node.find()) {
-      nodes++;
-      long rows = Long.parseLong(node.group(2)) * Long.parseLong(node.group(3));
-      assertTrue(rows <= most, rows + " rows of " + node.group(1) + ":\n" + plan);
+    for (String plan : explain(type, filter)) {
+      assertScansNoLargeTable(plan);
+      Matcher node =
+          Pattern.compile("on (\\w+) \\w+ .*?\\(actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)")
+              .matcher(plan);
+      while (node.find()) {
+        nodes++;
+        long rows = Long.parseLong(node.group(2)) * Long.parseLong(node.group(3));
+        assertTrue(rows <= most, rows + " rows of " + node.group(1) + ":\n" + plan);
+      }
     }
-    assertTrue(nodes >= 2, plan);
+    assertTrue(nodes >= 2, filter);
   }
 
   /**
-   * The forms Derby cannot start from the side tables (an {@code or} of tests on other tables, a
-   * test under {@code not}): recorded for the documentation, and never a scan of the whole table.
+   * The forms no index can start (an {@code or} with a branch on an unindexed attribute, a test
+   * under {@code not}): recorded for the documentation, and never a scan of the whole table.
    */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "User | title eq \"chief\" or department eq \"nobody\"",
-        "User | groups.value eq \"t-g19\" or title eq \"nobody\"",
-        "User | phoneNumbers[type eq \"work\" and value eq \"+1 555 0199\"] or title eq \"x\"",
-        "User | groups.display eq \"group19\" or emails.value eq \"nobody@example.com\"",
+        "User | title eq \"chief\" or active eq false",
+        "User | not (title eq \"engineer\") and active eq true",
       })
   void otherFormsAreRecorded(String type, String filter) throws Exception {
-    assertScansNoLargeTable(explain(type, filter));
+    for (String plan : explain(type, filter)) {
+      assertScansNoLargeTable(plan);
+    }
   }
 
   /**
@@ -148,8 +155,11 @@ class PostgresFilterPlanTest {
     }
   }
 
-  /** Runs the filter's first page, checks it found the rare users or their group, and explains. */
-  private static String explain(String type, String filter) throws Exception {
+  /**
+   * Runs the filter's first page, checks it found the rare users or their group, and explains each
+   * statement it sent.
+   */
+  private static List<String> explain(String type, String filter) throws Exception {
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
@@ -166,13 +176,14 @@ class PostgresFilterPlanTest {
     } finally {
       em.close();
     }
-    assertEquals(1, explained.size(), explained.toString());
-    String plan = explained.get(0);
-    Files.writeString(
-        PLANS,
-        "== " + type + "s?filter=" + filter + "\n" + plan + "\n",
-        java.nio.file.StandardOpenOption.APPEND);
-    return plan;
+    assertFalse(explained.isEmpty());
+    for (String plan : explained) {
+      Files.writeString(
+          PLANS,
+          "== " + type + "s?filter=" + filter + "\n" + plan + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
+    }
+    return List.copyOf(explained);
   }
 
   /**
