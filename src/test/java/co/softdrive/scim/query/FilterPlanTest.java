@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The filters on values without a column of their own run on indexes, on embedded Derby, through
@@ -169,6 +170,121 @@ class FilterPlanTest {
       em.getTransaction().rollback();
     } finally {
       em.close();
+    }
+  }
+
+  /**
+   * Filters generated from the schemas: {@code eq} and {@code pr} on every attribute and
+   * sub-attribute of the User (core, enterprise, Softdrive) and Group schemas that a filter can
+   * search. Each statement reads every table through an index and never beyond the tenant's own
+   * rows; an {@code eq} on a value nobody has reads at most 50 rows of any table (the attributes
+   * without an index of their own, listed in {@link #WALKS_THE_TENANT}, walk the tenant's
+   * creation-order index, index only).
+   */
+  @ParameterizedTest(name = "{0}s?filter={1}")
+  @MethodSource("schemaFilters")
+  void everySchemaAttributeFiltersOnIndexes(String type, String filter) throws Exception {
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      ResourceQueries queries = new ResourceQueries();
+      queries.em = em;
+      // from the second row: a first page of userName eq alone is the unique key's lookup,
+      // without JPQL (UserNameLookupTest)
+      ListParams params = new ListParams(FilterParser.parse(filter), null, false, 2, 100);
+      List<String> plans =
+          plans(
+              em,
+              queries,
+              () -> {
+                if (type.equals("User")) {
+                  queries.users("t", params);
+                } else {
+                  queries.groups("t", params);
+                }
+              });
+      String path = filter.substring(0, filter.indexOf(' '));
+      path = path.substring(path.lastIndexOf(':') + 1);
+      boolean few = filter.endsWith("\"no-one\"") && !WALKS_THE_TENANT.contains(path);
+      String resource = type.equals("User") ? "SCIM_USER" : "SCIM_GROUP";
+      for (String plan : plans) {
+        assertReadsOnIndexes(
+            plan,
+            resource,
+            few ? 50 : PlanTenant.USERS,
+            few ? 50 : PlanTenant.USERS * PlanTenant.VALUES_PER_USER);
+      }
+      em.getTransaction().rollback();
+    } finally {
+      em.close();
+    }
+  }
+
+  /**
+   * Attributes whose {@code eq} has no index to start from (a column or an e-mail's field without
+   * an index of its own, a constant): the list walks the tenant's creation-order index and tests
+   * each resource's rows. Extension attributes by their name without the schema.
+   */
+  static final java.util.Set<String> WALKS_THE_TENANT =
+      java.util.Set.of(
+          "active",
+          "name.givenName",
+          "name.familyName",
+          "meta.created",
+          "meta.lastModified",
+          "meta.resourceType",
+          "manager",
+          "manager.value",
+          "manager.displayName",
+          "userType",
+          "emails.display",
+          "emails.type",
+          "groups.type",
+          "members.type",
+          "members.display");
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> schemaFilters() {
+    List<org.junit.jupiter.params.provider.Arguments> filters = new ArrayList<>();
+    for (ResourceMapping mapping : List.of(ResourceMapping.USERS, ResourceMapping.GROUPS)) {
+      for (co.softdrive.scim.protocol.schema.SchemaDef schema : mapping.type.allSchemas()) {
+        String prefix = schema.id().equals(mapping.coreSchema) ? "" : schema.id() + ":";
+        for (co.softdrive.scim.protocol.schema.AttributeDef a : schema.attributes()) {
+          List<co.softdrive.scim.protocol.schema.AttributeDef> leaves =
+              a.subAttributes().isEmpty() ? List.of(a) : a.subAttributes();
+          for (co.softdrive.scim.protocol.schema.AttributeDef leaf : leaves) {
+            String path = prefix + a.name() + (leaf == a ? "" : "." + leaf.name());
+            for (String filter : List.of(path + " eq " + literal(leaf), path + " pr")) {
+              // known limit, left out: for members.display pr Derby hashes the users' table
+              // (every tenant's rows, through no index); docs/architecture.md
+              if (filterable(mapping, filter) && !filter.equals("members.display pr")) {
+                filters.add(
+                    org.junit.jupiter.params.provider.Arguments.of(
+                        mapping == ResourceMapping.USERS ? "User" : "Group", filter));
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(filters.size() > 100, filters.toString());
+    return filters.stream();
+  }
+
+  private static String literal(co.softdrive.scim.protocol.schema.AttributeDef leaf) {
+    return switch (leaf.type()) {
+      case BOOLEAN -> "true";
+      case DATETIME -> "\"2026-01-31T08:00:00Z\"";
+      default -> "\"no-one\"";
+    };
+  }
+
+  /** Whether the translation accepts it ({@code password}, the {@code $ref}s are refused). */
+  private static boolean filterable(ResourceMapping mapping, String filter) {
+    try {
+      FilterTranslator.translate(mapping, FilterParser.parse(filter), "r");
+      return true;
+    } catch (co.softdrive.scim.protocol.error.ScimBadRequest refused) {
+      return false;
     }
   }
 
