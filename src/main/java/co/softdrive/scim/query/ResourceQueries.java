@@ -148,17 +148,13 @@ public class ResourceQueries {
                 k -> comparable(k[1]), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(k -> (String) k[0]);
     keys.sort(params.descending() ? order.reversed() : order);
+    List<String> merged = keys.stream().map(k -> (String) k[0]).distinct().toList();
     List<String> ids =
-        keys.stream()
-            .map(k -> (String) k[0])
-            .distinct()
-            .skip(params.startIndex() - 1L)
-            .limit(Math.max(params.count(), 0))
-            .toList();
+        merged.stream().skip(params.startIndex() - 1L).limit(Math.max(params.count(), 0)).toList();
     List<T> items = byIds(tenantId, mapping, type, idOf, ids);
     long total = 0;
     if (complete) {
-      total = keys.size();
+      total = merged.size();
     } else {
       for (JpqlFilter branch : branches) {
         total += count(tenantId, from(mapping, branch), branch);
