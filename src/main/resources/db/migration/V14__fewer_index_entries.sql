@@ -19,8 +19,8 @@
 --   primary key (Derby does not share an index with a longer one): the rows are a copy of the
 --   user's JSON for filters, written in the user's own transaction under its row lock and deleted
 --   before it; every query reaches them through the user row and compares the tenant itself. On
---   PostgreSQL V1's ix_email_user (user_id) goes too (Derby lost it with V8's foreign key): nothing
---   reads e-mail rows without the tenant.
+--   PostgreSQL V1's ix_email_user (user_id) goes too: nothing reads e-mail rows without the tenant
+--   (Derby never created it: it duplicated V1's foreign-key index, warning 01504).
 -- * ix_audit_tenant (tenant_id, occurred_at): the time windows of the audit trail are read per
 --   action from ix_audit_action (persistence.AccountAudit), and a tenant's entries in id order are
 --   read through any index that starts with the tenant, as before.
