@@ -2,8 +2,9 @@
 -- table (on embedded Derby each is a B-tree search and insert inside the server's process: half of
 -- Derby's CPU in the initial cycle's profile, docs/benchmarks.md), and every foreign key probes
 -- the parent's index. A user created by Entra's initial cycle (userName lookup, POST /Users with one
--- e-mail) added 32 index entries and 3 foreign-key probes; after this migration 25 and none
--- (persistence.HotTableIndexesTest counts them and names the reason for each index that stays).
+-- e-mail) added 32 index entries and 3 foreign-key probes on Derby (30 and 3 on PostgreSQL, which
+-- does not index foreign keys by itself); after this migration 25 and none on both
+-- (persistence.HotTableIndexesTest counts them and names the reader of each index that stays).
 -- What goes, and why nothing needs it:
 -- * scim_user.tenant_id and scim_group.tenant_id REFERENCES tenant (id): on Derby a backing index
 --   of (tenant_id) alone, a prefix of every other index of the table. Tenant rows are never
