@@ -58,7 +58,8 @@ public final class Migrations {
           "V10__name_keys.sql",
           "V11__user_display_name.sql",
           "V12__user_values.sql",
-          "V13__support_views.sql");
+          "V13__support_views.sql",
+          "V14__fewer_index_entries.sql");
 
   /** The migration that added the comparison keys of userNames and group displayNames. */
   static final int NAME_KEYS = 10;
@@ -88,6 +89,20 @@ public final class Migrations {
    */
   private static final Pattern DROP_FOREIGN_KEY =
       Pattern.compile("^DROP FOREIGN KEY (\\w+) \\((\\w+)\\)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code DROP PRIMARY KEY <table>}: drops the table's primary key constraint, whatever name the
+   * database gave it (declared inline, it has the database's own name). No key is not an error.
+   */
+  private static final Pattern DROP_PRIMARY_KEY =
+      Pattern.compile("^DROP PRIMARY KEY (\\w+)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code DROP INDEX IF EXISTS <index> ON <table>}: drops the index when the table has it (Derby
+   * has no {@code IF EXISTS}, and an index may exist on one database only).
+   */
+  private static final Pattern DROP_INDEX_IF_EXISTS =
+      Pattern.compile("^DROP INDEX IF EXISTS (\\w+) ON (\\w+)$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern COMPATIBLE_FROM =
       Pattern.compile("^--\\s*compatible-from:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
@@ -190,9 +205,58 @@ public final class Migrations {
       }
       return;
     }
+    Matcher dropPrimaryKey = DROP_PRIMARY_KEY.matcher(statement);
+    if (dropPrimaryKey.matches()) {
+      String table = dropPrimaryKey.group(1);
+      String name = primaryKey(c, table);
+      if (name != null) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
+        }
+      }
+      return;
+    }
+    Matcher dropIndex = DROP_INDEX_IF_EXISTS.matcher(statement);
+    if (dropIndex.matches()) {
+      String index = dropIndex.group(1);
+      if (indexNames(c, dropIndex.group(2)).contains(index.toLowerCase(Locale.ROOT))) {
+        try (Statement s = c.createStatement()) {
+          s.execute("DROP INDEX " + index);
+        }
+      }
+      return;
+    }
     try (Statement s = c.createStatement()) {
       s.execute(statement);
     }
+  }
+
+  private static String stored(Connection c, String identifier) throws SQLException {
+    return c.getMetaData().storesUpperCaseIdentifiers()
+        ? identifier.toUpperCase(Locale.ROOT)
+        : identifier.toLowerCase(Locale.ROOT);
+  }
+
+  /** The name of {@code table}'s primary key constraint, or null when it has none. */
+  static String primaryKey(Connection c, String table) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, c.getSchema(), stored(c, table))) {
+      return rs.next() ? rs.getString("PK_NAME") : null;
+    }
+  }
+
+  /** The names of {@code table}'s indexes, lower-cased. */
+  static Set<String> indexNames(Connection c, String table) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (ResultSet rs =
+        c.getMetaData().getIndexInfo(null, c.getSchema(), stored(c, table), false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        if (name != null) {
+          names.add(name.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return names;
   }
 
   /** Names of the foreign keys of {@code table} made of {@code column} alone. */

@@ -21,7 +21,8 @@ import java.sql.SQLException;
  * columns ({@code *_ci} columns hold the lower-cased value for case-insensitive comparison). {@code
  * userName} is compared by its {@link NameKey} ({@code user_name_key}, unique per tenant together
  * with {@code user_name_key_tiebreak}, which is empty except on look-alike duplicates that
- * migration V10 found, {@link NameKeyFill}); {@code user_name_ci} still orders lists.
+ * migration V10 found, {@link NameKeyFill}) and sorted by it; {@code user_name_ci}, no longer
+ * indexed (migration V14), orders a group's members in the console and serves its search.
  *
  * <p>{@code accountState} is Softdrive's account, separate from the SCIM record: a user deactivated
  * by Entra keeps its SCIM record (a tombstone answering GET and filters) while its account is

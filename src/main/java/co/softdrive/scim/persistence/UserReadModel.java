@@ -18,9 +18,12 @@ public class UserReadModel {
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
-  /** What a user list can be sorted by; ties go by id. */
+  /**
+   * What a user list can be sorted by; ties go by id. userName sorts by its comparison key ({@link
+   * NameKey}), on the index of its uniqueness.
+   */
   public enum Sort {
-    USER_NAME("u.userNameCi"),
+    USER_NAME("u.userNameKey"),
     LAST_MODIFIED("u.lastModified"),
     ACCOUNT_STATE_AT("u.accountStateAt"),
     EXTERNAL_ID("u.externalId");

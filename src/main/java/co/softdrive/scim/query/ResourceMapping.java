@@ -18,8 +18,10 @@ import java.util.Set;
  * co.softdrive.scim.persistence.UserValues}).
  *
  * <p>A user's {@code userName} and a group's {@code displayName} are filtered on their comparison
- * key ({@link Column.Kind#NAME_KEY}), the same key their uniqueness is checked on, and sorted on
- * the lower-cased name.
+ * key ({@link Column.Kind#NAME_KEY}), the same key their uniqueness is checked on. A user's {@code
+ * userName} is sorted on that key too (the index of its uniqueness, {@code ux_user_name_key}; there
+ * is no index on the lower-cased name since migration V14), a group's {@code displayName} on the
+ * lower-cased name.
  */
 final class ResourceMapping {
   static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -147,7 +149,7 @@ final class ResourceMapping {
                       "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true)))),
           Map.of(
               "id", new Column("%s.id", Column.Kind.STRING_EXACT, false),
-              "username", new Column("%s.userNameCi", Column.Kind.STRING_CI, false),
+              "username", new Column("%s.userNameKey", Column.Kind.NAME_KEY, false),
               "externalid", new Column("%s.externalId", Column.Kind.STRING_EXACT, true),
               "displayname", new Column("%s.displayNameCi", Column.Kind.STRING_CI, true),
               "name.familyname", new Column("%s.familyNameCi", Column.Kind.STRING_CI, true),

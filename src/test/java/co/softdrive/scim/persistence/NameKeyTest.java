@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,42 @@ class NameKeyTest {
       }
       String key = NameKey.of(b.toString());
       assertEquals(key, NameKey.of(key), b.toString());
+    }
+  }
+
+  /**
+   * Names equal once lower-cased have equal keys: key(x) == key(lower(x)), for every code point and
+   * for the mixed strings above. So the unique key of userNames refuses every name the unique
+   * lower-cased userName refused, which migration V14 dropped.
+   */
+  @Test
+  void namesEqualOnceLowerCasedHaveOneKey() {
+    List<String> apart = new ArrayList<>();
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      int type = Character.getType(cp);
+      if (type == Character.SURROGATE || type == Character.UNASSIGNED) {
+        continue;
+      }
+      String name = new String(Character.toChars(cp));
+      if (!NameKey.of(name).equals(NameKey.of(name.toLowerCase(Locale.ROOT)))) {
+        apart.add(Integer.toHexString(cp));
+      }
+    }
+    assertEquals(List.of(), apart);
+    int[][] ranges = {
+      {0x20, 0x24f}, {0x300, 0x36f}, {0x370, 0x52f}, {0x10a0, 0x10ff}, {0x13a0, 0x13ff},
+      {0x1e00, 0x1fff}, {0x2100, 0x218f}, {0x2460, 0x24ff}, {0x2c00, 0x2d2f}, {0xfb00, 0xfb4f},
+      {0xff00, 0xffef}, {0x10400, 0x1044f}
+    };
+    Random random = new Random(7643);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int n = 1 + random.nextInt(4); n > 0; n--) {
+        int[] r = ranges[random.nextInt(ranges.length)];
+        b.appendCodePoint(r[0] + random.nextInt(r[1] - r[0] + 1));
+      }
+      String name = b.toString();
+      assertEquals(NameKey.of(name), NameKey.of(name.toLowerCase(Locale.ROOT)), name);
     }
   }
 

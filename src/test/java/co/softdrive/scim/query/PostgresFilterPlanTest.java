@@ -8,6 +8,7 @@ import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.Migrations;
 import co.softdrive.scim.persistence.UserEntity;
 import co.softdrive.scim.protocol.filter.FilterParser;
+import co.softdrive.scim.protocol.path.AttrPath;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -142,6 +144,46 @@ class PostgresFilterPlanTest {
     for (String plan : explain(type, filter)) {
       assertScansNoLargeTable(plan);
     }
+  }
+
+  /**
+   * sortBy=userName: a page of the tenant's users in comparison-key order is read from the unique
+   * key's index ({@code ux_user_name_key}) up to the page, not sorted from all of the tenant's
+   * users.
+   */
+  @Test
+  void aPageSortedByUserNameReadsTheKeyIndex() throws Exception {
+    EntityManager em = emf.createEntityManager();
+    List<String> ids;
+    try {
+      em.getTransaction().begin();
+      ResourceQueries queries = new ResourceQueries();
+      queries.em = em;
+      explained.clear();
+      ids =
+          queries
+              .users("t", new ListParams(null, AttrPath.of("userName"), false, 1, 100))
+              .items()
+              .stream()
+              .map(UserEntity::getUserNameKey)
+              .toList();
+      em.getTransaction().rollback();
+    } finally {
+      em.close();
+    }
+    assertEquals(100, ids.size());
+    assertEquals(ids.stream().sorted().toList(), ids);
+    String plan = explained.stream().filter(p -> p.contains("ORDER BY")).findFirst().orElseThrow();
+    Files.writeString(
+        PLANS, "== Users?sortBy=userName\n" + plan + "\n", java.nio.file.StandardOpenOption.APPEND);
+    assertScansNoLargeTable(plan);
+    Matcher scan =
+        Pattern.compile(
+                "Index Scan using ux_user_name_key on scim_user .*?\\(actual time=\\S+ rows=(\\d+)"
+                    + " loops=1\\)")
+            .matcher(plan);
+    assertTrue(scan.find(), plan);
+    assertTrue(Integer.parseInt(scan.group(1)) <= 200, plan);
   }
 
   /**
