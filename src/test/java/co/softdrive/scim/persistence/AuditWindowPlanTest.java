@@ -13,13 +13,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The mass-deactivation view's audit windows (entries and counts of several actions) read each
@@ -40,29 +37,14 @@ class AuditWindowPlanTest {
 
   /** The same entries and counts on PostgreSQL (its plans are its own). */
   @Test
-  @EnabledIfSystemProperty(
-      named = "test.pg.url",
-      matches = ".+",
-      disabledReason =
-          "PostgreSQL run skipped: set -Dtest.pg.url=jdbc:postgresql://127.0.0.1:5432/postgres"
-              + " (and -Dtest.pg.user, -Dtest.pg.password; .ci/run does)")
+  @WithPostgres
   void theSameOnPostgres() throws Exception {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setUrl(System.getProperty("test.pg.url"));
-    admin.setUser(System.getProperty("test.pg.user", "postgres"));
-    admin.setPassword(System.getProperty("test.pg.password", ""));
-    String name = "scim_audit_" + UUID.randomUUID().toString().replace("-", "");
-    execute(admin, "CREATE DATABASE " + name);
-    try {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(admin.getUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
-      ds.setUser(admin.getUser());
-      ds.setPassword(admin.getPassword());
-      Migrations.migrate(ds);
-      windows(ds, false);
-    } finally {
-      execute(admin, "DROP DATABASE " + name);
-    }
+    ScratchPostgres.run(
+        "scim_audit",
+        ds -> {
+          Migrations.migrate(ds);
+          windows(ds, false);
+        });
   }
 
   private static void windows(DataSource ds, boolean derby) throws Exception {

@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The indexes and foreign keys of the tables every provisioned user or membership writes to are
@@ -173,12 +171,7 @@ class HotTableIndexesTest {
   }
 
   @Test
-  @EnabledIfSystemProperty(
-      named = "test.pg.url",
-      matches = ".+",
-      disabledReason =
-          "PostgreSQL run skipped: set -Dtest.pg.url=jdbc:postgresql://127.0.0.1:5432/postgres"
-              + " (and -Dtest.pg.user, -Dtest.pg.password; .ci/run does)")
+  @WithPostgres
   void postgresHasExactlyTheIntendedIndexesAndForeignKeys() throws Exception {
     onPostgres(
         ds -> {
@@ -417,26 +410,8 @@ class HotTableIndexesTest {
         : table.toLowerCase(Locale.ROOT);
   }
 
-  interface OnDatabase {
-    void run(DataSource ds) throws Exception;
-  }
-
-  private static void onPostgres(OnDatabase test) throws Exception {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setUrl(System.getProperty("test.pg.url"));
-    admin.setUser(System.getProperty("test.pg.user", "postgres"));
-    admin.setPassword(System.getProperty("test.pg.password", ""));
-    String name = "scim_indexes_" + UUID.randomUUID().toString().replace("-", "");
-    execute(admin, "CREATE DATABASE " + name);
-    try {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(admin.getUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
-      ds.setUser(admin.getUser());
-      ds.setPassword(admin.getPassword());
-      test.run(ds);
-    } finally {
-      execute(admin, "DROP DATABASE " + name);
-    }
+  private static void onPostgres(ScratchPostgres.Test test) throws Exception {
+    ScratchPostgres.run("scim_indexes", test);
   }
 
   private static void execute(DataSource ds, String sql) throws SQLException {

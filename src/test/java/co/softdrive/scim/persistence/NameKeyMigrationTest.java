@@ -24,8 +24,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Migration V10 on a database an older release filled: look-alike userNames and group displayNames
@@ -80,29 +78,14 @@ class NameKeyMigrationTest {
   }
 
   @Test
-  @EnabledIfSystemProperty(
-      named = "test.pg.url",
-      matches = ".+",
-      disabledReason =
-          "PostgreSQL run skipped: set -Dtest.pg.url=jdbc:postgresql://127.0.0.1:5432/postgres"
-              + " (and -Dtest.pg.user, -Dtest.pg.password; .ci/run does)")
+  @WithPostgres
   void collisionsOnPostgresAreKeptAndReported() throws Exception {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setUrl(System.getProperty("test.pg.url"));
-    admin.setUser(System.getProperty("test.pg.user", "postgres"));
-    admin.setPassword(System.getProperty("test.pg.password", ""));
-    String name = "scim_namekey_" + UUID.randomUUID().toString().replace("-", "");
-    execute(admin, "CREATE DATABASE " + name);
-    try {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(admin.getUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
-      ds.setUser(admin.getUser());
-      ds.setPassword(admin.getPassword());
-      Migrations.migrate(ds, Migrations.NAME_KEYS - 1);
-      collisionsAreKeptAndReported(ds);
-    } finally {
-      execute(admin, "DROP DATABASE " + name);
-    }
+    ScratchPostgres.run(
+        "scim_namekey",
+        ds -> {
+          Migrations.migrate(ds, Migrations.NAME_KEYS - 1);
+          collisionsAreKeptAndReported(ds);
+        });
   }
 
   private void collisionsAreKeptAndReported(DataSource ds) throws Exception {

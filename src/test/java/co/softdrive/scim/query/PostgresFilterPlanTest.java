@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.Migrations;
+import co.softdrive.scim.persistence.ScratchPostgres;
 import co.softdrive.scim.persistence.UserEntity;
+import co.softdrive.scim.persistence.WithPostgres;
 import co.softdrive.scim.protocol.filter.FilterParser;
 import co.softdrive.scim.protocol.path.AttrPath;
 import jakarta.persistence.EntityManager;
@@ -28,7 +30,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -38,17 +39,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * real translation and EclipseLink's SQL, and {@code EXPLAIN ANALYZE} of each statement as it was
  * sent, with its parameters. Runs when {@code -Dtest.pg.url} names a server's maintenance database
  * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with {@code test.pg.user} and {@code
- * test.pg.password}); it creates and drops its own database {@code softdrive_scim_query}. The plans
- * are written to {@code target/postgres-filter-plans.txt}.
+ * test.pg.password}); it creates and drops its own database ({@code softdrive_scim_query_<random>},
+ * so that two runs on one server do not meet). The plans are written to {@code
+ * target/postgres-filter-plans.txt}.
  */
-@EnabledIfSystemProperty(
-    named = "test.pg.url",
-    matches = ".+",
-    disabledReason =
-        "PostgreSQL run skipped: set -Dtest.pg.url=jdbc:postgresql://127.0.0.1:5432/postgres"
-            + " (and -Dtest.pg.user, -Dtest.pg.password; .ci/run does)")
+@WithPostgres
 class PostgresFilterPlanTest {
-  private static final String DATABASE = "softdrive_scim_query";
+  private static final String DATABASE =
+      "softdrive_scim_query_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private static final Path PLANS = Path.of("target", "postgres-filter-plans.txt");
   private static final List<String> explained = new ArrayList<>();
   private static PGSimpleDataSource admin;
@@ -56,16 +54,9 @@ class PostgresFilterPlanTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    admin = new PGSimpleDataSource();
-    admin.setUrl(System.getProperty("test.pg.url"));
-    admin.setUser(System.getProperty("test.pg.user", "postgres"));
-    admin.setPassword(System.getProperty("test.pg.password", ""));
-    execute(admin, "DROP DATABASE IF EXISTS " + DATABASE);
+    admin = ScratchPostgres.admin();
     execute(admin, "CREATE DATABASE " + DATABASE);
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(admin.getUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + DATABASE + "$1"));
-    ds.setUser(admin.getUser());
-    ds.setPassword(admin.getPassword());
+    PGSimpleDataSource ds = ScratchPostgres.database(admin, DATABASE);
     Migrations.migrate(ds);
     try (Connection c = ds.getConnection()) {
       PlanTenant.seed(c);
