@@ -111,31 +111,26 @@ class FilterPlanTest {
         "title eq \"chief\" or active eq false | 3000 | 3000",
       })
   void runsOnIndexes(String filter, int sideRows, int usersRead) throws Exception {
-    EntityManager em = emf.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      ResourceQueries queries = new ResourceQueries();
-      queries.em = em;
-      ListParams params = new ListParams(FilterParser.parse(filter), null, false, 1, 100);
-      List<Object> found = new ArrayList<>();
-      List<String> plans =
-          plans(em, queries, () -> found.addAll(queries.users("t", params).items()));
-      assertEquals(
-          List.of("t-u17", "t-u2900"), found.stream().map(u -> ((UserEntity) u).getId()).toList());
-      int read = 0;
-      for (String plan : plans) {
-        read += assertReadsOnIndexes(plan, "SCIM_USER", usersRead, sideRows);
-      }
-      assertTrue(read >= 2, String.join("\n", plans));
-      // paging and counting see each user once (t-u17 has the phone number twice)
-      Page<UserEntity> second =
-          queries.users("t", new ListParams(FilterParser.parse(filter), null, false, 2, 1));
-      assertEquals(List.of("t-u2900"), second.items().stream().map(UserEntity::getId).toList());
-      assertEquals(2, second.total());
-      em.getTransaction().rollback();
-    } finally {
-      em.close();
-    }
+    withQueries(
+        (em, queries) -> {
+          ListParams params = new ListParams(FilterParser.parse(filter), null, false, 1, 100);
+          List<Object> found = new ArrayList<>();
+          List<String> plans =
+              plans(em, queries, () -> found.addAll(queries.users("t", params).items()));
+          assertEquals(
+              List.of("t-u17", "t-u2900"),
+              found.stream().map(u -> ((UserEntity) u).getId()).toList());
+          int read = 0;
+          for (String plan : plans) {
+            read += assertReadsOnIndexes(plan, "SCIM_USER", usersRead, sideRows);
+          }
+          assertTrue(read >= 2, String.join("\n", plans));
+          // paging and counting see each user once (t-u17 has the phone number twice)
+          Page<UserEntity> second =
+              queries.users("t", new ListParams(FilterParser.parse(filter), null, false, 2, 1));
+          assertEquals(List.of("t-u2900"), second.items().stream().map(UserEntity::getId).toList());
+          assertEquals(2, second.total());
+        });
   }
 
   /**
@@ -152,25 +147,20 @@ class FilterPlanTest {
         "members.value eq \"t-u2900\""
       })
   void groupsByTheirMembersRunOnIndexes(String filter) throws Exception {
-    EntityManager em = emf.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      ResourceQueries queries = new ResourceQueries();
-      queries.em = em;
-      ListParams params = new ListParams(FilterParser.parse(filter), null, false, 1, 100);
-      List<Object> found = new ArrayList<>();
-      List<String> plans =
-          plans(em, queries, () -> found.addAll(queries.groups("t", params).items()));
-      assertEquals(List.of("t-g19"), found.stream().map(g -> ((GroupEntity) g).getId()).toList());
-      int read = 0;
-      for (String plan : plans) {
-        read += assertReadsOnIndexes(plan, "SCIM_GROUP", 50, 50);
-      }
-      assertTrue(read >= 2, String.join("\n", plans));
-      em.getTransaction().rollback();
-    } finally {
-      em.close();
-    }
+    withQueries(
+        (em, queries) -> {
+          ListParams params = new ListParams(FilterParser.parse(filter), null, false, 1, 100);
+          List<Object> found = new ArrayList<>();
+          List<String> plans =
+              plans(em, queries, () -> found.addAll(queries.groups("t", params).items()));
+          assertEquals(
+              List.of("t-g19"), found.stream().map(g -> ((GroupEntity) g).getId()).toList());
+          int read = 0;
+          for (String plan : plans) {
+            read += assertReadsOnIndexes(plan, "SCIM_GROUP", 50, 50);
+          }
+          assertTrue(read >= 2, String.join("\n", plans));
+        });
   }
 
   /**
@@ -184,40 +174,34 @@ class FilterPlanTest {
   @ParameterizedTest(name = "{0}s?filter={1}")
   @MethodSource("schemaFilters")
   void everySchemaAttributeFiltersOnIndexes(String type, String filter) throws Exception {
-    EntityManager em = emf.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      ResourceQueries queries = new ResourceQueries();
-      queries.em = em;
-      // from the second row: a first page of userName eq alone is the unique key's lookup,
-      // without JPQL (UserNameLookupTest)
-      ListParams params = new ListParams(FilterParser.parse(filter), null, false, 2, 100);
-      List<String> plans =
-          plans(
-              em,
-              queries,
-              () -> {
-                if (type.equals("User")) {
-                  queries.users("t", params);
-                } else {
-                  queries.groups("t", params);
-                }
-              });
-      String path = filter.substring(0, filter.indexOf(' '));
-      path = path.substring(path.lastIndexOf(':') + 1);
-      boolean few = filter.endsWith("\"no-one\"") && !WALKS_THE_TENANT.contains(path);
-      String resource = type.equals("User") ? "SCIM_USER" : "SCIM_GROUP";
-      for (String plan : plans) {
-        assertReadsOnIndexes(
-            plan,
-            resource,
-            few ? 50 : PlanTenant.USERS,
-            few ? 50 : PlanTenant.USERS * PlanTenant.VALUES_PER_USER);
-      }
-      em.getTransaction().rollback();
-    } finally {
-      em.close();
-    }
+    withQueries(
+        (em, queries) -> {
+          // from the second row: a first page of userName eq alone is the unique key's lookup,
+          // without JPQL (UserNameLookupTest)
+          ListParams params = new ListParams(FilterParser.parse(filter), null, false, 2, 100);
+          List<String> plans =
+              plans(
+                  em,
+                  queries,
+                  () -> {
+                    if (type.equals("User")) {
+                      queries.users("t", params);
+                    } else {
+                      queries.groups("t", params);
+                    }
+                  });
+          String path = filter.substring(0, filter.indexOf(' '));
+          path = path.substring(path.lastIndexOf(':') + 1);
+          boolean few = filter.endsWith("\"no-one\"") && !WALKS_THE_TENANT.contains(path);
+          String resource = type.equals("User") ? "SCIM_USER" : "SCIM_GROUP";
+          for (String plan : plans) {
+            assertReadsOnIndexes(
+                plan,
+                resource,
+                few ? 50 : PlanTenant.USERS,
+                few ? 50 : PlanTenant.USERS * PlanTenant.VALUES_PER_USER);
+          }
+        });
   }
 
   /**
@@ -285,6 +269,24 @@ class FilterPlanTest {
       return true;
     } catch (co.softdrive.scim.protocol.error.ScimBadRequest refused) {
       return false;
+    }
+  }
+
+  private interface Body {
+    void run(EntityManager em, ResourceQueries queries) throws Exception;
+  }
+
+  /** Runs {@code body} with list queries on a new entity manager, in a transaction rolled back. */
+  private static void withQueries(Body body) throws Exception {
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      ResourceQueries queries = new ResourceQueries();
+      queries.em = em;
+      body.run(em, queries);
+      em.getTransaction().rollback();
+    } finally {
+      em.close();
     }
   }
 
