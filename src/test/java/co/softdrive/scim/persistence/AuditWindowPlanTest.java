@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,14 +77,7 @@ class AuditWindowPlanTest {
         c.commit();
       }
     }
-    EntityManagerFactory emf =
-        Persistence.createEntityManagerFactory(
-            "scim",
-            Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", ds,
-                "eclipselink.weaving", "false"));
+    EntityManagerFactory emf = OutsideContainer.entityManagers(ds);
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();

@@ -1,11 +1,10 @@
 package co.softdrive.scim.query;
 
+import co.softdrive.scim.persistence.OutsideContainer;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -142,12 +141,6 @@ final class PlanTenant {
 
   /** The service's persistence unit on {@code ds}, outside a container. */
   static EntityManagerFactory entityManagers(DataSource ds) {
-    return Persistence.createEntityManagerFactory(
-        "scim",
-        Map.of(
-            "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-            "jakarta.persistence.jtaDataSource", "",
-            "jakarta.persistence.nonJtaDataSource", ds,
-            "eclipselink.weaving", "false"));
+    return OutsideContainer.entityManagers(ds);
   }
 }
