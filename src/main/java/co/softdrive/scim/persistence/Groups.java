@@ -92,7 +92,7 @@ public class Groups {
 
   /** Deletes the group and its memberships, the memberships first (foreign keys never cascade). */
   public void delete(TenantId tenant, GroupEntity group) {
-    memberships.deleteAll(TenantId.of(tenant.value()), group.getId());
+    memberships.deleteAll(tenant, group.getId());
     em.remove(group);
   }
 

@@ -175,19 +175,17 @@ public class MembershipRepository {
 
   /** Deletes every membership of the group; returns how many there were. */
   public int deleteAll(TenantId tenant, String groupId) {
-    String tenantId = tenant.value();
     return em.createQuery(
             "DELETE FROM GroupMemberEntity m WHERE m.tenantId = :tenantId AND m.groupId = :groupId")
-        .setParameter("tenantId", tenantId)
+        .setParameter("tenantId", tenant.value())
         .setParameter("groupId", groupId)
         .executeUpdate();
   }
 
   /** One page of member ids in id order, after {@code afterUserId} (keyset paging). */
   public List<String> page(TenantId tenant, String groupId, String afterUserId, int size) {
-    String tenantId = tenant.value();
     return em.createNamedQuery("GroupMemberEntity.page", String.class)
-        .setParameter("tenantId", tenantId)
+        .setParameter("tenantId", tenant.value())
         .setParameter("groupId", groupId)
         .setParameter("after", afterUserId == null ? "" : afterUserId)
         .setMaxResults(size)
@@ -204,10 +202,9 @@ public class MembershipRepository {
    */
   public List<Member> pageWithDisplayNames(
       TenantId tenant, String groupId, String afterUserId, int size) {
-    String tenantId = tenant.value();
     return em
         .createNamedQuery("GroupMemberEntity.pageWithDisplayNames", Object[].class)
-        .setParameter("tenantId", tenantId)
+        .setParameter("tenantId", tenant.value())
         .setParameter("groupId", groupId)
         .setParameter("after", afterUserId == null ? "" : afterUserId)
         .setMaxResults(size)
@@ -218,9 +215,8 @@ public class MembershipRepository {
   }
 
   public long count(TenantId tenant, String groupId) {
-    String tenantId = tenant.value();
     return em.createNamedQuery("GroupMemberEntity.count", Long.class)
-        .setParameter("tenantId", tenantId)
+        .setParameter("tenantId", tenant.value())
         .setParameter("groupId", groupId)
         .getSingleResult();
   }

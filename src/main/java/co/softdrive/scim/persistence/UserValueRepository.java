@@ -50,7 +50,7 @@ public class UserValueRepository {
     insert(tenant, userId, after);
   }
 
-  /** Deletes every row of a user (before the user's own row: the foreign key does not cascade). */
+  /** Deletes every row of a user (before the user's own row, so that none outlives it). */
   public void delete(TenantId tenant, String userId) {
     connections.run(
         "delete the indexed values of a user",

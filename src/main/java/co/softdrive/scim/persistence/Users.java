@@ -174,7 +174,7 @@ public class Users {
 
   /**
    * Deletes a user's row and its e-mail rows; the caller has deleted its memberships and indexed
-   * values (foreign keys to the user do not cascade).
+   * values (nothing cascades: memberships keep a foreign key to the user, the copies none).
    */
   public void delete(TenantId tenant, UserEntity user) {
     connections.run(

@@ -32,6 +32,7 @@ final class MembershipChanges {
   private final MembershipRepository memberships;
   private final Users users;
   private final GroupEntity group;
+  private final TenantId tenant;
   private final long now;
   private final List<ChangeEvent> events;
   private int added;
@@ -46,6 +47,7 @@ final class MembershipChanges {
     this.memberships = memberships;
     this.users = users;
     this.group = group;
+    this.tenant = TenantId.of(group.getTenantId());
     this.now = now;
     this.events = events;
   }
@@ -76,7 +78,7 @@ final class MembershipChanges {
 
   void removeAll() {
     List<String> all = allMembers();
-    int deleted = memberships.deleteAll(TenantId.of(group.getTenantId()), group.getId());
+    int deleted = memberships.deleteAll(tenant, group.getId());
     if (deleted > 0) {
       group.addToMemberCount(-deleted, now);
     }
@@ -113,23 +115,22 @@ final class MembershipChanges {
 
   private List<String> insert(Collection<String> values) {
     Set<String> wanted = new LinkedHashSet<>(values);
-    String tenantId = group.getTenantId();
-    Set<String> known = users.existing(TenantId.of(tenantId), wanted);
+    Set<String> known = users.existing(tenant, wanted);
     if (known.size() < wanted.size()) {
       LOG.log(
           Level.INFO,
           "Tenant {0}: group {1}: ignored {2} member value(s) that are not users of this tenant"
               + " (nested groups are not provisioned)",
-          new Object[] {tenantId, group.getId(), wanted.size() - known.size()});
+          new Object[] {tenant.value(), group.getId(), wanted.size() - known.size()});
     }
-    Set<String> already = memberships.existingMembers(TenantId.of(tenantId), group.getId(), known);
+    Set<String> already = memberships.existingMembers(tenant, group.getId(), known);
     List<String> ids = new ArrayList<>();
     for (String id : wanted) {
       if (known.contains(id) && !already.contains(id)) {
         ids.add(id);
       }
     }
-    memberships.insert(TenantId.of(tenantId), group.getId(), ids, now);
+    memberships.insert(tenant, group.getId(), ids, now);
     if (!ids.isEmpty()) {
       group.addToMemberCount(ids.size(), now);
     }
@@ -137,9 +138,7 @@ final class MembershipChanges {
   }
 
   private List<String> delete(Collection<String> values) {
-    List<String> ids =
-        memberships.delete(
-            TenantId.of(group.getTenantId()), group.getId(), new LinkedHashSet<>(values));
+    List<String> ids = memberships.delete(tenant, group.getId(), new LinkedHashSet<>(values));
     if (!ids.isEmpty()) {
       group.addToMemberCount(-ids.size(), now);
     }
@@ -151,7 +150,7 @@ final class MembershipChanges {
     String after = null;
     List<String> page;
     do {
-      page = memberships.page(TenantId.of(group.getTenantId()), group.getId(), after, PAGE);
+      page = memberships.page(tenant, group.getId(), after, PAGE);
       all.addAll(page);
       after = page.isEmpty() ? after : page.get(page.size() - 1);
     } while (page.size() == PAGE);

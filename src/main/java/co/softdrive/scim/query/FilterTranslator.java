@@ -73,24 +73,23 @@ final class FilterTranslator {
    * would walk the tenant's rows in any case).
    */
   static Optional<List<JpqlFilter>> branches(ResourceMapping mapping, Filter filter, String alias) {
-    FilterTranslator probe = new FilterTranslator(mapping);
     List<Filter> conjuncts = new ArrayList<>();
     conjuncts(filter, conjuncts);
-    Filter.Or or = null;
-    for (Filter c : conjuncts) {
-      if (probe.startsFromIndex(c, alias)) {
-        return Optional.empty();
-      }
-      if (or == null && c instanceof Filter.Or o) {
-        or = o;
-      }
-    }
+    // Most filters (every one Entra sends) have no or at the top: nothing more is translated.
+    Filter.Or or =
+        conjuncts.stream()
+            .filter(Filter.Or.class::isInstance)
+            .map(Filter.Or.class::cast)
+            .findFirst()
+            .orElse(null);
     if (or == null) {
       return Optional.empty();
     }
+    FilterTranslator probe = new FilterTranslator(mapping);
     List<Filter> disjuncts = new ArrayList<>();
     disjuncts(or, disjuncts);
-    if (disjuncts.size() > MAX_BRANCHES) {
+    if (disjuncts.size() > MAX_BRANCHES
+        || conjuncts.stream().anyMatch(c -> probe.startsFromIndex(c, alias))) {
       return Optional.empty();
     }
     List<JpqlFilter> branches = new ArrayList<>();
@@ -127,12 +126,7 @@ final class FilterTranslator {
 
   /** The tests joined by {@code or} at the top of {@code f}. */
   private static void disjuncts(Filter f, List<Filter> into) {
-    if (f instanceof Filter.Or or) {
-      disjuncts(or.left(), into);
-      disjuncts(or.right(), into);
-    } else {
-      into.add(f);
-    }
+    flatten(f, true, into);
   }
 
   /**
@@ -157,9 +151,17 @@ final class FilterTranslator {
 
   /** The tests joined by {@code and} at the top of a filter. */
   private static void conjuncts(Filter f, List<Filter> into) {
-    if (f instanceof Filter.And and) {
-      conjuncts(and.left(), into);
-      conjuncts(and.right(), into);
+    flatten(f, false, into);
+  }
+
+  /** The operands of the {@code or} (else {@code and}) chain at the top of {@code f}. */
+  private static void flatten(Filter f, boolean or, List<Filter> into) {
+    if (or && f instanceof Filter.Or o) {
+      flatten(o.left(), true, into);
+      flatten(o.right(), true, into);
+    } else if (!or && f instanceof Filter.And a) {
+      flatten(a.left(), false, into);
+      flatten(a.right(), false, into);
     } else {
       into.add(f);
     }

@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ResourceQueries {
+  /** The deepest page end ({@code startIndex - 1 + count}) served by {@link #merged}. */
+  static final int MERGED_ROWS = 10_000;
+
   @PersistenceContext(unitName = "scim")
   EntityManager em;
 
@@ -162,9 +165,6 @@ public class ResourceQueries {
     }
     return new Page<>(items, total);
   }
-
-  /** The deepest page end ({@code startIndex - 1 + count}) served by {@link #merged}. */
-  static final int MERGED_ROWS = 10_000;
 
   @SuppressWarnings("unchecked")
   private static Comparable<Object> comparable(Object value) {
