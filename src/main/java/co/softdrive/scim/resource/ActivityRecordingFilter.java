@@ -18,11 +18,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records every request under the SCIM base in the activity log (see package {@code activity} for
  * what is and is never recorded). Runs before authentication so that rejected tokens are recorded
- * too, under their tenant when the token is known. Queuing is non-blocking.
+ * too, under their tenant when the token is known. Queuing is non-blocking. Every answered SCIM
+ * request, also one whose token belongs to no tenant, is counted in {@link ScimRequestMetrics}.
  *
  * <p>It records what the request already established rather than working it out again: the
  * operation from the resource method JAX-RS matched ({@link RecordedAs}), the error type and detail
@@ -41,6 +44,7 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
   static final String REJECTED_PREFIX = "softdrive.activity.rejectedPrefix";
 
   @Inject ActivityRecorder recorder;
+  @Inject ScimRequestMetrics metrics;
   @Inject ScimPrincipal principal;
   @Inject ChangeNotes changes;
   @Context ResourceInfo resourceInfo;
@@ -64,6 +68,11 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     if (!(request.getProperty(STARTED) instanceof Long started)) {
       return;
     }
+    String path = RequestPaths.belowScimBase(request.getUriInfo());
+    int status = response.getStatus();
+    ScimOperation op = operation(request, path);
+    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    metrics.answered(op.operation(), status, latencyMs);
     Principal p = principal.get();
     String tenantId = p != null ? p.tenantId() : (String) request.getProperty(REJECTED_TENANT);
     if (tenantId == null) {
@@ -71,9 +80,6 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
     }
     String tokenPrefix =
         p != null ? p.tokenPrefix() : (String) request.getProperty(REJECTED_PREFIX);
-    String path = RequestPaths.belowScimBase(request.getUriInfo());
-    int status = response.getStatus();
-    ScimOperation op = operation(request, path);
     if (status == 201) {
       op = op.withResourceId(lastSegment(response.getLocation()));
     }
@@ -84,7 +90,6 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
       scimType = error.scimType();
       detail = error.detail();
     }
-    long latencyMs = (System.nanoTime() - started) / 1_000_000;
     recorder.record(
         ActivityEntry.of(
                 tenantId,
@@ -108,15 +113,42 @@ public class ActivityRecordingFilter implements ContainerRequestFilter, Containe
   private ScimOperation operation(ContainerRequestContext request, String path) {
     Method method = resourceInfo.getResourceMethod();
     Class<?> type = resourceInfo.getResourceClass();
-    RecordedAs resource = type == null ? null : type.getAnnotation(RecordedAs.class);
-    if (method == null || resource == null) {
+    String name = method == null || type == null ? "" : recordedAs(type, method);
+    if (name.isEmpty()) {
       return ScimOperation.classify(request.getMethod(), path);
     }
-    RecordedAs operation = method.getAnnotation(RecordedAs.class);
-    return ScimOperation.named(
-        operation == null ? resource.value() : resource.value() + "." + operation.value(),
-        request.getUriInfo().getPathParameters().getFirst("id"));
+    return ScimOperation.named(name, request.getUriInfo().getPathParameters().getFirst("id"));
   }
+
+  /**
+   * The operation name of a resource method ({@link RecordedAs} of its class, then of the method),
+   * or "" when its class has none: read by reflection once per resource class and method (one
+   * inherited method serves several classes), not on every request.
+   */
+  private static String recordedAs(Class<?> type, Method method) {
+    return RECORDED_AS
+        .get(type)
+        .computeIfAbsent(
+            method,
+            m -> {
+              RecordedAs resource = type.getAnnotation(RecordedAs.class);
+              if (resource == null) {
+                return "";
+              }
+              RecordedAs operation = m.getAnnotation(RecordedAs.class);
+              return operation == null
+                  ? resource.value()
+                  : resource.value() + "." + operation.value();
+            });
+  }
+
+  private static final ClassValue<Map<Method, String>> RECORDED_AS =
+      new ClassValue<>() {
+        @Override
+        protected Map<Method, String> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private static String lastSegment(URI location) {
     if (location == null || location.getPath() == null) {

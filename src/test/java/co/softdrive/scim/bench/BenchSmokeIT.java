@@ -109,6 +109,10 @@ class BenchSmokeIT {
     assertTrue(
         report.phase("initial").orElseThrow().serverCpuMsPerRequest() > 0,
         "initial cycle: server CPU per request not read");
+    assertTrue(
+        report.phase("initial").orElseThrow().clientCpuMsPerRequest() > 0,
+        "initial cycle: the client's own CPU per request not read");
+    assertTrue(text.contains("client CPU (this benchmark's process): "), text);
     if (!"0".equals(pid)) {
       assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");
       for (Report.Phase phase : report.phases) {

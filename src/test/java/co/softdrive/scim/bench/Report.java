@@ -66,6 +66,8 @@ final class Report {
     private final ServerSampler.Sample memoryStart;
     private final double cpuStart;
     private double cpuEnd = -1;
+    private final double clientCpuStart = ServerSampler.clientCpuSeconds();
+    private double clientCpuEnd = -1;
     private long endNanos;
     private long endMillis;
     private ServerSampler.Sample memoryEnd;
@@ -92,6 +94,7 @@ final class Report {
     void end() {
       endNanos = System.nanoTime();
       cpuEnd = sampler.cpuSeconds();
+      clientCpuEnd = ServerSampler.clientCpuSeconds();
       memoryEnd = sampler.sample();
       endMillis = sampler.nowMillis();
       heapAfterGc = sampler.heapAfterFullGc();
@@ -108,12 +111,24 @@ final class Report {
 
     /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
     double serverCpuMsPerRequest() {
-      long requests;
-      synchronized (this) {
-        requests = types.values().stream().mapToLong(Latencies::count).sum();
-      }
-      double cpu = serverCpuSeconds();
-      return cpu < 0 || requests == 0 ? -1 : cpu * 1000 / requests;
+      return perRequest(serverCpuSeconds());
+    }
+
+    /**
+     * CPU seconds this benchmark's own process (the client) used during the scenario, or -1 if
+     * unknown: on a machine shared with the server it is CPU the server did not get.
+     */
+    double clientCpuSeconds() {
+      return clientCpuStart < 0 || clientCpuEnd < 0 ? -1 : clientCpuEnd - clientCpuStart;
+    }
+
+    double clientCpuMsPerRequest() {
+      return perRequest(clientCpuSeconds());
+    }
+
+    private double perRequest(double cpuSeconds) {
+      long n = requests();
+      return cpuSeconds < 0 || n == 0 ? -1 : cpuSeconds * 1000 / n;
     }
 
     /** Answers of the scenario that closed their connection ({@code Connection: close}). */
@@ -387,6 +402,12 @@ final class Report {
       } else {
         sb.append("server CPU: not read (pass --server-pid)\n");
       }
+      if (p.clientCpuSeconds() >= 0) {
+        sb.append(
+            fmt(
+                "client CPU (this benchmark's process): %.1f s, %.2f ms per request%n",
+                p.clientCpuSeconds(), p.clientCpuMsPerRequest()));
+      }
       sb.append(
           fmt(
               "handshakes: %d answers closed their connection (Connection: close), %.1f per 1,000"
@@ -492,7 +513,12 @@ final class Report {
                   "serverCpu",
                   Json.createObjectBuilder()
                       .add("seconds", round(p.serverCpuSeconds()))
-                      .add("msPerRequest", round(p.serverCpuMsPerRequest()))));
+                      .add("msPerRequest", round(p.serverCpuMsPerRequest())))
+              .add(
+                  "clientCpu",
+                  Json.createObjectBuilder()
+                      .add("seconds", round(p.clientCpuSeconds()))
+                      .add("msPerRequest", round(p.clientCpuMsPerRequest()))));
     }
     JsonArrayBuilder samples = Json.createArrayBuilder();
     for (ServerSampler.Sample s : sampler.all()) {

@@ -87,14 +87,22 @@ final class ServerSampler {
    * (PostgreSQL) is not included.
    */
   double cpuSeconds() {
+    return cpuSecondsOf(pid);
+  }
+
+  /** CPU time this benchmark's own process has used so far, as {@link #cpuSeconds()}. */
+  static double clientCpuSeconds() {
+    return cpuSecondsOf(ProcessHandle.current().pid());
+  }
+
+  private static double cpuSecondsOf(long pid) {
     if (pid <= 0) {
       return -1;
     }
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // After "(comm)": state is field 3, utime field 14 and stime field 15, in clock ticks
-      // (USER_HZ,
-      // 100 on Linux).
+      // (USER_HZ, 100 on Linux).
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     } catch (Exception e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import co.softdrive.scim.it.ConsoleClient;
 import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.Jsons;
+import co.softdrive.scim.it.ScimRequestCounts;
 import co.softdrive.scim.it.ServerControl;
 import co.softdrive.scim.it.TenantFixture;
 import jakarta.json.JsonObject;
@@ -57,6 +58,8 @@ class DegradedDatabaseIT {
     int answered = 0;
     long slowestMillis = 0;
 
+    long serverErrorsBefore = ScimRequestCounts.count(ScimRequestCounts.scrape(), null, "5xx");
+
     try (PostgresOutage outage = PostgresOutage.begin(System.getProperty("it.pg.database"))) {
       awaitReadiness(503);
       long end = System.currentTimeMillis() + OUTAGE_MILLIS;
@@ -91,6 +94,11 @@ class DegradedDatabaseIT {
 
     awaitReadiness(200);
     assertEquals(pid, ServerControl.process().pid(), "the server was restarted");
+    assertTrue(
+        ScimRequestCounts.count(ScimRequestCounts.scrape(), null, "5xx") - serverErrorsBefore
+            >= answered,
+        "every 503 of the outage is counted in scim_requests_total{status=\"5xx\"}, which the"
+            + " operations alert reads");
     assertEquals(200, http.send("GET", "/Users/" + user, null).status());
     assertEquals(
         201,
@@ -145,6 +153,8 @@ class DegradedDatabaseIT {
     // Its own source, so that the wrong passwords below touch no other test's budget.
     String source = "198.51.100.203";
     int answered = 0;
+
+    long serverErrorsBefore = ScimRequestCounts.count(ScimRequestCounts.scrape(), null, "5xx");
 
     try (PostgresOutage outage = PostgresOutage.begin(System.getProperty("it.pg.database"))) {
       awaitReadiness(503);
