@@ -26,6 +26,9 @@ final class BenchOptions {
         --huge-share F        share of memberships that go to the huge groups (default 0.5)
         --batch B             members per Add PATCH in the initial cycle (default 50)
         --concurrency C       workers (default 8)
+        --warmup W            users of an unmeasured initial cycle in a tenant of its own, run
+                              before the scenarios so that the client's and the server's JIT
+                              compilers are done (default 1000, at most --users; 0: none)
         --changes K           operations of the incremental cycle (default max(100, N/10))
         --probe-sizes LIST    group sizes for probes (default 100,10000,100000)
         --probe-requests R    requests per probe kind and size, one worker (default 200)
@@ -55,6 +58,7 @@ final class BenchOptions {
   double hugeShare = 0.5;
   int batch = 50;
   int concurrency = 8;
+  int warmup = 1000;
   int changes = -1;
   int[] probeSizes = {100, 10_000, 100_000};
   int probeRequests = 200;
@@ -109,6 +113,7 @@ final class BenchOptions {
         case "--huge-share" -> o.hugeShare = Double.parseDouble(value);
         case "--batch" -> o.batch = Integer.parseInt(value);
         case "--concurrency" -> o.concurrency = Integer.parseInt(value);
+        case "--warmup" -> o.warmup = Integer.parseInt(value);
         case "--changes" -> o.changes = Integer.parseInt(value);
         case "--probe-sizes" ->
             o.probeSizes = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
@@ -149,6 +154,28 @@ final class BenchOptions {
           "--users, --groups, --batch and --concurrency must be >= 1");
     }
     return o;
+  }
+
+  /**
+   * The options of the warm-up: an initial cycle of {@code warmup} users (at most {@code users})
+   * with groups and memberships in the same proportion, and no server to sample.
+   */
+  BenchOptions warmUp() {
+    BenchOptions w = new BenchOptions();
+    w.baseUrl = baseUrl;
+    w.adminUrl = adminUrl;
+    w.healthUrl = "none";
+    w.users = Math.min(warmup, users);
+    w.groups = Math.max(1, (int) ((long) groups * w.users / users));
+    w.memberships = memberships * w.users / users;
+    w.hugeGroups = Math.max(1, w.groups / 100);
+    w.hugeShare = hugeShare;
+    w.batch = batch;
+    w.concurrency = concurrency;
+    w.seed = seed;
+    w.label = label + "-warmup";
+    w.scenarios = List.of("initial");
+    return w;
   }
 
   boolean wants(String scenario) {

@@ -91,6 +91,24 @@ final class Report {
       facts.put(key, value);
     }
 
+    private long pausedNanos;
+    private double pausedServerCpu;
+    private double pausedClientCpu;
+
+    /**
+     * Runs a step that is not part of what the scenario measures (a full GC of the server for the
+     * memory check) with the scenario's clock and both CPU figures stopped.
+     */
+    void paused(Runnable step) {
+      long t = System.nanoTime();
+      double server = sampler.cpuSeconds();
+      double client = ServerSampler.clientCpuSeconds();
+      step.run();
+      pausedNanos += System.nanoTime() - t;
+      pausedServerCpu += sampler.cpuSeconds() - server;
+      pausedClientCpu += ServerSampler.clientCpuSeconds() - client;
+    }
+
     void end() {
       endNanos = System.nanoTime();
       cpuEnd = sampler.cpuSeconds();
@@ -101,12 +119,12 @@ final class Report {
     }
 
     double wallSeconds() {
-      return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
+      return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos - pausedNanos) / 1e9;
     }
 
     /** CPU seconds the server process used during the scenario, or -1 if unknown. */
     double serverCpuSeconds() {
-      return cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
+      return cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart - pausedServerCpu;
     }
 
     /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
@@ -119,7 +137,9 @@ final class Report {
      * unknown: on a machine shared with the server it is CPU the server did not get.
      */
     double clientCpuSeconds() {
-      return clientCpuStart < 0 || clientCpuEnd < 0 ? -1 : clientCpuEnd - clientCpuStart;
+      return clientCpuStart < 0 || clientCpuEnd < 0
+          ? -1
+          : clientCpuEnd - clientCpuStart - pausedClientCpu;
     }
 
     double clientCpuMsPerRequest() {

@@ -1,8 +1,8 @@
 package co.softdrive.scim.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -122,8 +122,14 @@ final class ScimClient {
 
   /** A response; {@code ok} when its status was one of the expected ones. */
   record Response(int status, String body, boolean ok) {
+    /**
+     * One JSON provider for every response: {@code Json.createReader} looks the provider up through
+     * the service loader on every call, which took a fifth of the client's CPU.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     JsonObject json() {
-      try (JsonReader r = Json.createReader(new StringReader(body))) {
+      try (JsonReader r = JSON.createReader(new StringReader(body))) {
         return r.readObject();
       }
     }
