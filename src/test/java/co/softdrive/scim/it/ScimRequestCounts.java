@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code scim_requests_total} from {@code /metrics}. */
+/** The application's metrics, and {@code scim_requests_total} read from them. */
 public final class ScimRequestCounts {
   private ScimRequestCounts() {}
 

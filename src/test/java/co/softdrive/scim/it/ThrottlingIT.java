@@ -48,19 +48,10 @@ class ThrottlingIT {
   static final int BEARER_BUDGET = 20;
   static final int STAFF_BUDGET = 5;
 
-  private static String metrics() {
-    return given()
-        .get(ItConfig.baseUrl() + "/metrics?scope=application")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
   /** This instance's share of a budget: the budget over {@code scim.instances.live}, rounded up. */
   private static int share(int budget) {
     int live =
-        metrics()
+        ScimRequestCounts.scrape()
             .lines()
             .filter(l -> l.startsWith("scim_instances_live"))
             .mapToInt(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
@@ -146,7 +137,7 @@ class ThrottlingIT {
     given().get(ItConfig.baseUrl() + "/health/ready").then().statusCode(200);
     admin().get(tenantUrl).then().statusCode(200);
     assertTrue(
-        metrics()
+        ScimRequestCounts.scrape()
             .lines()
             .anyMatch(
                 l -> l.startsWith("scim_throttled_total") && l.contains("reason=\"tenant-rate\"")),
