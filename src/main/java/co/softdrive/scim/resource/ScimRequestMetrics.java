@@ -14,8 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * operation and status class ({@code 2xx}, {@code 4xx}, {@code 5xx}), and {@code
  * scim.request.milliseconds} ({@code scim_request_milliseconds_total}) by operation, whose rate
  * divided by the requests' rate is the mean latency. They replace Liberty's automatic HTTP and REST
- * timers (off in server.xml: a percentile histogram per endpoint, about 6% of the server's CPU per
- * request), so the counters are looked up once and then only incremented.
+ * timers (off in server.xml: a percentile histogram per endpoint, about 0.03 ms of CPU per request,
+ * a fifth of what a bare GET costs the server), so the counters are looked up once and then only
+ * incremented.
  */
 @ApplicationScoped
 public class ScimRequestMetrics {
