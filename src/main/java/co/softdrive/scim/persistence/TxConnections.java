@@ -60,12 +60,19 @@ public class TxConnections {
     }
   }
 
-  /** The active transaction's handle, opened on first use; null outside a transaction. */
+  /**
+   * The active transaction's handle, opened on first use; null outside a transaction, and once the
+   * handle was closed at the start of the commit (a statement run by another participant's
+   * before-completion then gets a handle of its own).
+   */
   private Connection transactionHandle() throws SQLException {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       return null;
     }
     Connection c = (Connection) transactions.getResource(HANDLE);
+    if (c != null && c.isClosed()) {
+      return null;
+    }
     if (c == null) {
       c = dataSource.getConnection();
       transactions.putResource(HANDLE, c);

@@ -82,6 +82,16 @@ class TxConnectionsTest {
   }
 
   @Test
+  void statementsRunWhileTheCommitBeginsGetAHandleOfTheirOwn() {
+    registry.status = Status.STATUS_ACTIVE;
+    Connection handle = connections.run("work", c -> c);
+    registry.synchronizations.forEach(Synchronization::beforeCompletion);
+    Connection late = connections.run("another participant's before-completion", c -> c);
+    assertNotSame(handle, late);
+    assertTrue(closed.contains(late), "closed after its statement");
+  }
+
+  @Test
   void aRolledBackTransactionsHandleIsClosedAfterwards() {
     registry.status = Status.STATUS_ACTIVE;
     Connection handle = connections.run("work", c -> c);
