@@ -34,27 +34,41 @@ public class ScimRequestMetrics {
 
   @Inject MetricRegistry registry;
 
-  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
-  private final Map<String, Counter> milliseconds = new ConcurrentHashMap<>();
+  /** Per operation: the request counter of each status class (by first digit) and the time. */
+  private record Counters(Counter[] byClass, Counter milliseconds) {}
 
-  /** Counts one answered request of {@code operation} (one of {@code ScimOperation.NAMES}). */
+  private final Map<String, Counters> byOperation = new ConcurrentHashMap<>();
+
+  /**
+   * Counts one answered request of {@code operation} (one of {@code ScimOperation.NAMES}): one map
+   * lookup and no allocation once the operation's counters exist.
+   */
   void answered(String operation, int status, long millis) {
-    String statusClass = statusClass(status);
-    requests
-        .computeIfAbsent(
-            operation + ' ' + statusClass,
-            k ->
-                registry.counter(
-                    REQUESTS, new Tag("operation", operation), new Tag("status", statusClass)))
-        .inc();
-    milliseconds
-        .computeIfAbsent(
-            operation, k -> registry.counter(MILLISECONDS, new Tag("operation", operation)))
-        .inc(Math.max(0, millis));
+    Counters c =
+        byOperation.computeIfAbsent(
+            operation,
+            op ->
+                new Counters(
+                    new Counter[6], registry.counter(MILLISECONDS, new Tag("operation", op))));
+    int digit = statusDigit(status);
+    Counter requests = c.byClass()[digit];
+    if (requests == null) {
+      // The registry hands out one counter per name and tags, so a race stores the same one.
+      requests =
+          registry.counter(
+              REQUESTS, new Tag("operation", operation), new Tag("status", statusClass(status)));
+      c.byClass()[digit] = requests;
+    }
+    requests.inc();
+    c.milliseconds().inc(Math.max(0, millis));
   }
 
   /** {@code 2xx}, {@code 4xx}, ...; a status outside 100-599 counts as {@code 5xx}. */
   static String statusClass(int status) {
-    return status >= 100 && status < 600 ? (status / 100) + "xx" : "5xx";
+    return statusDigit(status) + "xx";
+  }
+
+  private static int statusDigit(int status) {
+    return status >= 100 && status < 600 ? status / 100 : 5;
   }
 }

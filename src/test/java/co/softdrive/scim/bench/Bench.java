@@ -25,7 +25,7 @@ public final class Bench {
       report.writeJson(Path.of(options.json));
       System.out.println("JSON written to " + options.json);
     }
-    long errors = report.phases.stream().mapToLong(Report.Phase::errors).sum();
+    long errors = report.errors();
     if (errors > 0) {
       throw new IllegalStateException(errors + " request(s) failed; see the error samples above");
     }
@@ -43,9 +43,9 @@ public final class Bench {
             ? o.token
             : admin.newTenantToken("bench-warmup-" + System.currentTimeMillis());
     Report report = new Report(w, new ServerSampler(-1, "none", http));
-    System.err.printf("bench: warm-up of %d users (not measured)%n", w.users);
-    new Scenarios(w, report, new ScimClient(http, o.baseUrl, token), http, admin).initial();
-    long errors = report.phases.stream().mapToLong(Report.Phase::errors).sum();
+    new Scenarios(w, report, new ScimClient(http, o.baseUrl, token), http, admin)
+        .initial("warm-up");
+    long errors = report.errors();
     if (errors > 0) {
       throw new IllegalStateException(errors + " request(s) of the warm-up failed");
     }

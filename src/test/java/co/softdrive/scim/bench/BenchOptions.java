@@ -144,7 +144,7 @@ final class BenchOptions {
       o.healthUrl = o.serverRoot() + "/health/live";
     }
     if (o.hugeGroups < 0) {
-      o.hugeGroups = Math.max(1, o.groups / 100);
+      o.hugeGroups = defaultHugeGroups(o.groups);
     }
     if (o.changes < 0) {
       o.changes = Math.max(100, o.users / 10);
@@ -168,14 +168,17 @@ final class BenchOptions {
     w.users = Math.min(warmup, users);
     w.groups = Math.max(1, (int) ((long) groups * w.users / users));
     w.memberships = memberships * w.users / users;
-    w.hugeGroups = Math.max(1, w.groups / 100);
+    w.hugeGroups = defaultHugeGroups(w.groups);
     w.hugeShare = hugeShare;
     w.batch = batch;
     w.concurrency = concurrency;
     w.seed = seed;
-    w.label = label + "-warmup";
-    w.scenarios = List.of("initial");
     return w;
+  }
+
+  /** One group in a hundred is "huge", at least one. */
+  private static int defaultHugeGroups(int groups) {
+    return Math.max(1, groups / 100);
   }
 
   boolean wants(String scenario) {

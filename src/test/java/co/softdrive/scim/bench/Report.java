@@ -36,6 +36,11 @@ final class Report {
     this.baselineHeapAfterGc = sampler.heapAfterFullGc();
   }
 
+  /** Requests of every phase that got an unexpected status or no answer. */
+  long errors() {
+    return phases.stream().mapToLong(Phase::errors).sum();
+  }
+
   Phase begin(String name) {
     System.err.printf(
         Locale.ROOT,
