@@ -23,9 +23,9 @@ import java.util.Optional;
  * <p>Missing, malformed and unknown tokens count against their source ({@link AuthThrottle});
  * revoked and expired tokens and suspended tenants do not: they are no guess, their check is
  * cached, and their 401 tells the Entra admin the truth instead of one stale configuration pushing
- * an Entra address shared by many customers over budget. A source over budget gets 429 instead of
- * 401, and only tokens this instance already knows are checked, so the legitimate token still works
- * from there.
+ * an Entra address shared by many customers over budget. A token this instance already knows takes
+ * no slot of the budget at all; a source over budget gets 429 instead of 401, and only tokens this
+ * instance already knows are checked, so the legitimate token still works from there.
  *
  * <p>Two filters call it: {@link BearerAuthFilter} before JAX-RS matches a resource and {@link
  * ScimResourceAuthFilter} after; a request is authenticated once.
@@ -43,12 +43,16 @@ public class BearerAuthentication {
     if (principal.get() != null) {
       return;
     }
-    // The slot is taken before the token is checked, so that parallel guesses from one source get
-    // no more lookups than the budget (a token this instance knows is still checked without one).
-    Attempt attempt = throttle.bearerAttempt(throttle.source(http));
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    // A token this instance knows is no guess and needs no slot. Any other takes its slot before it
+    // is checked, so that parallel guesses from one source get no more lookups than the budget.
+    Attempt attempt =
+        tokens.knows(secretOf(header))
+            ? Attempt.NONE
+            : throttle.bearerAttempt(throttle.source(http));
     String secret = null;
     try {
-      secret = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      secret = bearer(header);
       principal.set(
           attempt.blocked().isPresent()
               ? tokens.authenticateKnown(secret)
@@ -90,15 +94,21 @@ public class BearerAuthentication {
     request.abortWith(ErrorBodies.of(e, true));
   }
 
+  /** The secret of a bearer header, or null when there is none. */
+  private static String secretOf(String header) {
+    String h = header == null ? "" : header.strip();
+    return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+  }
+
   private static String bearer(String header) {
     if (header == null || header.isBlank()) {
       throw ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
     }
-    String h = header.strip();
-    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String secret = secretOf(header);
+    if (secret == null) {
       throw ScimErrors.unauthorized(
           "Only bearer tokens are accepted (Authorization: Bearer <token>)");
     }
-    return h.substring(7).strip();
+    return secret;
   }
 }

@@ -16,10 +16,11 @@ import java.util.logging.Logger;
  * Failed-authentication budgets, per instance: unknown bearer tokens per source ({@code
  * scim.limits.auth.max-failures}) and failed staff sign-ins per source and username ({@code
  * scim.limits.auth.staff-max-failures}), each within {@code scim.limits.auth.window-seconds}, each
- * attempt taking its slot before it is checked ({@link Attempt}). With N live instances each allows
- * its share (max / N, at least 1), so a source spread over all instances gets the configured budget
- * in total. Callers decide what a blocked source may still do (see the package documentation); this
- * class counts, answers, and logs a warning once per window when a source reaches its budget.
+ * attempt taking its slot before it is checked ({@link Attempt}) and waiting briefly when the
+ * checks in flight hold the slots the failures leave. With N live instances each allows its share
+ * (max / N, at least 1), so a source spread over all instances gets the configured budget in total.
+ * Callers decide what a blocked source may still do (see the package documentation); this class
+ * counts, answers, and logs a warning once per window when a source reaches its budget.
  */
 @ApplicationScoped
 public class AuthThrottle {
@@ -27,6 +28,12 @@ public class AuthThrottle {
 
   /** Sources (or source and username pairs) remembered per budget, at most. */
   static final int MAX_TRACKED = 100_000;
+
+  /**
+   * How long an attempt waits for a check of its key to finish when the running checks fill what
+   * the failures leave of the budget (a check is one token lookup or password hash).
+   */
+  static final long BUSY_WAIT_MILLIS = 2_000;
 
   /** Usernames are cut to this length in keys (valid ones are at most 100 characters). */
   static final int MAX_USERNAME_KEY = 100;
@@ -55,9 +62,12 @@ public class AuthThrottle {
   /**
    * Takes one of the unknown tokens {@code source} may present in the window, before its token is
    * checked: however many requests arrive at once, at most the budget's worth of unknown tokens are
-   * looked up. The caller says how it ended ({@link Attempt#failed} for a missing, malformed or
-   * unknown token, {@link Attempt#release} otherwise); when none is left, {@link Attempt#blocked}
-   * says how long to wait, and only tokens this instance already knows may be checked.
+   * looked up. When checks still running fill what the failures leave of the budget, it waits up to
+   * {@value #BUSY_WAIT_MILLIS} ms for one of them to end rather than refusing a token that may well
+   * be valid. The caller says how it ended ({@link Attempt#failed} for a missing, malformed or
+   * unknown token, {@link Attempt#release} otherwise); when the budget is spent, {@link
+   * Attempt#blocked} says how long to wait, and only tokens this instance already knows may be
+   * checked.
    */
   public Attempt bearerAttempt(String source) {
     int budget = share(config.authMaxFailures());
@@ -100,14 +110,32 @@ public class AuthThrottle {
 
   private static Attempt attempt(
       FailureWindows windows, String key, int budget, String warning, Object... arguments) {
-    long now = now();
-    Optional<FailureWindows.Slot> slot = windows.reserve(key, budget, now);
-    if (slot.isEmpty()) {
-      // The window may have ended since the reservation failed: wait at least a second anyway.
-      long seconds = blocked(windows.blockedFor(key, budget, now)).orElse(1);
-      return new Attempt(windows, key, null, OptionalLong.of(seconds), budget, warning, arguments);
+    long deadline = System.nanoTime() + BUSY_WAIT_MILLIS * 1_000_000L;
+    for (long pause = 1; ; pause = Math.min(2 * pause, 16)) {
+      long now = now();
+      Optional<FailureWindows.Slot> slot = windows.reserve(key, budget, now);
+      if (slot.isPresent()) {
+        return new Attempt(
+            windows, key, slot.get(), OptionalLong.empty(), budget, warning, arguments);
+      }
+      OptionalLong blocked = blocked(windows.blockedFor(key, budget, now));
+      if (blocked.isPresent() || System.nanoTime() - deadline >= 0 || !sleep(pause)) {
+        // Blocked, or busy for too long: wait at least a second (the window may have just ended).
+        return new Attempt(
+            windows, key, null, OptionalLong.of(blocked.orElse(1)), budget, warning, arguments);
+      }
     }
-    return new Attempt(windows, key, slot.get(), OptionalLong.empty(), budget, warning, arguments);
+  }
+
+  /** Sleeps; false when interrupted (the interrupt is kept for the caller). */
+  private static boolean sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**
@@ -116,6 +144,10 @@ public class AuthThrottle {
    * get no more checks than sequential ones.
    */
   public static final class Attempt {
+    /** No slot and not blocked: for a credential that needs no budget (one already known). */
+    public static final Attempt NONE =
+        new Attempt(null, null, null, OptionalLong.empty(), 0, null, new Object[0]);
+
     private final FailureWindows windows;
     private final String key;
     private final FailureWindows.Slot slot;
@@ -146,9 +178,9 @@ public class AuthThrottle {
       return blocked;
     }
 
-    /** The credentials were wrong (or missing, unknown, disabled): the slot stays taken. */
+    /** The credentials were wrong (or missing, unknown, disabled): counted as a failure. */
     public void failed() {
-      if (slot != null && slot.count() == budget) {
+      if (slot != null && windows.fail(key, slot) == budget) {
         LOG.log(Level.WARNING, warning, arguments);
       }
     }

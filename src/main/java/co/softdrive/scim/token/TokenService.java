@@ -172,6 +172,14 @@ public class TokenService {
   }
 
   /**
+   * Whether this instance has seen {@code secret} belong to a tenant (valid, revoked or expired, or
+   * of a suspended tenant): such a secret is no guess, and {@link #authenticateKnown} checks it.
+   */
+  public boolean knows(String secret) {
+    return tenantOfRejected(secret).isPresent();
+  }
+
+  /**
    * The tenant of a well-formed secret that this instance recently rejected (revoked token,
    * suspended tenant), so the activity log can show the rejection to that tenant's support.
    */

@@ -238,6 +238,50 @@ class ThrottlingIT {
     scim(t.token, source).then().statusCode(200);
   }
 
+  @Test
+  void newTokensSentAllAtOnceFromASourceWithFailuresAreNeverRefused() throws Exception {
+    TenantFixture t = TenantFixture.create("parallel-fresh-tokens");
+    String source = "198.51.100.61";
+    int budget = share(BEARER_BUDGET);
+    int clients = 2 * BEARER_BUDGET;
+    // Valid tokens this instance has never seen (say, of many customers behind one Entra address).
+    List<String> fresh = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      fresh.add(TenantFixture.issueToken(t.tenantId, "fresh-" + i, null).secret());
+    }
+    // Someone else's stale configuration behind the same address leaves two checks of the budget.
+    for (int i = 0; i < budget - 2; i++) {
+      scim(unknownToken(), source).then().statusCode(401);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    try {
+      for (String token : fresh) {
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return scim(token, source).statusCode();
+                }));
+      }
+      go.countDown();
+      Map<Integer, Integer> counts = new TreeMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+      }
+      // Lookups beyond the two left wait for one to end instead of being refused.
+      assertEquals(Map.of(200, clients), counts);
+    } finally {
+      pool.shutdownNow();
+    }
+    // Guesses still spend the budget; the tokens, now known, still work once it is spent.
+    scim(unknownToken(), source).then().statusCode(401);
+    scim(unknownToken(), source).then().statusCode(401);
+    scim(unknownToken(), source).then().statusCode(429);
+    scim(fresh.get(0), source).then().statusCode(200);
+  }
+
   private static String newStaff(String prefix, String password) {
     String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     admin()

@@ -126,6 +126,64 @@ class AuthThrottleTest {
   }
 
   @Test
+  void moreValidTokensAtOnceThanTheBudgetWaitForASlotInsteadOfBeingRefused() throws Exception {
+    int threads = 3 * BEARER_BUDGET;
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    for (int i = 0; i < BEARER_BUDGET / 2; i++) {
+      throttle.bearerAttempt("198.51.100.10").failed(); // half the budget spent on guesses
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> attempts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        attempts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  Attempt attempt = throttle.bearerAttempt("198.51.100.10");
+                  if (attempt.blocked().isPresent()) {
+                    return false;
+                  }
+                  mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                  Thread.sleep(20); // the lookup of a token this instance has not seen yet
+                  running.decrementAndGet();
+                  attempt.release();
+                  return true;
+                }));
+      }
+      go.countDown();
+      for (Future<Boolean> f : attempts) {
+        assertTrue(f.get(30, TimeUnit.SECONDS), "a valid token was refused");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(BEARER_BUDGET / 2, mostAtOnce.get(), "lookups at once: what the failures leave");
+    for (int i = 0; i < BEARER_BUDGET / 2; i++) {
+      throttle.bearerAttempt("198.51.100.10").failed();
+    }
+    assertTrue(
+        throttle.bearerAttempt("198.51.100.10").blocked().isPresent(), "guesses still spend it");
+  }
+
+  @Test
+  void aSourceBusyLongerThanTheWaitIsToldToRetry() {
+    List<Attempt> held = new ArrayList<>();
+    for (int i = 0; i < BEARER_BUDGET; i++) {
+      held.add(throttle.bearerAttempt("198.51.100.11"));
+    }
+    long start = System.nanoTime();
+    OptionalLong wait = throttle.bearerAttempt("198.51.100.11").blocked();
+    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(OptionalLong.of(1), wait, "retry after a second");
+    assertTrue(waitedMillis >= AuthThrottle.BUSY_WAIT_MILLIS, "waited " + waitedMillis + " ms");
+    held.forEach(Attempt::release);
+    assertTrue(throttle.bearerAttempt("198.51.100.11").blocked().isEmpty());
+  }
+
+  @Test
   void validTokensInParallelGiveTheirSlotsBack() throws Exception {
     int threads = 3 * BEARER_BUDGET;
     ExecutorService pool = Executors.newFixedThreadPool(8);
