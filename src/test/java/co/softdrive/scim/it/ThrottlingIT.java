@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +96,32 @@ class ThrottlingIT {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     return "sdscim_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  /** Sends one request per token from {@code source}, all at once; counts the statuses. */
+  private static Map<Integer, Integer> statusesAllAtOnce(List<String> tokens, String source)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (String token : tokens) {
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return scim(token, source).statusCode();
+                }));
+      }
+      go.countDown();
+      Map<Integer, Integer> counts = new TreeMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+      }
+      return counts;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Response scim(String token, String source) {
@@ -211,29 +238,10 @@ class ThrottlingIT {
     scim(t.token, source).then().statusCode(200);
 
     // All at once: each takes a slot of the budget before its token is looked up, so exactly the
-    // budget's worth are looked up (401) and the rest are refused unchecked (429).
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> statuses = new ArrayList<>();
-    try {
-      for (int i = 0; i < clients; i++) {
-        String guess = unknownToken();
-        statuses.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return scim(guess, source).statusCode();
-                }));
-      }
-      go.countDown();
-      Map<Integer, Integer> counts = new TreeMap<>();
-      for (Future<Integer> status : statuses) {
-        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
-      }
-      assertEquals(Map.of(401, budget, 429, clients - budget), counts);
-    } finally {
-      pool.shutdownNow();
-    }
+    // budget's worth are looked up (401); the rest wait for them and, the budget spent, are refused
+    // unchecked (429).
+    List<String> guesses = Stream.generate(ThrottlingIT::unknownToken).limit(clients).toList();
+    assertEquals(Map.of(401, budget, 429, clients - budget), statusesAllAtOnce(guesses, source));
     // The legitimate token, known to this instance, still works from there.
     scim(t.token, source).then().statusCode(200);
   }
@@ -253,28 +261,8 @@ class ThrottlingIT {
     for (int i = 0; i < budget - 2; i++) {
       scim(unknownToken(), source).then().statusCode(401);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> statuses = new ArrayList<>();
-    try {
-      for (String token : fresh) {
-        statuses.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return scim(token, source).statusCode();
-                }));
-      }
-      go.countDown();
-      Map<Integer, Integer> counts = new TreeMap<>();
-      for (Future<Integer> status : statuses) {
-        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
-      }
-      // Lookups beyond the two left wait for one to end instead of being refused.
-      assertEquals(Map.of(200, clients), counts);
-    } finally {
-      pool.shutdownNow();
-    }
+    // Lookups beyond the two left wait for one to end instead of being refused.
+    assertEquals(Map.of(200, clients), statusesAllAtOnce(fresh, source));
     // Guesses still spend the budget; the tokens, now known, still work once it is spent.
     scim(unknownToken(), source).then().statusCode(401);
     scim(unknownToken(), source).then().statusCode(401);

@@ -1,13 +1,13 @@
 package co.softdrive.scim.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,31 +36,17 @@ class AuthThrottleTest {
   void wrongPasswordsAllAtOnceGetExactlyTheBudgetOfChecks() throws Exception {
     int threads = 60;
     AtomicInteger checks = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<?>> attempts = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        attempts.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  Attempt attempt = throttle.staffAttempt("203.0.113.7", "alice");
-                  if (attempt.blocked().isEmpty()) {
-                    checks.incrementAndGet();
-                    Thread.sleep(20); // the password check (PBKDF2) takes a while
-                    attempt.failed();
-                  }
-                  return null;
-                }));
-      }
-      go.countDown();
-      for (Future<?> f : attempts) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    AllAtOnce.run(
+        threads,
+        () -> {
+          Attempt attempt = throttle.staffAttempt("203.0.113.7", "alice");
+          if (attempt.blocked().isEmpty()) {
+            checks.incrementAndGet();
+            Thread.sleep(20); // the password check (PBKDF2) takes a while
+            attempt.failed();
+          }
+          return null;
+        });
     assertEquals(BUDGET, checks.get());
     OptionalLong wait = throttle.staffAttempt("203.0.113.7", "alice").blocked();
     assertTrue(wait.isPresent() && wait.getAsLong() > 0, "then blocked: " + wait);
@@ -89,31 +75,17 @@ class AuthThrottleTest {
   void unknownTokensAllAtOnceGetExactlyTheBudgetOfLookups() throws Exception {
     int threads = 3 * BEARER_BUDGET;
     AtomicInteger lookups = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<?>> attempts = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        attempts.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  Attempt attempt = throttle.bearerAttempt("198.51.100.7");
-                  if (attempt.blocked().isEmpty()) {
-                    lookups.incrementAndGet();
-                    Thread.sleep(20); // the token lookup takes a while
-                    attempt.failed();
-                  }
-                  return null;
-                }));
-      }
-      go.countDown();
-      for (Future<?> f : attempts) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    AllAtOnce.run(
+        threads,
+        () -> {
+          Attempt attempt = throttle.bearerAttempt("198.51.100.7");
+          if (attempt.blocked().isEmpty()) {
+            lookups.incrementAndGet();
+            Thread.sleep(20); // the token lookup takes a while
+            attempt.failed();
+          }
+          return null;
+        });
     assertEquals(BEARER_BUDGET, lookups.get());
     OptionalLong wait = throttle.bearerAttempt("198.51.100.7").blocked();
     assertTrue(wait.isPresent() && wait.getAsLong() > 0, "then blocked: " + wait);
@@ -133,33 +105,21 @@ class AuthThrottleTest {
     for (int i = 0; i < BEARER_BUDGET / 2; i++) {
       throttle.bearerAttempt("198.51.100.10").failed(); // half the budget spent on guesses
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<Boolean>> attempts = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        attempts.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  Attempt attempt = throttle.bearerAttempt("198.51.100.10");
-                  if (attempt.blocked().isPresent()) {
-                    return false;
-                  }
-                  mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                  Thread.sleep(20); // the lookup of a token this instance has not seen yet
-                  running.decrementAndGet();
-                  attempt.release();
-                  return true;
-                }));
-      }
-      go.countDown();
-      for (Future<Boolean> f : attempts) {
-        assertTrue(f.get(30, TimeUnit.SECONDS), "a valid token was refused");
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Boolean> admitted =
+        AllAtOnce.run(
+            threads,
+            () -> {
+              Attempt attempt = throttle.bearerAttempt("198.51.100.10");
+              if (attempt.blocked().isPresent()) {
+                return false;
+              }
+              mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+              Thread.sleep(20); // the lookup of a token this instance has not seen yet
+              running.decrementAndGet();
+              attempt.release();
+              return true;
+            });
+    assertFalse(admitted.contains(false), "a valid token was refused");
     assertEquals(BEARER_BUDGET / 2, mostAtOnce.get(), "lookups at once: what the failures leave");
     for (int i = 0; i < BEARER_BUDGET / 2; i++) {
       throttle.bearerAttempt("198.51.100.10").failed();

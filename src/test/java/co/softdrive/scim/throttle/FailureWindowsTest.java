@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,30 +60,10 @@ class FailureWindowsTest {
   @Test
   void manyThreadsReservingAtOnceGetExactlyMaxAttempts() throws Exception {
     FailureWindows w = new FailureWindows(60_000, 100);
-    int threads = 64;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<Boolean>> reserved = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        reserved.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return w.reserve("src alice", 5, 1_000).isPresent();
-                }));
-      }
-      go.countDown();
-      int proceeded = 0;
-      for (Future<Boolean> f : reserved) {
-        proceeded += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
-      }
-      assertEquals(5, proceeded);
-      assertTrue(w.reserve("src alice", 5, 1_000).isEmpty(), "the five still run");
-      assertEquals(0, w.blockedFor("src alice", 5, 1_000), "busy until they end");
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Boolean> reserved = AllAtOnce.run(64, () -> w.reserve("src alice", 5, 1_000).isPresent());
+    assertEquals(5, reserved.stream().filter(r -> r).count());
+    assertTrue(w.reserve("src alice", 5, 1_000).isEmpty(), "the five still run");
+    assertEquals(0, w.blockedFor("src alice", 5, 1_000), "busy until they end");
   }
 
   @Test
