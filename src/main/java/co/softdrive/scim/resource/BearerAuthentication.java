@@ -5,6 +5,7 @@ import co.softdrive.scim.protocol.error.ScimException;
 import co.softdrive.scim.throttle.AuthThrottle;
 import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import co.softdrive.scim.throttle.TenantRateLimiter;
+import co.softdrive.scim.token.Principal;
 import co.softdrive.scim.token.TokenSecrets;
 import co.softdrive.scim.token.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,19 +45,22 @@ public class BearerAuthentication {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    // A token this instance knows is no guess and needs no slot. Any other takes its slot before it
-    // is checked, so that parallel guesses from one source get no more lookups than the budget.
-    Attempt attempt =
-        tokens.knows(secretOf(header))
-            ? Attempt.NONE
-            : throttle.bearerAttempt(throttle.source(http));
-    String secret = null;
+    String secret = secretOf(header);
+    Attempt attempt = Attempt.NONE;
     try {
-      secret = bearer(header);
-      principal.set(
-          attempt.blocked().isPresent()
-              ? tokens.authenticateKnown(secret)
-              : tokens.authenticate(secret));
+      // A token this instance knows is no guess and needs no slot. Any other takes its slot before
+      // it is checked, so that parallel guesses from one source get no more lookups than the
+      // budget.
+      Principal known = secret == null ? null : tokens.authenticateIfKnown(secret);
+      if (known == null) {
+        attempt = throttle.bearerAttempt(throttle.source(http));
+        requireBearer(header);
+        known =
+            attempt.blocked().isPresent()
+                ? tokens.authenticateKnown(secret)
+                : tokens.authenticate(secret);
+      }
+      principal.set(known);
     } catch (ScimException e) {
       reject(request, secret, e, attempt);
       return;
@@ -100,15 +104,14 @@ public class BearerAuthentication {
     return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
   }
 
-  private static String bearer(String header) {
+  /** 401 saying why when the header carries no bearer token. */
+  private static void requireBearer(String header) {
     if (header == null || header.isBlank()) {
       throw ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
     }
-    String secret = secretOf(header);
-    if (secret == null) {
+    if (secretOf(header) == null) {
       throw ScimErrors.unauthorized(
           "Only bearer tokens are accepted (Authorization: Bearer <token>)");
     }
-    return secret;
   }
 }

@@ -59,6 +59,11 @@ public class TokenService {
     boolean ok(long now) {
       return principal != null && (expiresAt == null || expiresAt > now);
     }
+
+    /** The same verdict, due to be checked again at its next use. */
+    Verdict stale() {
+      return new Verdict(principal, tenantId, failure, 0, expiresAt);
+    }
   }
 
   @Transactional
@@ -146,16 +151,36 @@ public class TokenService {
     return authenticate(secret, false);
   }
 
+  /**
+   * Like {@link #authenticate} for a secret this instance has seen belong to a tenant (valid,
+   * revoked or expired, or of a suspended tenant: such a secret is no guess); null, without any
+   * lookup, for any other.
+   */
+  public Principal authenticateIfKnown(String secret) {
+    if (!TokenSecrets.isWellFormed(secret)) {
+      return null;
+    }
+    String hash = TokenSecrets.hash(secret);
+    Verdict verdict = cache.get(hash);
+    return verdict == null || verdict.tenantId() == null ? null : check(hash, verdict);
+  }
+
   private Principal authenticate(String secret, boolean mayLookUpUnknown) {
     if (!TokenSecrets.isWellFormed(secret)) {
       throw ScimErrors.unauthorized("The bearer token is not a Softdrive SCIM token");
     }
     String hash = TokenSecrets.hash(secret);
-    long now = System.currentTimeMillis();
     Verdict verdict = cache.get(hash);
     if (!mayLookUpUnknown && (verdict == null || verdict.tenantId() == null)) {
       throw ScimErrors.unauthorized("The bearer token is not valid");
     }
+    return check(hash, verdict);
+  }
+
+  /** The principal of a cached verdict (null: none), checked again when stale; or 401. */
+  private Principal check(String hash, Verdict cached) {
+    long now = System.currentTimeMillis();
+    Verdict verdict = cached;
     if (verdict == null || now - verdict.checkedAtMillis() > config.cacheSeconds() * 1000L) {
       verdict = load(hash, now);
       if (cache.size() >= config.cacheMaxEntries()) {
@@ -172,14 +197,6 @@ public class TokenService {
   }
 
   /**
-   * Whether this instance has seen {@code secret} belong to a tenant (valid, revoked or expired, or
-   * of a suspended tenant): such a secret is no guess, and {@link #authenticateKnown} checks it.
-   */
-  public boolean knows(String secret) {
-    return tenantOfRejected(secret).isPresent();
-  }
-
-  /**
    * The tenant of a well-formed secret that this instance recently rejected (revoked token,
    * suspended tenant), so the activity log can show the rejection to that tenant's support.
    */
@@ -192,8 +209,10 @@ public class TokenService {
   }
 
   /**
-   * Drops the cached verdict once the revocation is committed: dropping it earlier would let a
-   * request in between cache the still-committed "active" verdict for another cache period.
+   * Makes the cached verdict stale once the revocation is committed, so its next use checks it
+   * again: earlier would let a request in between cache the still-committed "active" verdict for
+   * another cache period. It stays cached as a secret of its tenant, so that the check needs no
+   * slot of its source's failure budget and its 401 says "revoked" even from a source over budget.
    */
   private void forgetAfterCommit(String hash) {
     transactions.registerInterposedSynchronization(
@@ -203,17 +222,17 @@ public class TokenService {
 
           @Override
           public void afterCompletion(int status) {
-            cache.remove(hash);
+            cache.computeIfPresent(hash, (h, verdict) -> verdict.stale());
           }
         });
   }
 
   /**
-   * Forgets cached verdicts of a tenant that changed (a suspension, a resumption) once the change
-   * is committed, so this instance reacts at once.
+   * Makes the cached verdicts of a tenant that changed (a suspension, a resumption) stale once the
+   * change is committed, so this instance reacts at once.
    */
   void forgetTenant(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged change) {
-    cache.values().removeIf(v -> change.tenantId().equals(v.tenantId()));
+    cache.replaceAll((hash, v) -> change.tenantId().equals(v.tenantId()) ? v.stale() : v);
   }
 
   /** Reads scalars, not entities, so nothing cached in a persistence context can be stale. */

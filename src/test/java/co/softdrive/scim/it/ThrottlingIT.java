@@ -195,6 +195,8 @@ class ThrottlingIT {
     String bad = unknownToken();
     int budget = share(BEARER_BUDGET);
     scim(t.token, source).then().statusCode(200);
+    TenantFixture.Token retired = TenantFixture.issueToken(t.tenantId, "retired", null);
+    scim(retired.secret(), source).then().statusCode(200);
 
     int[] unauthorized = {0};
     Response refused = until429(() -> scim(bad, source), 401, 10 * BEARER_BUDGET, unauthorized);
@@ -210,6 +212,12 @@ class ThrottlingIT {
 
     // The legitimate token still works from the same source.
     scim(t.token, source).then().statusCode(200);
+    // A token this instance knows and that was revoked meanwhile is no guess: it gets the truth.
+    admin()
+        .delete(ItConfig.adminBase() + "/tenants/" + t.tenantId + "/tokens/" + retired.id())
+        .then()
+        .statusCode(204);
+    scim(retired.secret(), source).then().statusCode(401).body("detail", containsString("revoked"));
     // A token this instance has never seen is not even looked up while the source is over budget.
     String fresh =
         admin()
