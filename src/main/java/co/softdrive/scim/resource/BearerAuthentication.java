@@ -54,7 +54,9 @@ public class BearerAuthentication {
       Principal known = secret == null ? null : tokens.authenticateIfKnown(secret);
       if (known == null) {
         attempt = throttle.bearerAttempt(throttle.source(http));
-        requireBearer(header);
+        if (secret == null) {
+          throw noBearer(header);
+        }
         known =
             attempt.blocked().isPresent()
                 ? tokens.authenticateKnown(secret)
@@ -104,14 +106,11 @@ public class BearerAuthentication {
     return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
   }
 
-  /** 401 saying why when the header carries no bearer token. */
-  private static void requireBearer(String header) {
-    if (header == null || header.isBlank()) {
-      throw ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
-    }
-    if (secretOf(header) == null) {
-      throw ScimErrors.unauthorized(
-          "Only bearer tokens are accepted (Authorization: Bearer <token>)");
-    }
+  /** The 401 for a header that carries no bearer token, saying why. */
+  private static ScimException noBearer(String header) {
+    return header == null || header.isBlank()
+        ? ScimErrors.unauthorized("A bearer token is required (Authorization: Bearer <token>)")
+        : ScimErrors.unauthorized(
+            "Only bearer tokens are accepted (Authorization: Bearer <token>)");
   }
 }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.testing.AtOnce;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -24,11 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,27 +97,15 @@ class ThrottlingIT {
   /** Sends one request per token from {@code source}, all at once; counts the statuses. */
   private static Map<Integer, Integer> statusesAllAtOnce(List<String> tokens, String source)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<Integer>> statuses = new ArrayList<>();
-      for (String token : tokens) {
-        statuses.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return scim(token, source).statusCode();
-                }));
-      }
-      go.countDown();
-      Map<Integer, Integer> counts = new TreeMap<>();
-      for (Future<Integer> status : statuses) {
-        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
-      }
-      return counts;
-    } finally {
-      pool.shutdownNow();
-    }
+    return statusCounts(tokens.size(), client -> scim(tokens.get(client), source).statusCode());
+  }
+
+  /** Runs {@code clients} requests all at once; counts their statuses. */
+  private static Map<Integer, Integer> statusCounts(int clients, AtOnce.Call<Integer> request)
+      throws Exception {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    AtOnce.run(clients, request).forEach(status -> counts.merge(status, 1, Integer::sum));
+    return counts;
   }
 
   private static Response scim(String token, String source) {
@@ -341,28 +325,12 @@ class ThrottlingIT {
     int clients = 30;
 
     // All at once: each takes a slot of the budget before its password is checked, so exactly the
-    // budget's worth are checked (401) and the rest are refused unchecked (429).
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> statuses = new ArrayList<>();
-    try {
-      for (int i = 0; i < clients; i++) {
-        statuses.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return basic(user, "wrong-password", source).get(tenants).statusCode();
-                }));
-      }
-      go.countDown();
-      Map<Integer, Integer> counts = new TreeMap<>();
-      for (Future<Integer> status : statuses) {
-        counts.merge(status.get(120, TimeUnit.SECONDS), 1, Integer::sum);
-      }
-      assertEquals(Map.of(401, budget, 429, clients - budget), counts);
-    } finally {
-      pool.shutdownNow();
-    }
+    // budget's worth are checked (401); the rest wait for them and, the budget spent, are refused
+    // unchecked (429).
+    assertEquals(
+        Map.of(401, budget, 429, clients - budget),
+        statusCounts(
+            clients, client -> basic(user, "wrong-password", source).get(tenants).statusCode()));
 
     // The right password, never checked during the window, is refused too until it ends.
     basic(user, password, source).get(tenants).then().statusCode(429);

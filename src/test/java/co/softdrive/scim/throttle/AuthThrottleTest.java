@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.testing.AtOnce;
 import co.softdrive.scim.throttle.AuthThrottle.Attempt;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,9 @@ class AuthThrottleTest {
   void wrongPasswordsAllAtOnceGetExactlyTheBudgetOfChecks() throws Exception {
     int threads = 60;
     AtomicInteger checks = new AtomicInteger();
-    AllAtOnce.run(
+    AtOnce.run(
         threads,
-        () -> {
+        client -> {
           Attempt attempt = throttle.staffAttempt("203.0.113.7", "alice");
           if (attempt.blocked().isEmpty()) {
             checks.incrementAndGet();
@@ -75,9 +76,9 @@ class AuthThrottleTest {
   void unknownTokensAllAtOnceGetExactlyTheBudgetOfLookups() throws Exception {
     int threads = 3 * BEARER_BUDGET;
     AtomicInteger lookups = new AtomicInteger();
-    AllAtOnce.run(
+    AtOnce.run(
         threads,
-        () -> {
+        client -> {
           Attempt attempt = throttle.bearerAttempt("198.51.100.7");
           if (attempt.blocked().isEmpty()) {
             lookups.incrementAndGet();
@@ -106,9 +107,9 @@ class AuthThrottleTest {
       throttle.bearerAttempt("198.51.100.10").failed(); // half the budget spent on guesses
     }
     List<Boolean> admitted =
-        AllAtOnce.run(
+        AtOnce.run(
             threads,
-            () -> {
+            client -> {
               Attempt attempt = throttle.bearerAttempt("198.51.100.10");
               if (attempt.blocked().isPresent()) {
                 return false;

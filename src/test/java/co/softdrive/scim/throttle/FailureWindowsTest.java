@@ -3,6 +3,7 @@ package co.softdrive.scim.throttle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.testing.AtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class FailureWindowsTest {
   @Test
   void manyThreadsReservingAtOnceGetExactlyMaxAttempts() throws Exception {
     FailureWindows w = new FailureWindows(60_000, 100);
-    List<Boolean> reserved = AllAtOnce.run(64, () -> w.reserve("src alice", 5, 1_000).isPresent());
+    List<Boolean> reserved = AtOnce.run(64, client -> w.reserve("src alice", 5, 1_000).isPresent());
     assertEquals(5, reserved.stream().filter(r -> r).count());
     assertTrue(w.reserve("src alice", 5, 1_000).isEmpty(), "the five still run");
     assertEquals(0, w.blockedFor("src alice", 5, 1_000), "busy until they end");

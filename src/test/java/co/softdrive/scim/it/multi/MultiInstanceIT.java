@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.Jsons;
 import co.softdrive.scim.it.TenantFixture;
+import co.softdrive.scim.testing.AtOnce;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -22,10 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
@@ -340,29 +337,9 @@ class MultiInstanceIT {
     return EntraClient.admin(url, ItConfig.adminUser(), ItConfig.adminPassword());
   }
 
-  /** Runs {@link #CLIENTS} calls released together by a barrier; returns their results in order. */
+  /** Runs {@link #CLIENTS} calls released together; returns their results in order. */
   private static <T> List<T> atOnce(IntFunction<T> call) throws Exception {
-    CyclicBarrier barrier = new CyclicBarrier(CLIENTS);
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < CLIENTS; i++) {
-        int client = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  barrier.await();
-                  return call.apply(client);
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+    return AtOnce.run(CLIENTS, call::apply);
   }
 
   private static void awaitStatus(String instance, String token, int status) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.ServerControl;
 import co.softdrive.scim.it.TenantFixture;
+import co.softdrive.scim.testing.AtOnce;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;

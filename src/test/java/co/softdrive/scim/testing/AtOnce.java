@@ -1,4 +1,4 @@
-package co.softdrive.scim.it.reliability;
+package co.softdrive.scim.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,22 +8,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one request per client thread, all released at the same instant. */
-final class AtOnce {
-  /** A client's request; {@code i} is the client's number. */
-  interface Request {
-    Http.Reply send(int i) throws Exception;
+/**
+ * Runs one call per client thread, all released at the same instant once every thread is ready: the
+ * concurrency tests of budgets, racing requests and instances.
+ */
+public final class AtOnce {
+  /** A client's call; {@code client} is the client's number, from 0. */
+  public interface Call<T> {
+    T call(int client) throws Exception;
   }
 
   private AtOnce() {}
 
-  /** The replies in client order; fails if any client could not get an answer in time. */
-  static List<Http.Reply> run(int clients, Request request) throws Exception {
+  /** The results in client order; fails if a client did not finish in time. */
+  public static <T> List<T> run(int clients, Call<T> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     CountDownLatch ready = new CountDownLatch(clients);
     CountDownLatch go = new CountDownLatch(1);
     try {
-      List<Future<Http.Reply>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         int client = i;
         futures.add(
@@ -31,16 +34,16 @@ final class AtOnce {
                 () -> {
                   ready.countDown();
                   go.await();
-                  return request.send(client);
+                  return call.call(client);
                 }));
       }
       ready.await(30, TimeUnit.SECONDS);
       go.countDown();
-      List<Http.Reply> replies = new ArrayList<>();
-      for (Future<Http.Reply> f : futures) {
-        replies.add(f.get(180, TimeUnit.SECONDS));
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(180, TimeUnit.SECONDS));
       }
-      return replies;
+      return results;
     } finally {
       pool.shutdownNow();
     }
