@@ -124,4 +124,18 @@ class SchemaRegistryTest {
             .toList());
     assertTrue(SchemaRegistry.GROUP_TYPE.resolve("externalId").isPresent());
   }
+
+  /** Schemas are map keys on every request: hashing one reads its URN, not its attributes. */
+  @Test
+  void aSchemasHashIsItsUrnsSoMapLookupsDoNotWalkItsAttributes() {
+    for (SchemaDef s :
+        List.of(SchemaRegistry.USER, SchemaRegistry.GROUP, SchemaRegistry.ENTERPRISE_USER)) {
+      assertEquals(s.id().hashCode(), s.hashCode(), s.id());
+    }
+    SchemaDef fewer =
+        new SchemaDef(
+            SchemaRegistry.USER.id(), "User", "", SchemaRegistry.USER.attributes().subList(0, 1));
+    assertEquals(SchemaRegistry.USER.hashCode(), fewer.hashCode());
+    assertFalse(SchemaRegistry.USER.equals(fewer));
+  }
 }
