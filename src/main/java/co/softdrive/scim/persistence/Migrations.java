@@ -147,6 +147,9 @@ public final class Migrations {
     try (Connection c = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(c.getMetaData());
       c.setAutoCommit(true);
+      if (dialect == Dialect.DERBY) {
+        DerbyPageSize.apply(c);
+      }
       ensureVersionTable(c);
       c.setAutoCommit(false);
       List<Integer> applied = new ArrayList<>();
