@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +81,7 @@ class AuditWindowPlanTest {
     try {
       em.getTransaction().begin();
       if (derby) {
-        try (Statement s = em.unwrap(Connection.class).createStatement()) {
-          s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-        }
+        DerbyPlans.record(em.unwrap(Connection.class));
       }
       AccountAudit audit = new AccountAudit();
       audit.em = em;
@@ -116,12 +113,7 @@ class AuditWindowPlanTest {
       return;
     }
     Connection c = em.unwrap(Connection.class);
-    String plan;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-      rs.next();
-      plan = rs.getString(1);
-    }
+    String plan = DerbyPlans.last(c);
     assertTrue(plan.contains("using index IX_AUDIT_ACTION"), plan);
     Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
     assertTrue(visited.find(), plan);

@@ -94,9 +94,7 @@ class MemberDisplayPlanTest {
           s.execute();
         }
       }
-      try (Statement s = c.createStatement()) {
-        s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-      }
+      DerbyPlans.record(c);
       List<String> names = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(SQL)) {
         p.setString(1, "t");
@@ -108,12 +106,7 @@ class MemberDisplayPlanTest {
           }
         }
       }
-      String plan;
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-        rs.next();
-        plan = rs.getString(1);
-      }
+      String plan = DerbyPlans.last(c);
       c.commit();
       assertEquals(31, names.size());
       assertEquals("User 0", names.get(0));

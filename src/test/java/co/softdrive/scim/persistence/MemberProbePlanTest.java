@@ -87,16 +87,9 @@ class MemberProbePlanTest {
       batch.add(String.format("u%05d", MEMBERS + i));
     }
     try (Connection c = db.dataSource().getConnection()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-      }
+      DerbyPlans.record(c);
       Set<String> found = MembershipRepository.existingMembers(c, "t", "g", batch);
-      String plan;
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-        rs.next();
-        plan = rs.getString(1);
-      }
+      String plan = DerbyPlans.last(c);
       assertEquals(
           Set.copyOf(batch.stream().filter(id -> id.compareTo("u05000") < 0).toList()), found);
       // the last probe's plan: one key lookup that visits at most the row it looks for
@@ -112,9 +105,7 @@ class MemberProbePlanTest {
   @Test
   void anInListAfterTheTenantAndGroupReadsTheWholeGroupOnDerby() throws Exception {
     try (Connection c = db.dataSource().getConnection()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-      }
+      DerbyPlans.record(c);
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT user_id FROM group_member WHERE tenant_id = 't' AND group_id = 'g'"
@@ -129,12 +120,7 @@ class MemberProbePlanTest {
           }
         }
       }
-      String plan;
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-        rs.next();
-        plan = rs.getString(1);
-      }
+      String plan = DerbyPlans.last(c);
       Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
       assertTrue(visited.find(), plan);
       assertTrue(Integer.parseInt(visited.group(1)) >= MEMBERS / 2, plan);

@@ -10,7 +10,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,9 +80,7 @@ class UserNameKeyLookupTest {
   @Test
   void aLookupProbesTheUniqueKeyAndSortsNothing() throws Exception {
     try (Connection c = db.dataSource().getConnection()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-      }
+      DerbyPlans.record(c);
       try (PreparedStatement ps = c.prepareStatement(Users.SELECT_BY_NAME_KEY)) {
         ps.setString(1, "t");
         ps.setString(2, NameKey.of("user250@example.com"));
@@ -93,12 +90,7 @@ class UserNameKeyLookupTest {
           assertFalse(rs.next());
         }
       }
-      String plan;
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-        rs.next();
-        plan = rs.getString(1);
-      }
+      String plan = DerbyPlans.last(c);
       assertFalse(plan.contains("Sort ResultSet"), plan);
       assertFalse(plan.contains("Table Scan"), plan);
       assertTrue(plan.contains("using constraint UX_USER_NAME_KEY"), plan);

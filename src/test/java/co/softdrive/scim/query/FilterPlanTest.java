@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.softdrive.scim.persistence.DerbyPlans;
 import co.softdrive.scim.persistence.GroupEntity;
 import co.softdrive.scim.persistence.MemoryDatabase;
 import co.softdrive.scim.persistence.UserEntity;
@@ -16,8 +17,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -297,9 +296,7 @@ class FilterPlanTest {
   private static List<String> plans(EntityManager em, ResourceQueries queries, Runnable query)
       throws Exception {
     Connection c = em.unwrap(Connection.class);
-    try (Statement s = c.createStatement()) {
-      s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-    }
+    DerbyPlans.record(c);
     List<String> plans = new ArrayList<>();
     queries.em = recording(em, () -> plans.add(statistics(c)));
     try {
@@ -312,10 +309,8 @@ class FilterPlanTest {
   }
 
   private static String statistics(Connection c) {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-      rs.next();
-      return rs.getString(1);
+    try {
+      return DerbyPlans.last(c);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
