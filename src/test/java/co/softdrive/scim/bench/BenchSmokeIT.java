@@ -113,6 +113,12 @@ class BenchSmokeIT {
         report.phase("initial").orElseThrow().clientCpuMsPerRequest() > 0,
         "initial cycle: the client's own CPU per request not read");
     assertTrue(text.contains("client CPU (this benchmark's process): "), text);
+    // The JIT compiler's share is read from the server's threads: a server started for the build
+    // is still compiling.
+    assertTrue(
+        report.phase("initial").orElseThrow().serverCompilerCpuSeconds() > 0,
+        "initial cycle: the server's JIT compiler CPU not read");
+    assertTrue(text.contains("server CPU of the JIT compiler: "), text);
     if (!"0".equals(pid)) {
       assertTrue(report.baselineHeapAfterGc > 0, "no heap figure after a full GC before the run");
       for (Report.Phase phase : report.phases) {

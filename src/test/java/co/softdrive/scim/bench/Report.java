@@ -71,6 +71,8 @@ final class Report {
     private final ServerSampler.Sample memoryStart;
     private final double cpuStart;
     private double cpuEnd = -1;
+    private final double compilerStart;
+    private double compilerEnd = -1;
     private final double clientCpuStart = ServerSampler.clientCpuSeconds();
     private double clientCpuEnd = -1;
     private long endNanos;
@@ -86,6 +88,7 @@ final class Report {
       this.startMillis = sampler.nowMillis();
       this.memoryStart = sampler.sample();
       this.cpuStart = sampler.cpuSeconds();
+      this.compilerStart = sampler.compilerCpuSeconds();
     }
 
     synchronized Latencies of(String type) {
@@ -98,6 +101,7 @@ final class Report {
 
     private long pausedNanos;
     private double pausedServerCpu;
+    private double pausedCompilerCpu;
     private double pausedClientCpu;
 
     /**
@@ -107,16 +111,19 @@ final class Report {
     void paused(Runnable step) {
       long t = System.nanoTime();
       double server = sampler.cpuSeconds();
+      double compiler = sampler.compilerCpuSeconds();
       double client = ServerSampler.clientCpuSeconds();
       step.run();
       pausedNanos += System.nanoTime() - t;
       pausedServerCpu += sampler.cpuSeconds() - server;
+      pausedCompilerCpu += sampler.compilerCpuSeconds() - compiler;
       pausedClientCpu += ServerSampler.clientCpuSeconds() - client;
     }
 
     void end() {
       endNanos = System.nanoTime();
       cpuEnd = sampler.cpuSeconds();
+      compilerEnd = sampler.compilerCpuSeconds();
       clientCpuEnd = ServerSampler.clientCpuSeconds();
       memoryEnd = sampler.sample();
       endMillis = sampler.nowMillis();
@@ -135,6 +142,27 @@ final class Report {
     /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
     double serverCpuMsPerRequest() {
       return perRequest(serverCpuSeconds());
+    }
+
+    /**
+     * CPU seconds the server's JIT compiler threads used during the scenario (part of {@link
+     * #serverCpuSeconds()}), or -1 if unknown.
+     */
+    double serverCompilerCpuSeconds() {
+      return compilerStart < 0 || compilerEnd < 0
+          ? -1
+          : compilerEnd - compilerStart - pausedCompilerCpu;
+    }
+
+    /**
+     * Server CPU per request without the JIT compiler's threads, in milliseconds, or -1 if unknown:
+     * what the requests cost once the server's code is compiled.
+     */
+    double serverCpuMsPerRequestWithoutCompiler() {
+      double compiler = serverCompilerCpuSeconds();
+      return serverCpuSeconds() < 0 || compiler < 0
+          ? -1
+          : perRequest(serverCpuSeconds() - compiler);
     }
 
     /**
@@ -424,6 +452,17 @@ final class Report {
             fmt(
                 "server CPU: %.1f s, %.2f ms per request%n",
                 p.serverCpuSeconds(), p.serverCpuMsPerRequest()));
+        if (p.serverCompilerCpuSeconds() >= 0) {
+          sb.append(
+              fmt(
+                  "server CPU of the JIT compiler: %.1f s (%.0f%%); without it %.2f ms per"
+                      + " request%n",
+                  p.serverCompilerCpuSeconds(),
+                  p.serverCpuSeconds() > 0
+                      ? 100 * p.serverCompilerCpuSeconds() / p.serverCpuSeconds()
+                      : 0,
+                  p.serverCpuMsPerRequestWithoutCompiler()));
+        }
       } else {
         sb.append("server CPU: not read (pass --server-pid)\n");
       }
@@ -538,7 +577,11 @@ final class Report {
                   "serverCpu",
                   Json.createObjectBuilder()
                       .add("seconds", round(p.serverCpuSeconds()))
-                      .add("msPerRequest", round(p.serverCpuMsPerRequest())))
+                      .add("msPerRequest", round(p.serverCpuMsPerRequest()))
+                      .add("compilerSeconds", round(p.serverCompilerCpuSeconds()))
+                      .add(
+                          "msPerRequestWithoutCompiler",
+                          round(p.serverCpuMsPerRequestWithoutCompiler())))
               .add(
                   "clientCpu",
                   Json.createObjectBuilder()

@@ -100,14 +100,66 @@ final class ServerSampler {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      // After "(comm)": state is field 3, utime field 14 and stime field 15, in clock ticks
-      // (USER_HZ, 100 on Linux).
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+      return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) / 100.0;
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /**
+   * CPU time the server's JIT compiler threads have used so far, in seconds, or -1 as {@link
+   * #cpuSeconds()}: part of {@link #cpuSeconds()} that a long-running server stops paying once its
+   * code is compiled, but that a run of a few minutes after start-up still does (a fifth to a
+   * quarter of the server's CPU in the initial cycle, docs/benchmarks.md).
+   */
+  double compilerCpuSeconds() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      long ticks = 0;
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          if (isCompilerThread(command(stat))) {
+            ticks += ticks(stat);
+          }
+        } catch (java.io.IOException ended) {
+          // a thread that ended between the listing and the read
+        }
+      }
+      return ticks / 100.0;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Whether a thread's name (as {@code /proc} keeps it, 15 characters) is a JIT compiler's:
+   * HotSpot's {@code C1 CompilerThread0}, {@code C2 CompilerThread0}, OpenJ9's {@code JIT
+   * Compilation Thread-000}.
+   */
+  static boolean isCompilerThread(String name) {
+    return name.startsWith("C1 CompilerThre")
+        || name.startsWith("C2 CompilerThre")
+        || name.startsWith("JIT Compilation");
+  }
+
+  /**
+   * The command (thread name) of a {@code /proc/.../stat} line: between the first "(" and the last
+   * ")".
+   */
+  static String command(String stat) {
+    return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  }
+
+  /**
+   * User plus system time of a {@code /proc/.../stat} line in clock ticks (USER_HZ, 100 on Linux):
+   * after "(comm)", state is field 3, utime field 14 and stime field 15.
+   */
+  static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
   long nowMillis() {

@@ -1,6 +1,7 @@
 package co.softdrive.scim.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,6 +23,36 @@ class ServerSamplerTest {
     }
     double after = sampler.cpuSeconds();
     assertTrue(before > 0 && after - before >= 0.1, before + " -> " + after + " (" + spin + ")");
+  }
+
+  @Test
+  void statLinesGiveTheThreadNameAndItsTicksWhateverTheNameHolds() {
+    String c2 = "4242 (C2 CompilerThre) S 1 4200 4200 0 -1 1077952576 10 0 0 0 1234 56 0 0 20 0 1";
+    assertEquals("C2 CompilerThre", ServerSampler.command(c2));
+    assertEquals(1290, ServerSampler.ticks(c2));
+    String odd = "7 (a (b) c) R 1 7 7 0 -1 4194304 0 0 0 0 3 4 0 0 20 0 1";
+    assertEquals("a (b) c", ServerSampler.command(odd));
+    assertEquals(7, ServerSampler.ticks(odd));
+  }
+
+  @Test
+  void compilerThreadsAreHotSpotsAndOpenJ9s() {
+    assertTrue(ServerSampler.isCompilerThread("C1 CompilerThre"));
+    assertTrue(ServerSampler.isCompilerThread("C2 CompilerThre"));
+    assertTrue(ServerSampler.isCompilerThread("JIT Compilation"));
+    assertFalse(ServerSampler.isCompilerThread("Default Executo"));
+    assertFalse(ServerSampler.isCompilerThread("GC Thread#0"));
+  }
+
+  /** This test's own JVM compiles too: its compiler threads' CPU is read, and part of the whole. */
+  @Test
+  void compilerCpuIsReadFromTheProcesssThreadsAndIsPartOfItsCpu() {
+    assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "needs Linux /proc");
+    ServerSampler sampler = new ServerSampler(ProcessHandle.current().pid(), "none", null);
+    double compiler = sampler.compilerCpuSeconds();
+    double all = sampler.cpuSeconds();
+    assertTrue(compiler > 0 && compiler < all, compiler + " of " + all);
+    assertEquals(-1, new ServerSampler(0, "none", null).compilerCpuSeconds());
   }
 
   @Test
