@@ -31,15 +31,7 @@ class ActivityLogTest {
     stats = new ActivityStats();
     stats.dataSource = db.dataSource();
     for (TenantId t : List.of(A, B)) {
-      db.execute(
-          "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at, retention_days,"
-              + " group_policy, version) VALUES ('"
-              + t
-              + "', '"
-              + t
-              + "', '"
-              + t
-              + "', 'ACTIVE', 0, 0, 30, 'FOLLOW_ENTRA', 1)");
+      db.addTenant(t.value());
     }
   }
 

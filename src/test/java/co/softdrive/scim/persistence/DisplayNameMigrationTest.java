@@ -44,17 +44,7 @@ class DisplayNameMigrationTest {
 
   private static String tenant(DataSource ds) throws SQLException {
     String id = UUID.randomUUID().toString();
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
-                    + " retention_days, group_policy, version)"
-                    + " VALUES (?, ?, ?, 'active', 0, 0, 30, 'keep', 1)")) {
-      ps.setString(1, id);
-      ps.setString(2, "t" + id);
-      ps.setString(3, "t" + id);
-      ps.executeUpdate();
-    }
+    MemoryDatabase.addTenant(ds, id);
     return id;
   }
 

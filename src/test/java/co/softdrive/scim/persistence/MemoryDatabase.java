@@ -1,6 +1,7 @@
 package co.softdrive.scim.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -36,6 +37,26 @@ public final class MemoryDatabase implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Adds an active tenant whose id, name and lower-cased name are {@code id}. */
+  public void addTenant(String id) throws SQLException {
+    addTenant(dataSource, id);
+  }
+
+  /** {@link #addTenant(String)} on any database with the schema (Derby or PostgreSQL). */
+  public static void addTenant(DataSource ds, String id) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
+                    + " retention_days, group_policy, version)"
+                    + " VALUES (?, ?, ?, 'ACTIVE', 0, 0, 30, 'keep', 0)")) {
+      ps.setString(1, id);
+      ps.setString(2, id);
+      ps.setString(3, id.toLowerCase(java.util.Locale.ROOT));
+      ps.executeUpdate();
+    }
   }
 
   /** Runs one statement in auto-commit. */

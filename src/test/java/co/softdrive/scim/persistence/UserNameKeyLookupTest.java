@@ -26,9 +26,7 @@ class UserNameKeyLookupTest {
   @BeforeAll
   static void seed() throws Exception {
     db = MemoryDatabase.migrated();
-    db.execute(
-        "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at, retention_days,"
-            + " group_policy, version) VALUES ('t', 't', 't', 'ACTIVE', 0, 0, 30, 'keep', 0)");
+    db.addTenant("t");
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement u =
             c.prepareStatement(

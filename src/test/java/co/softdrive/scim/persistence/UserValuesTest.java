@@ -60,9 +60,7 @@ class UserValuesTest {
   @Test
   void migrationFillsTheValuesOfTheUsersAlreadyStored() throws Exception {
     try (MemoryDatabase db = MemoryDatabase.migratedTo(10)) {
-      db.execute(
-          "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at, retention_days,"
-              + " group_policy, version) VALUES ('t', 't', 't', 'ACTIVE', 0, 0, 30, 'keep', 0)");
+      db.addTenant("t");
       try (Connection c = db.dataSource().getConnection();
           PreparedStatement p =
               c.prepareStatement(
