@@ -51,7 +51,7 @@ public class Users {
       "INSERT INTO scim_user_email (tenant_id, user_id, pos, value_ci, type_ci, is_primary,"
           + " display_ci) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-  /** By comparison key ({@code ux_user_name_key}), in creation order: Entra's lookup. */
+  /** By comparison key ({@code ux_user_name_key}), unordered: Entra's lookup. */
   static final String SELECT_BY_NAME_KEY =
       "SELECT " + COLUMNS + " FROM scim_user WHERE tenant_id = ? AND user_name_key = ?";
 
@@ -294,9 +294,7 @@ public class Users {
                 }
               }
             });
-    if (users.size() > 1) {
-      users.sort(CREATION_ORDER);
-    }
+    users.sort(CREATION_ORDER);
     return users.size() > limit ? users.subList(0, limit) : users;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 /** Every figure of one run: scenarios (phases) with per-request-type latencies, memory, targets. */
 final class Report {
@@ -60,6 +61,39 @@ final class Report {
     return phases.stream().filter(p -> p.name.equals(name)).findFirst();
   }
 
+  /**
+   * CPU seconds of one counter (the server, its JIT compiler threads, the client) over a scenario,
+   * less the steps run {@linkplain Phase#paused paused}; -1 when the counter cannot be read.
+   */
+  private static final class CpuMeter {
+    private final DoubleSupplier counter;
+    private final double start;
+    private double end = -1;
+    private double pausedAt;
+    private double paused;
+
+    CpuMeter(DoubleSupplier counter) {
+      this.counter = counter;
+      this.start = counter.getAsDouble();
+    }
+
+    void pause() {
+      pausedAt = counter.getAsDouble();
+    }
+
+    void resume() {
+      paused += counter.getAsDouble() - pausedAt;
+    }
+
+    void end() {
+      end = counter.getAsDouble();
+    }
+
+    double seconds() {
+      return start < 0 || end < 0 ? -1 : end - start - paused;
+    }
+  }
+
   /** One scenario (or its set-up): request types in first-use order, facts, memory window. */
   static final class Phase {
     final String name;
@@ -69,12 +103,9 @@ final class Report {
     private final long startNanos = System.nanoTime();
     private final long startMillis;
     private final ServerSampler.Sample memoryStart;
-    private final double cpuStart;
-    private double cpuEnd = -1;
-    private final double compilerStart;
-    private double compilerEnd = -1;
-    private final double clientCpuStart = ServerSampler.clientCpuSeconds();
-    private double clientCpuEnd = -1;
+    private final CpuMeter serverCpu;
+    private final CpuMeter compilerCpu;
+    private final CpuMeter clientCpu = new CpuMeter(ServerSampler::clientCpuSeconds);
     private long endNanos;
     private long endMillis;
     private ServerSampler.Sample memoryEnd;
@@ -87,8 +118,8 @@ final class Report {
       this.sampler = sampler;
       this.startMillis = sampler.nowMillis();
       this.memoryStart = sampler.sample();
-      this.cpuStart = sampler.cpuSeconds();
-      this.compilerStart = sampler.compilerCpuSeconds();
+      this.serverCpu = new CpuMeter(sampler::cpuSeconds);
+      this.compilerCpu = new CpuMeter(sampler::compilerCpuSeconds);
     }
 
     synchronized Latencies of(String type) {
@@ -100,31 +131,25 @@ final class Report {
     }
 
     private long pausedNanos;
-    private double pausedServerCpu;
-    private double pausedCompilerCpu;
-    private double pausedClientCpu;
 
     /**
      * Runs a step that is not part of what the scenario measures (a full GC of the server for the
-     * memory check) with the scenario's clock and both CPU figures stopped.
+     * memory check) with the scenario's clock and its CPU figures stopped.
      */
     void paused(Runnable step) {
       long t = System.nanoTime();
-      double server = sampler.cpuSeconds();
-      double compiler = sampler.compilerCpuSeconds();
-      double client = ServerSampler.clientCpuSeconds();
+      List<CpuMeter> meters = List.of(serverCpu, compilerCpu, clientCpu);
+      meters.forEach(CpuMeter::pause);
       step.run();
       pausedNanos += System.nanoTime() - t;
-      pausedServerCpu += sampler.cpuSeconds() - server;
-      pausedCompilerCpu += sampler.compilerCpuSeconds() - compiler;
-      pausedClientCpu += ServerSampler.clientCpuSeconds() - client;
+      meters.forEach(CpuMeter::resume);
     }
 
     void end() {
       endNanos = System.nanoTime();
-      cpuEnd = sampler.cpuSeconds();
-      compilerEnd = sampler.compilerCpuSeconds();
-      clientCpuEnd = ServerSampler.clientCpuSeconds();
+      serverCpu.end();
+      compilerCpu.end();
+      clientCpu.end();
       memoryEnd = sampler.sample();
       endMillis = sampler.nowMillis();
       heapAfterGc = sampler.heapAfterFullGc();
@@ -136,7 +161,7 @@ final class Report {
 
     /** CPU seconds the server process used during the scenario, or -1 if unknown. */
     double serverCpuSeconds() {
-      return cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart - pausedServerCpu;
+      return serverCpu.seconds();
     }
 
     /** Server CPU per request of the scenario in milliseconds, or -1 if unknown. */
@@ -149,9 +174,7 @@ final class Report {
      * #serverCpuSeconds()}), or -1 if unknown.
      */
     double serverCompilerCpuSeconds() {
-      return compilerStart < 0 || compilerEnd < 0
-          ? -1
-          : compilerEnd - compilerStart - pausedCompilerCpu;
+      return compilerCpu.seconds();
     }
 
     /**
@@ -170,9 +193,7 @@ final class Report {
      * unknown: on a machine shared with the server it is CPU the server did not get.
      */
     double clientCpuSeconds() {
-      return clientCpuStart < 0 || clientCpuEnd < 0
-          ? -1
-          : clientCpuEnd - clientCpuStart - pausedClientCpu;
+      return clientCpu.seconds();
     }
 
     double clientCpuMsPerRequest() {

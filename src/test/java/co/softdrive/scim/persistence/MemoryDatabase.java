@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -46,15 +47,21 @@ public final class MemoryDatabase implements AutoCloseable {
 
   /** {@link #addTenant(String)} on any database with the schema (Derby or PostgreSQL). */
   public static void addTenant(DataSource ds, String id) throws SQLException {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
-                    + " retention_days, group_policy, version)"
-                    + " VALUES (?, ?, ?, 'ACTIVE', 0, 0, 30, 'keep', 0)")) {
+    try (Connection c = ds.getConnection()) {
+      addTenant(c, id);
+    }
+  }
+
+  /** {@link #addTenant(String)} on a connection, in its transaction if it has one. */
+  public static void addTenant(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
+                + " retention_days, group_policy, version)"
+                + " VALUES (?, ?, ?, 'ACTIVE', 0, 0, 30, 'keep', 0)")) {
       ps.setString(1, id);
       ps.setString(2, id);
-      ps.setString(3, id.toLowerCase(java.util.Locale.ROOT));
+      ps.setString(3, id.toLowerCase(Locale.ROOT));
       ps.executeUpdate();
     }
   }

@@ -1,5 +1,6 @@
 package co.softdrive.scim.query;
 
+import co.softdrive.scim.persistence.MemoryDatabase;
 import co.softdrive.scim.persistence.OutsideContainer;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -36,16 +37,7 @@ final class PlanTenant {
   static void seed(Connection c) throws Exception {
     c.setAutoCommit(false);
     for (String tenant : TENANTS) {
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO tenant (id, name, name_ci, status, created_at, updated_at,"
-                  + " retention_days, group_policy, version) VALUES (?, ?, ?, 'ACTIVE', 0, 0,"
-                  + " 30, 'keep', 0)")) {
-        p.setString(1, tenant);
-        p.setString(2, tenant);
-        p.setString(3, tenant);
-        p.executeUpdate();
-      }
+      MemoryDatabase.addTenant(c, tenant);
     }
     try (PreparedStatement u =
             c.prepareStatement(
