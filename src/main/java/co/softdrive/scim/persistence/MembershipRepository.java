@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,13 +83,11 @@ public class MembershipRepository {
       return found;
     }
     for (List<String> chunk : padded(new ArrayList<>(ids))) {
-      StringBuilder sql =
-          new StringBuilder(
-              "SELECT user_id FROM group_member WHERE tenant_id = ? AND group_id = ? AND user_id IN (");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+      String sql =
+          "SELECT user_id FROM group_member WHERE tenant_id = ? AND group_id = ? AND user_id IN ("
+              + parameters(chunk.size())
+              + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, tenantId);
         ps.setString(2, groupId);
         for (int i = 0; i < chunk.size(); i++) {
@@ -291,14 +290,14 @@ public class MembershipRepository {
   }
 
   /** Splits ids into chunks of bucket sizes; the last chunk is padded by repeating its last id. */
-  static List<List<String>> padded(List<String> ids) {
-    List<List<String>> chunks = new ArrayList<>();
+  static <T> List<List<T>> padded(List<T> ids) {
+    List<List<T>> chunks = new ArrayList<>();
     int i = 0;
     while (i < ids.size()) {
       int remaining = ids.size() - i;
       int size = remaining >= BUCKETS[0] ? BUCKETS[0] : roundUp(remaining);
       int take = Math.min(size, remaining);
-      List<String> chunk = new ArrayList<>(ids.subList(i, i + take));
+      List<T> chunk = new ArrayList<>(ids.subList(i, i + take));
       while (chunk.size() < size) {
         chunk.add(chunk.get(chunk.size() - 1));
       }
@@ -306,6 +305,11 @@ public class MembershipRepository {
       i += take;
     }
     return chunks;
+  }
+
+  /** {@code n} parameter markers for an IN list: "?, ?, ?". */
+  static String parameters(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   private static int roundUp(int n) {
