@@ -155,7 +155,7 @@ public class ChangeFeed {
    * recompiled about once per 100 events, each time a new generated class for the JIT compiler to
    * compile again (docs/benchmarks.md).
    */
-  private static void deletePending(Connection c, List<Long> ids) throws SQLException {
+  static void deletePending(Connection c, List<Long> ids) throws SQLException {
     for (List<Long> chunk : MembershipRepository.padded(ids)) {
       try (PreparedStatement delete =
           c.prepareStatement(
