@@ -6,7 +6,7 @@ import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.GroupProvisioning;
 import co.softdrive.scim.query.ListParams;
 import co.softdrive.scim.query.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 @ScimApi
 @RecordedAs("Groups")
 @Path(ScimPaths.GROUPS)
-@RequestScoped
+@ApplicationScoped
 public class GroupsResource extends ResourceEndpoint {
   @Inject GroupProvisioning groups;
 

@@ -35,6 +35,10 @@ import java.util.List;
  * <p>One root class per resource type, not one class on {@code {type: Users|Groups}}: JAX-RS picks
  * a single root class by its literal path and never falls back, and the discovery root is templated
  * too.
+ *
+ * <p>The subclasses are application-scoped: they hold nothing but injected services and proxies
+ * (the principal, {@link ScimResponses} and {@link UriInfo} answer for the current request), so
+ * that no endpoint is created and injected for every request (docs/benchmarks.md).
  */
 @Produces({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({MediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})

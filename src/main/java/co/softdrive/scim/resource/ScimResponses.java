@@ -9,7 +9,7 @@ import co.softdrive.scim.protocol.list.AttributeProjection;
 import co.softdrive.scim.protocol.schema.Schemas;
 import co.softdrive.scim.provisioning.GroupProvisioning;
 import co.softdrive.scim.query.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,9 +25,10 @@ import java.util.Set;
 /**
  * Builds every SCIM response: {@code Location}, {@code ETag} and {@code meta.location} in one
  * place, {@code application/scim+json}, attribute projection, and groups' members streamed from the
- * database page by page so that no request holds a large group in memory.
+ * database page by page so that no request holds a large group in memory. Application-scoped: what
+ * belongs to the request comes from the request-scoped {@link ScimUrls} and {@link ScimPrincipal}.
  */
-@RequestScoped
+@ApplicationScoped
 public class ScimResponses {
   static final Set<String> ALWAYS_RETURNED = Set.of("id", "schemas");
   static final int MEMBER_PAGE = 1000;

@@ -6,7 +6,7 @@ import co.softdrive.scim.protocol.json.ResourceView;
 import co.softdrive.scim.provisioning.UserProvisioning;
 import co.softdrive.scim.query.ListParams;
 import co.softdrive.scim.query.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.Path;
 @ScimApi
 @RecordedAs("Users")
 @Path(ScimPaths.USERS)
-@RequestScoped
+@ApplicationScoped
 public class UsersResource extends ResourceEndpoint {
   @Inject UserProvisioning users;
 
