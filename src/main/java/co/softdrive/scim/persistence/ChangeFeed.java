@@ -156,11 +156,11 @@ public class ChangeFeed {
    * compile again (docs/benchmarks.md).
    */
   static void deletePending(Connection c, List<Long> ids) throws SQLException {
-    for (List<Long> chunk : MembershipRepository.padded(ids)) {
+    for (List<Long> chunk : InLists.padded(ids)) {
       try (PreparedStatement delete =
           c.prepareStatement(
               "DELETE FROM change_event_pending WHERE id IN ("
-                  + MembershipRepository.parameters(chunk.size())
+                  + InLists.parameters(chunk.size())
                   + ")")) {
         for (int i = 0; i < chunk.size(); i++) {
           delete.setLong(i + 1, chunk.get(i));

@@ -128,7 +128,7 @@ public class DeletedGroups {
       ids.add((String) row[0]);
     }
     Map<String, Object[]> users = new HashMap<>();
-    for (List<String> chunk : MembershipRepository.padded(ids)) {
+    for (List<String> chunk : InLists.padded(ids)) {
       for (Object[] row :
           em.createQuery(
                   "SELECT u.id, u.tenantId, u.accountState, u.accountStateAt FROM UserEntity u"

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,17 +22,14 @@ import java.util.Set;
 /**
  * Group memberships in bulk, in the caller's transaction. Adding or removing k members costs O(k)
  * statements' worth of rows whatever the group's size: ids are checked and written in chunks with
- * IN lists and multi-row INSERTs. Chunk sizes come from a few fixed buckets (IN lists are padded by
- * repeating an id) so that the database sees a handful of statement shapes and keeps them compiled.
+ * IN lists and multi-row INSERTs of a few fixed sizes ({@link InLists}), so that the database sees
+ * a handful of statement shapes and keeps them compiled.
  *
- * <p>A little over 300 lines: every statement on {@code group_member} is here, with the chunking
- * they share and the one Derby-specific probe ({@link #existingMembers}).
+ * <p>Every statement on {@code group_member} is here, with the one Derby-specific probe ({@link
+ * #existingMembers}).
  */
 @ApplicationScoped
 public class MembershipRepository {
-  /** IN-list and INSERT chunk sizes, largest first. */
-  static final int[] BUCKETS = {256, 64, 16, 4, 1};
-
   /** A user's groups (id, display name) by display name, then id. */
   private static final Comparator<Object[]> BY_DISPLAY_NAME =
       Comparator.<Object[], String>comparing(row -> (String) row[1])
@@ -82,10 +78,10 @@ public class MembershipRepository {
       }
       return found;
     }
-    for (List<String> chunk : padded(new ArrayList<>(ids))) {
+    for (List<String> chunk : InLists.padded(new ArrayList<>(ids))) {
       String sql =
           "SELECT user_id FROM group_member WHERE tenant_id = ? AND group_id = ? AND user_id IN ("
-              + parameters(chunk.size())
+              + InLists.parameters(chunk.size())
               + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, tenantId);
@@ -116,7 +112,7 @@ public class MembershipRepository {
     try {
       int i = 0;
       while (i < userIds.size()) {
-        int size = bucket(userIds.size() - i);
+        int size = InLists.bucket(userIds.size() - i);
         PreparedStatement ps = statements.get(size);
         if (ps == null) {
           ps = c.prepareStatement(insertSql(size));
@@ -160,7 +156,7 @@ public class MembershipRepository {
     String tenantId = tenant.value();
     Set<String> present = existingMembers(tenant, groupId, userIds);
     List<String> removed = new ArrayList<>(present);
-    for (List<String> chunk : padded(removed)) {
+    for (List<String> chunk : InLists.padded(removed)) {
       em.createQuery(
               "DELETE FROM GroupMemberEntity m WHERE m.tenantId = :tenantId"
                   + " AND m.groupId = :groupId AND m.userId IN :ids")
@@ -231,7 +227,7 @@ public class MembershipRepository {
   public List<Object[]> groupsOf(TenantId tenant, String userId) {
     String tenantId = tenant.value();
     List<Object[]> groups = new ArrayList<>();
-    for (List<String> chunk : padded(groupIdsOf(tenantId, userId))) {
+    for (List<String> chunk : InLists.padded(groupIdsOf(tenantId, userId))) {
       for (Object[] row :
           em.createNamedQuery("GroupEntity.namesOfIds", Object[].class)
               .setParameter("ids", chunk)
@@ -278,47 +274,5 @@ public class MembershipRepository {
           .setParameter("userId", userId)
           .executeUpdate();
     }
-  }
-
-  static int bucket(int remaining) {
-    for (int b : BUCKETS) {
-      if (remaining >= b) {
-        return b;
-      }
-    }
-    return 1;
-  }
-
-  /** Splits ids into chunks of bucket sizes; the last chunk is padded by repeating its last id. */
-  static <T> List<List<T>> padded(List<T> ids) {
-    List<List<T>> chunks = new ArrayList<>();
-    int i = 0;
-    while (i < ids.size()) {
-      int remaining = ids.size() - i;
-      int size = remaining >= BUCKETS[0] ? BUCKETS[0] : roundUp(remaining);
-      int take = Math.min(size, remaining);
-      List<T> chunk = new ArrayList<>(ids.subList(i, i + take));
-      while (chunk.size() < size) {
-        chunk.add(chunk.get(chunk.size() - 1));
-      }
-      chunks.add(chunk);
-      i += take;
-    }
-    return chunks;
-  }
-
-  /** {@code n} parameter markers for an IN list: "?, ?, ?". */
-  static String parameters(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
-  }
-
-  private static int roundUp(int n) {
-    int best = BUCKETS[0];
-    for (int b : BUCKETS) {
-      if (b >= n) {
-        best = b;
-      }
-    }
-    return best;
   }
 }

@@ -93,8 +93,7 @@ public class Users {
    */
   public Set<String> existing(TenantId tenant, Collection<String> ids) {
     Set<String> found = new HashSet<>();
-    for (List<String> chunk :
-        MembershipRepository.padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
+    for (List<String> chunk : InLists.padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
       for (Object[] row :
           em.createNamedQuery("UserEntity.tenantsOfIds", Object[].class)
               .setParameter("ids", chunk)
@@ -113,8 +112,7 @@ public class Users {
    */
   public Map<String, String> displayNames(TenantId tenant, Collection<String> ids) {
     Map<String, String> found = new HashMap<>();
-    for (List<String> chunk :
-        MembershipRepository.padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
+    for (List<String> chunk : InLists.padded(new ArrayList<>(new LinkedHashSet<>(ids)))) {
       for (Object[] row :
           em.createNamedQuery("UserEntity.displayNamesOfIds", Object[].class)
               .setParameter("ids", chunk)
