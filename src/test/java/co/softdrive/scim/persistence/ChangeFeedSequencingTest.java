@@ -26,64 +26,67 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeFeedSequencingTest {
   private MemoryDatabase db;
+
+  /** The test's connection, in a transaction; what a test leaves uncommitted is rolled back. */
+  private Connection c;
+
   private long nextId = 1;
 
   @BeforeEach
   void open() throws SQLException {
     db = MemoryDatabase.migrated();
+    c = db.dataSource().getConnection();
+    c.setAutoCommit(false);
   }
 
   @AfterEach
-  void close() {
+  void close() throws SQLException {
+    c.rollback();
+    c.close();
     db.close();
   }
 
   @Test
   void aBatchMovesThePendingEventsInWriteOrderWithConsecutiveCursors() throws SQLException {
-    try (Connection c = transaction()) {
-      pending(c, 300); // chunks of 256 and 64 (44 ids padded by repeating the last)
-      c.commit();
-      assertEquals(300, ChangeFeed.sequenceBatch(c, 1000));
-      pending(c, 5);
-      c.commit();
-      assertEquals(3, ChangeFeed.sequenceBatch(c, 3));
-      c.commit();
+    pending(300); // chunks of 256 and 64 (44 ids padded by repeating the last)
+    c.commit();
+    assertEquals(300, ChangeFeed.sequenceBatch(c, 1000));
+    pending(5);
+    c.commit();
+    assertEquals(3, ChangeFeed.sequenceBatch(c, 3));
+    c.commit();
 
-      assertEquals(2, count(c, "SELECT COUNT(*) FROM change_event_pending"));
-      Map<Long, String> events = new TreeMap<>();
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT seq, resource_id FROM change_event")) {
-        while (rs.next()) {
-          events.put(rs.getLong(1), rs.getString(2));
-        }
+    assertEquals(2, count(c, "SELECT COUNT(*) FROM change_event_pending"));
+    Map<Long, String> events = new TreeMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT seq, resource_id FROM change_event")) {
+      while (rs.next()) {
+        events.put(rs.getLong(1), rs.getString(2));
       }
-      assertEquals(303, events.size());
-      long seq = 1;
-      for (Map.Entry<Long, String> e : events.entrySet()) {
-        assertEquals(seq, e.getKey());
-        assertEquals("r" + seq, e.getValue(), "cursor " + seq + " is the event written " + seq);
-        seq++;
-      }
-      assertEquals(303, count(c, "SELECT last_value FROM outbox_sequence WHERE name = 'events'"));
     }
+    assertEquals(303, events.size());
+    long seq = 1;
+    for (Map.Entry<Long, String> e : events.entrySet()) {
+      assertEquals(seq, e.getKey());
+      assertEquals("r" + seq, e.getValue(), "cursor " + seq + " is the event written " + seq);
+      seq++;
+    }
+    assertEquals(303, count(c, "SELECT last_value FROM outbox_sequence WHERE name = 'events'"));
   }
 
   @Test
   void theDeleteProbesThePrimaryKeyOncePerId() throws SQLException {
-    try (Connection c = transaction()) {
-      ChangeFeed.deletePending(c, List.of(-1L, -2L, -3L, -4L)); // planned on an empty table
-      c.commit();
-      pending(c, 2000);
-      c.commit();
-      DerbyPlans.record(c);
-      ChangeFeed.deletePending(c, List.of(10L, 11L, 500L, 1999L));
-      String plan = DerbyPlans.last(c);
-      c.commit();
-      assertTrue(plan.contains("Index Scan ResultSet for CHANGE_EVENT_PENDING"), plan);
-      assertTrue(plan.contains("Rows seen = 4"), plan);
-      assertEquals(1996, count(c, "SELECT COUNT(*) FROM change_event_pending"));
-      c.commit();
-    }
+    ChangeFeed.deletePending(c, List.of(-1L, -2L, -3L, -4L)); // planned on an empty table
+    c.commit();
+    pending(2000);
+    c.commit();
+    DerbyPlans.record(c);
+    ChangeFeed.deletePending(c, List.of(10L, 11L, 500L, 1999L));
+    String plan = DerbyPlans.last(c);
+    c.commit();
+    assertTrue(plan.contains("Index Scan ResultSet for CHANGE_EVENT_PENDING"), plan);
+    assertTrue(plan.contains("Rows seen = 4"), plan);
+    assertEquals(1996, count(c, "SELECT COUNT(*) FROM change_event_pending"));
   }
 
   /**
@@ -94,49 +97,26 @@ class ChangeFeedSequencingTest {
    */
   @Test
   void aStreamOfBatchesLeavesTheDeleteCompiled() throws SQLException {
-    try (Connection c = transaction()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CALL SYSCS_UTIL.SYSCS_SET_STATISTICS_TIMING(1)");
-      }
-      DerbyPlans.record(c);
-      Map<String, String> compiled = null;
-      for (int batch = 0; batch < 40; batch++) {
-        pending(c, batch % 2 == 0 ? 1 : 200);
-        c.commit();
-        ChangeFeed.sequenceBatch(c, 1000);
-        c.commit();
-        if (batch == 1) { // both chunk sizes have run
-          compiled = deleteCompilations(c);
-          assertFalse(compiled.isEmpty(), "the delete is in Derby's statement cache");
-        }
-      }
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM change_event_pending"));
-      assertEquals(compiled, deleteCompilations(c));
-      c.commit();
+    try (Statement s = c.createStatement()) {
+      s.execute("CALL SYSCS_UTIL.SYSCS_SET_STATISTICS_TIMING(1)");
     }
+    DerbyPlans.record(c);
+    Map<String, String> compiled = null;
+    for (int batch = 0; batch < 40; batch++) {
+      pending(batch % 2 == 0 ? 1 : 200);
+      c.commit();
+      ChangeFeed.sequenceBatch(c, 1000);
+      c.commit();
+      if (batch == 1) { // both chunk sizes have run
+        compiled = deleteCompilations(c);
+        assertFalse(compiled.isEmpty(), "the delete is in Derby's statement cache");
+      }
+    }
+    assertEquals(0, count(c, "SELECT COUNT(*) FROM change_event_pending"));
+    assertEquals(compiled, deleteCompilations(c));
   }
 
-  /** A connection in a transaction that is rolled back if the test leaves it open. */
-  private Connection transaction() throws SQLException {
-    Connection c = db.dataSource().getConnection();
-    c.setAutoCommit(false);
-    return (Connection)
-        java.lang.reflect.Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                c.rollback();
-              }
-              try {
-                return method.invoke(c, args);
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
-  private void pending(Connection c, int n) throws SQLException {
+  private void pending(int n) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO change_event_pending (id, tenant_id, event_type, resource_type,"
