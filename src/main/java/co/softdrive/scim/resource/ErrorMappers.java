@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URISyntaxException;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -125,7 +126,7 @@ public final class ErrorMappers {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }
     if (DatabaseProbe.isOutage(e, databaseReachable)) {
-      LOG.log(Level.SEVERE, "Database unavailable: {0}", rootMessage(e));
+      LOG.log(Level.SEVERE, "Database unavailable: {0}", cause(e));
       return ErrorBodies.of(503, null, "The service is temporarily unavailable; retry later", scim);
     }
     String reference = UUID.randomUUID().toString();
@@ -142,10 +143,23 @@ public final class ErrorMappers {
     return false;
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * What the operator on call needs to tell a lost connection from a lock timeout or a deadlock:
+   * the database's own error (class, SQLState, message, which names the locks of a deadlock), else
+   * the root cause's class.
+   */
+  static String cause(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        return sql.getClass().getSimpleName()
+            + ", SQLState "
+            + sql.getSQLState()
+            + ": "
+            + (message.length() > 4000 ? message.substring(0, 4000) + "..." : message);
+      }
+      t = c;
     }
     return t.getClass().getSimpleName();
   }

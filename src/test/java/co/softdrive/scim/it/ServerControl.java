@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -101,6 +105,31 @@ public final class ServerControl {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /**
+   * The lines of the server's messages logs (the current one and those rolled over at restarts)
+   * that contain any of {@code needles}, oldest log first; at most the last 40, for a failure
+   * message.
+   */
+  public static List<String> logLines(String... needles) {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> logs = Files.list(serverDir().resolve("logs"))) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().startsWith("messages"))
+              .sorted(
+                  Comparator.comparing(
+                          (Path p) -> p.getFileName().toString().equals("messages.log"))
+                      .thenComparing(Path::getFileName))
+              .toList()) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+          lines.filter(l -> Arrays.stream(needles).anyMatch(l::contains)).forEach(found::add);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      found.add("(messages logs not readable: " + e + ")");
+    }
+    return found.subList(Math.max(0, found.size() - 40), found.size());
   }
 
   /**

@@ -93,7 +93,12 @@ class CrashSafetyIT {
           check.eventsChecked,
           check.violations.size()
         });
-    assertEquals(List.of(), ledger.unexpected, "answers other than the expected 2xx");
+    assertEquals(
+        List.of(),
+        ledger.unexpected,
+        () ->
+            "answers other than the expected 2xx; the server's lines about them: "
+                + ServerControl.logLines("Database unavailable", "deadlock victim", "SEVERE"));
     assertEquals(List.of(), check.violations);
     if (MemberCounts.checkable()) {
       assertEquals(List.of(), MemberCounts.mismatches(t.tenantId), "stored member counts");
@@ -114,7 +119,9 @@ class CrashSafetyIT {
                 + " of "
                 + target
                 + " acknowledgements; unexpected answers: "
-                + ledger.unexpected);
+                + ledger.unexpected
+                + "; the server's lines about them: "
+                + ServerControl.logLines("Database unavailable", "deadlock victim", "SEVERE"));
       }
       Thread.sleep(100);
     }
