@@ -98,7 +98,7 @@ class CrashSafetyIT {
         ledger.unexpected,
         () ->
             "answers other than the expected 2xx; the server's lines about them: "
-                + ServerControl.logLines("Database unavailable", "deadlock victim", "SEVERE"));
+                + ServerControl.logLines("Database unavailable", "deadlock victim"));
     assertEquals(List.of(), check.violations);
     if (MemberCounts.checkable()) {
       assertEquals(List.of(), MemberCounts.mismatches(t.tenantId), "stored member counts");
@@ -121,7 +121,7 @@ class CrashSafetyIT {
                 + " acknowledgements; unexpected answers: "
                 + ledger.unexpected
                 + "; the server's lines about them: "
-                + ServerControl.logLines("Database unavailable", "deadlock victim", "SEVERE"));
+                + ServerControl.logLines("Database unavailable", "deadlock victim"));
       }
       Thread.sleep(100);
     }
