@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 @ApplicationScoped
 public class DatabaseProbe {
   static final int VALID_SECONDS = 2;
+  static final int MAX_MESSAGE = 4000;
 
   @Inject ConnectionCheck connection;
 
@@ -35,6 +36,26 @@ public class DatabaseProbe {
    */
   public static boolean isOutage(Throwable e, BooleanSupplier reachable) {
     return isConnectionLost(e) || (isDatabaseError(e) && !reachable.getAsBoolean());
+  }
+
+  /**
+   * For the log line of an outage, what the operator on call needs to tell a lost connection from a
+   * lock timeout or a deadlock: the database's own error (class, SQLState, and message, which names
+   * the locks of a deadlock; cut at {@value #MAX_MESSAGE} characters), else the root cause's class.
+   */
+  public static String describe(Throwable e) {
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        if (message.length() > MAX_MESSAGE) {
+          message = message.substring(0, MAX_MESSAGE) + "...";
+        }
+        return sql.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ": " + message;
+      }
+      root = t;
+    }
+    return root.getClass().getSimpleName();
   }
 
   private static boolean isConnectionLost(Throwable e) {

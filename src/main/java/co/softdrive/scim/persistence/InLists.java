@@ -31,7 +31,7 @@ final class InLists {
     int i = 0;
     while (i < ids.size()) {
       int remaining = ids.size() - i;
-      int size = remaining >= BUCKETS[0] ? BUCKETS[0] : roundUp(remaining);
+      int size = roundUp(remaining);
       int take = Math.min(size, remaining);
       List<T> chunk = new ArrayList<>(ids.subList(i, i + take));
       while (chunk.size() < size) {
@@ -48,6 +48,7 @@ final class InLists {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
+  /** The smallest bucket that holds {@code n} ids; the largest bucket when none does. */
   private static int roundUp(int n) {
     int best = BUCKETS[0];
     for (int b : BUCKETS) {

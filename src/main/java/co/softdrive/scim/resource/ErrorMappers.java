@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URISyntaxException;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -126,7 +125,7 @@ public final class ErrorMappers {
       return ErrorBodies.of(409, null, "A concurrent change won; retry the request", scim);
     }
     if (DatabaseProbe.isOutage(e, databaseReachable)) {
-      LOG.log(Level.SEVERE, "Database unavailable: {0}", cause(e));
+      LOG.log(Level.SEVERE, "Database unavailable: {0}", DatabaseProbe.describe(e));
       return ErrorBodies.of(503, null, "The service is temporarily unavailable; retry later", scim);
     }
     String reference = UUID.randomUUID().toString();
@@ -141,26 +140,5 @@ public final class ErrorMappers {
       }
     }
     return false;
-  }
-
-  /**
-   * What the operator on call needs to tell a lost connection from a lock timeout or a deadlock:
-   * the database's own error (class, SQLState, message, which names the locks of a deadlock), else
-   * the root cause's class.
-   */
-  static String cause(Throwable e) {
-    Throwable t = e;
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof SQLException sql) {
-        String message = String.valueOf(sql.getMessage());
-        return sql.getClass().getSimpleName()
-            + ", SQLState "
-            + sql.getSQLState()
-            + ": "
-            + (message.length() > 4000 ? message.substring(0, 4000) + "..." : message);
-      }
-      t = c;
-    }
-    return t.getClass().getSimpleName();
   }
 }

@@ -102,7 +102,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       LOG.log(
           Level.WARNING,
           "Staff authentication impossible, the database is unavailable: {0}",
-          e.getClass().getSimpleName());
+          DatabaseProbe.describe(e));
       return api
           ? StaffAnswers.unavailable(response, context)
           : consoleUnavailable(path, request, response, context);

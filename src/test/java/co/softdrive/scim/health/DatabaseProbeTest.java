@@ -1,10 +1,14 @@
 package co.softdrive.scim.health;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -46,5 +50,35 @@ class DatabaseProbeTest {
   void whatIsNoDatabaseErrorIsNoOutage() {
     assertFalse(DatabaseProbe.isOutage(new IllegalStateException("a bug"), NOT_ASKED));
     assertFalse(DatabaseProbe.isOutage(new PersistenceException("no SQL cause"), NOT_ASKED));
+  }
+
+  @Test
+  void theLoggedCauseOfAnOutageIsTheDatabasesOwnErrorWithItsSqlState() {
+    var deadlock =
+        new SQLTransactionRollbackException(
+            "A lock could not be obtained due to a deadlock, cycle of locks and waiters is: ...",
+            "40001");
+    var wrapped = new PersistenceException("Exception [EclipseLink-4002]", deadlock);
+
+    assertEquals(
+        "SQLTransactionRollbackException, SQLState 40001: A lock could not be obtained due to a"
+            + " deadlock, cycle of locks and waiters is: ...",
+        DatabaseProbe.describe(new IllegalStateException("tx", wrapped)));
+  }
+
+  @Test
+  void withoutADatabaseErrorTheRootCausesClassIsLogged() {
+    var e = new IllegalStateException("x", new UncheckedIOException(new ConnectException("no")));
+
+    assertEquals("ConnectException", DatabaseProbe.describe(e));
+  }
+
+  @Test
+  void aLongDatabaseMessageIsCut() {
+    String cause =
+        DatabaseProbe.describe(new SQLTransactionRollbackException("x".repeat(9000), "40XL1"));
+
+    assertTrue(cause.length() < 4100, cause);
+    assertTrue(cause.endsWith("..."), cause);
   }
 }

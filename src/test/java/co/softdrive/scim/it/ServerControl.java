@@ -93,26 +93,31 @@ public final class ServerControl {
    * DeadlockRetryInterceptor}'s line), in all of its messages logs; 0 if they cannot be read.
    */
   public static long deadlockVictims() {
-    try (Stream<Path> logs = Files.list(serverDir().resolve("logs"))) {
-      long n = 0;
-      for (Path log :
-          logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-          n += lines.filter(l -> l.contains("chosen as a deadlock victim")).count();
-        }
-      }
-      return n;
-    } catch (IOException e) {
+    try {
+      return messagesLogLines("chosen as a deadlock victim").size();
+    } catch (IOException | UncheckedIOException e) {
       return 0;
     }
   }
 
   /**
-   * The lines of the server's messages logs (the current one and those rolled over at restarts)
-   * that contain any of {@code needles}, oldest log first; at most the last 40, for a failure
-   * message.
+   * The lines of the server's messages logs that contain any of {@code needles} ({@link
+   * #messagesLogLines}); at most the last 40, for a failure message.
    */
   public static List<String> logLines(String... needles) {
+    try {
+      List<String> found = messagesLogLines(needles);
+      return found.subList(Math.max(0, found.size() - 40), found.size());
+    } catch (IOException | UncheckedIOException e) {
+      return List.of("(messages logs not readable: " + e + ")");
+    }
+  }
+
+  /**
+   * The lines that contain any of {@code needles} in the current messages.log and those rolled over
+   * at restarts, oldest log first.
+   */
+  private static List<String> messagesLogLines(String... needles) throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> logs = Files.list(serverDir().resolve("logs"))) {
       for (Path log :
@@ -126,10 +131,8 @@ public final class ServerControl {
           lines.filter(l -> Arrays.stream(needles).anyMatch(l::contains)).forEach(found::add);
         }
       }
-    } catch (IOException | UncheckedIOException e) {
-      found.add("(messages logs not readable: " + e + ")");
     }
-    return found.subList(Math.max(0, found.size() - 40), found.size());
+    return found;
   }
 
   /**
