@@ -44,18 +44,19 @@ public class DatabaseProbe {
    * the locks of a deadlock; cut at {@value #MAX_MESSAGE} characters), else the root cause's class.
    */
   public static String describe(Throwable e) {
-    Throwable root = e;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String message = String.valueOf(sql.getMessage());
-        if (message.length() > MAX_MESSAGE) {
-          message = message.substring(0, MAX_MESSAGE) + "...";
-        }
-        return sql.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ": " + message;
+    SQLException sql = databaseError(e);
+    if (sql == null) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
       }
-      root = t;
+      return root.getClass().getSimpleName();
     }
-    return root.getClass().getSimpleName();
+    String message = String.valueOf(sql.getMessage());
+    if (message.length() > MAX_MESSAGE) {
+      message = message.substring(0, MAX_MESSAGE) + "...";
+    }
+    return sql.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ": " + message;
   }
 
   private static boolean isConnectionLost(Throwable e) {
@@ -73,11 +74,16 @@ public class DatabaseProbe {
   }
 
   private static boolean isDatabaseError(Throwable e) {
+    return databaseError(e) != null;
+  }
+
+  /** The first database error in {@code e}'s cause chain, or null. */
+  private static SQLException databaseError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException) {
-        return true;
+      if (t instanceof SQLException sql) {
+        return sql;
       }
     }
-    return false;
+    return null;
   }
 }
