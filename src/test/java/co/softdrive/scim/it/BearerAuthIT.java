@@ -167,7 +167,7 @@ class BearerAuthIT {
   void expiredTokenIsRefusedOnceItsExpiryHasPassed() {
     TenantFixture t = TenantFixture.create("expiry");
     TenantFixture.Token token =
-        TenantFixture.issueToken(t.tenantId, "short-lived", Instant.now().plusSeconds(10));
+        TenantFixture.issueToken(t.tenantId, "short-lived", Instant.now().plusSeconds(5));
     // Accepted before its expiry, which also puts the accepting check in this instance's cache.
     given()
         .header("Authorization", "Bearer " + token.secret())

@@ -2,6 +2,12 @@ package co.softdrive.scim.it;
 
 /** Where the server under test is; failsafe passes these from the pom. */
 public final class ItConfig {
+  /**
+   * How long the IT server waits without a successful request before it calls a tenant silent
+   * ({@code scim.health.silent-after-seconds} in pom.xml).
+   */
+  public static final long SILENT_AFTER_MILLIS = 12_000;
+
   private ItConfig() {}
 
   public static String baseUrl() {

@@ -69,7 +69,7 @@ class SecretsIT {
       capture("SCIM 401 near-miss token", bearer(nearMiss).get("/Users"), 401);
       capture("SCIM 401 no credentials", given().get(ItConfig.scimBase() + "/Users"), 401);
       TenantFixture.Token expiring =
-          TenantFixture.issueToken(t.tenantId, "expiring", Instant.now().plusSeconds(10));
+          TenantFixture.issueToken(t.tenantId, "expiring", Instant.now().plusSeconds(3));
       tokenSecret("token that expires", expiring.secret());
 
       // 2. A token generated in the console: shown once in the dialog, never again.

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * 429 with {@code Retry-After}: a tenant over its request rate, and a source over its budget of
  * failed authentications (bearer tokens, staff Basic auth, console sign-in), without ever locking
  * out the legitimate credential, and recovery afterwards. The IT server trusts the loopback
- * client's {@code X-Forwarded-For}, so each test is its own source, and uses a 10-second failure
+ * client's {@code X-Forwarded-For}, so each test is its own source, and uses a 5-second failure
  * window (pom.xml); the budgets are the defaults (20 unknown tokens, 5 staff failures), shared
  * among the live instances (an instance killed by another test counts until its heartbeat expires).
  */
