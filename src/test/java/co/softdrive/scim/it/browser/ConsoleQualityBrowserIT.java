@@ -280,8 +280,18 @@ class ConsoleQualityBrowserIT {
         b.ajaxDone();
         b.screenshot("page-" + page.getKey() + "-" + LAPTOP);
         scan(b, page.getKey(), problems);
-        for (String cut : cutWords(b)) {
+        for (String cut : cutText(b)) {
           problems.add(page.getKey() + " at " + LAPTOP + " px: " + cut);
+        }
+        long brokenAtLaptop = brokenDates(b);
+        if (brokenAtLaptop > 0) {
+          problems.add(
+              page.getKey()
+                  + " at "
+                  + LAPTOP
+                  + " px: "
+                  + brokenAtLaptop
+                  + " dates broken over lines");
         }
         b.driver.manage().window().setSize(new Dimension(PHONE, 844));
         b.open(page.getValue());
@@ -336,11 +346,12 @@ class ConsoleQualityBrowserIT {
 
   /**
    * Words of table cells and headers (up to 20 characters: names, dates, titles; ids and paths may
-   * break) that are wider than their cell, so drawn broken or cut, and tables wider than their
-   * panel. The words are measured in their own font; a line may still break after a hyphen.
+   * break) that are wider than their cell, so drawn broken or cut; drop-downs whose chosen option
+   * is cut off; tables wider than their panel. The words are measured in their own font; a line may
+   * still break after a hyphen.
    */
   @SuppressWarnings("unchecked")
-  private static List<String> cutWords(Browser b) {
+  private static List<String> cutText(Browser b) {
     return (List<String>)
         ((JavascriptExecutor) b.driver)
             .executeScript(
@@ -364,6 +375,12 @@ class ConsoleQualityBrowserIT {
                     }
                   }
                 }
+                for (const chosen of document.querySelectorAll('.ui-selectonemenu-label')) {
+                  if (chosen.getClientRects().length > 0
+                      && chosen.scrollWidth > chosen.clientWidth + 1) {
+                    cut.push('the choice "' + chosen.textContent + '" is cut off');
+                  }
+                }
                 for (const table of document.querySelectorAll('.ui-datatable-tablewrapper')) {
                   if (table.scrollWidth > table.clientWidth + 1) {
                     cut.push('a table is ' + (table.scrollWidth - table.clientWidth)
@@ -374,13 +391,27 @@ class ConsoleQualityBrowserIT {
                 """);
   }
 
-  /** Dates drawn on more than one line. */
+  /**
+   * Dates and times ({@code 2026-03-01 10:41:07}, alone in their element) drawn on more than one
+   * line.
+   */
   private static long brokenDates(Browser b) {
     Object broken =
         ((JavascriptExecutor) b.driver)
             .executeScript(
-                "return Array.from(document.querySelectorAll('.date'))"
-                    + ".filter(e => e.getClientRects().length > 1).length;");
+                """
+                const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const date = /^\\s*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?\\s*$/;
+                let broken = 0;
+                for (let text; (text = texts.nextNode());) {
+                  if (!date.test(text.textContent)) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(text);
+                  const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+                  if (lines.size > 1) broken++;
+                }
+                return broken;
+                """);
     return ((Number) broken).longValue();
   }
 
