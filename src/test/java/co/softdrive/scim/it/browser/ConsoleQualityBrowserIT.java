@@ -46,6 +46,9 @@ class ConsoleQualityBrowserIT {
   static String tombstoneId;
   static String purgedId;
   static String deletedGroupId;
+  static TenantFixture longValues;
+  static String longUserId;
+  static String longGroupId;
 
   @BeforeAll
   static void aTenantWithAUserAManagerAGroupAndAFailure() {
@@ -88,6 +91,40 @@ class ConsoleQualityBrowserIT {
     t.scim().delete("/Users/" + purgedId).then().statusCode(204);
     deletedGroupId = t.createGroup("Retired " + suffix);
     t.scim().delete("/Groups/" + deletedGroupId).then().statusCode(204);
+    // What Entra sends has no length a layout can count on: a userName, e-mail, displayName and
+    // externalId of 150 characters without a space, in a group with such a name, looked up first.
+    String longName = "a-very-long-name-" + "x".repeat(110) + "-" + suffix + "@contoso.example";
+    longValues = TenantFixture.create("Quality-long");
+    longValues.scim().queryParam("filter", "userName eq \"" + longName + "\"").get("/Users");
+    longUserId =
+        longValues
+            .scim()
+            .contentType("application/scim+json; charset=utf-8")
+            .body(
+                """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName":"%1$s","displayName":"%1$s","externalId":"%1$s","active":true,
+                 "emails":[{"primary":true,"type":"work","value":"%1$s"}]}
+                """
+                    .formatted(longName))
+            .post("/Users")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    longGroupId = longValues.createGroup("A-group-name-without-spaces-" + "y".repeat(100) + suffix);
+    longValues
+        .scim()
+        .contentType("application/scim+json")
+        .body(
+            """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}
+            """
+                .formatted(longUserId))
+        .patch("/Groups/" + longGroupId)
+        .then()
+        .statusCode(204);
   }
 
   /** Every console page, by name, with an address that shows it filled. */
@@ -111,6 +148,13 @@ class ConsoleQualityBrowserIT {
     p.put("error-unknown-id", "/console/user.xhtml?tenant=" + t.tenantId + "&id=no-such-user");
     p.put("error-bad-parameter", "/console/users.xhtml?tenant=" + t.tenantId + "&state=SOMETIMES");
     p.put("error-no-page", "/console/no-such-page.xhtml");
+    // Long values: checked for what overflows, not for broken words (they have to break).
+    String tenant = "?tenant=" + longValues.tenantId;
+    p.put("long-users", "/console/users.xhtml" + tenant);
+    p.put("long-user", "/console/user.xhtml" + tenant + "&id=" + longUserId);
+    p.put("long-groups", "/console/groups.xhtml" + tenant);
+    p.put("long-group", "/console/group.xhtml" + tenant + "&id=" + longGroupId);
+    p.put("long-activity", "/console/activity.xhtml" + tenant);
     return p;
   }
 
@@ -280,7 +324,12 @@ class ConsoleQualityBrowserIT {
         b.ajaxDone();
         b.screenshot("page-" + page.getKey() + "-" + LAPTOP);
         scan(b, page.getKey(), problems);
-        for (String cut : cutText(b)) {
+        long wide = overflow(b);
+        if (wide > 0) {
+          problems.add(
+              page.getKey() + " at " + LAPTOP + " px: " + wide + " px wider than the screen");
+        }
+        for (String cut : cutText(b, !page.getKey().startsWith("long-"))) {
           problems.add(page.getKey() + " at " + LAPTOP + " px: " + cut);
         }
         long brokenAtLaptop = brokenDates(b);
@@ -345,27 +394,31 @@ class ConsoleQualityBrowserIT {
   }
 
   /**
-   * Words of table cells and headers (up to 20 characters: names, dates, titles; ids and paths may
-   * break) that are wider than their cell, so drawn broken or cut; drop-downs whose chosen option
-   * is cut off; tables wider than their panel. The words are measured in their own font; a line may
-   * still break after a hyphen.
+   * With {@code words}: words of table cells and headers (up to 20 characters: names, dates,
+   * titles; ids, paths and filters, set in {@code .mono}, may break) that are wider than their
+   * cell, so drawn broken or cut; drop-downs whose chosen option is cut off; tables wider than
+   * their panel. The words are measured in their own font; a line may still break after a hyphen.
    */
   @SuppressWarnings("unchecked")
-  private static List<String> cutText(Browser b) {
+  private static List<String> cutText(Browser b, boolean words) {
     return (List<String>)
         ((JavascriptExecutor) b.driver)
             .executeScript(
                 """
+                const words = arguments[0];
                 const ruler = document.createElement('canvas').getContext('2d');
                 const cut = [];
-                for (const cell of document.querySelectorAll('.ui-datatable th, .ui-datatable td')) {
+                const cells = words ? document.querySelectorAll('.ui-datatable th, .ui-datatable td') : [];
+                for (const cell of cells) {
                   const style = getComputedStyle(cell);
                   const room = cell.clientWidth - parseFloat(style.paddingLeft)
                       - parseFloat(style.paddingRight);
                   const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
                   for (let text; (text = texts.nextNode());) {
-                    if (text.parentElement.getClientRects().length === 0) continue;
-                    ruler.font = getComputedStyle(text.parentElement).font;
+                    const parent = text.parentElement;
+                    if (parent.getClientRects().length === 0) continue;
+                    if (parent.closest('.mono') && !parent.closest('.nowrap')) continue;
+                    ruler.font = getComputedStyle(parent).font;
                     for (const word of text.textContent.split(/\\s+|(?<=-)/)) {
                       const width = ruler.measureText(word).width;
                       if (word.length > 1 && word.length <= 20 && width > room + 1) {
@@ -388,7 +441,8 @@ class ConsoleQualityBrowserIT {
                   }
                 }
                 return cut;
-                """);
+                """,
+                words);
   }
 
   /**

@@ -8,6 +8,7 @@ import co.softdrive.scim.it.EntraRun;
 import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.TenantFixture;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -27,12 +28,15 @@ class SupportBrowserIT {
   @Test
   void everyHealthStatusShowsOnTheTenantsListAndLeadsTheTenantPage() throws Exception {
     // Silent needs 12 s without success: that tenant goes first, the others are checked meanwhile.
-    TenantFixture silent = TenantFixture.create("browser-silent");
+    // One prefix for this run's three tenants: a data directory kept from earlier runs holds
+    // theirs too, and the sort below must see this run's alone.
+    String run = "browser-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    TenantFixture silent = TenantFixture.create(run + "silent");
     silent.createUser("once@contoso.example");
     long silentSince = System.currentTimeMillis();
 
-    TenantFixture never = TenantFixture.create("browser-never");
-    TenantFixture failing = TenantFixture.create("browser-failing");
+    TenantFixture never = TenantFixture.create(run + "never");
+    TenantFixture failing = TenantFixture.create(run + "failing");
     failing.createUser("before@contoso.example");
     admin()
         .delete(
@@ -82,8 +86,8 @@ class SupportBrowserIT {
       // Sorted by health, the most urgent come first: a failing tenant exists, so the first row is.
       b.choose("tenants:health", "All");
       b.ajaxDone();
-      b.type(By.id("tenants:search"), "browser-");
-      b.waitForText("browser-silent");
+      b.type(By.id("tenants:search"), run);
+      b.waitForRows(".tenants-table", 3, run);
       b.click(
           By.xpath(
               "//th[contains(@class,'ui-sortable-column')][.//*[normalize-space(text())='Health']]"));
