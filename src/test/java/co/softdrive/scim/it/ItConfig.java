@@ -2,13 +2,15 @@ package co.softdrive.scim.it;
 
 /** Where the server under test is; failsafe passes these from the pom. */
 public final class ItConfig {
-  /**
-   * How long the IT server waits without a successful request before it calls a tenant silent
-   * ({@code scim.health.silent-after-seconds} in pom.xml).
-   */
-  public static final long SILENT_AFTER_MILLIS = 12_000;
-
   private ItConfig() {}
+
+  /**
+   * How long the IT server waits without a successful request before it calls a tenant silent (the
+   * pom's {@code it.silent-after-seconds}, which also configures the server).
+   */
+  public static long silentAfterMillis() {
+    return Long.parseLong(System.getProperty("it.silent-after-seconds", "12")) * 1000;
+  }
 
   public static String baseUrl() {
     return "http://localhost:" + System.getProperty("it.http.port", "9080");

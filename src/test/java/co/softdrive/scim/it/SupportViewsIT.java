@@ -80,7 +80,7 @@ class SupportViewsIT {
     TenantFixture t = TenantFixture.create("health-silent");
     t.createUser("once@contoso.example");
     awaitTenant(t.tenantId, j -> "healthy".equals(j.getString("health.status")));
-    Thread.sleep(ItConfig.SILENT_AFTER_MILLIS + 1_500);
+    Thread.sleep(ItConfig.silentAfterMillis() + 1_500);
     JsonPath tenant = tenant(t.tenantId);
     assertEquals("silent", tenant.getString("health.status"), tenant.prettify());
   }

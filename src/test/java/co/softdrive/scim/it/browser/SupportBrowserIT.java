@@ -101,7 +101,7 @@ class SupportBrowserIT {
                                   ".tenants-table tbody tr:first-child .badge[class*='health-']"))
                           .getText()));
 
-      long wait = silentSince + ItConfig.SILENT_AFTER_MILLIS + 1_500 - System.currentTimeMillis();
+      long wait = silentSince + ItConfig.silentAfterMillis() + 1_500 - System.currentTimeMillis();
       if (wait > 0) {
         Thread.sleep(wait);
       }

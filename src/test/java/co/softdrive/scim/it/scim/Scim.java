@@ -3,8 +3,8 @@ package co.softdrive.scim.it.scim;
 import co.softdrive.scim.it.ItConfig;
 import co.softdrive.scim.it.TenantFixture;
 import io.restassured.response.ValidatableResponse;
+import jakarta.json.Json;
 import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,9 +35,6 @@ final class Scim {
   static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
   static final String SCIM_JSON_UTF8 = "application/scim+json; charset=utf-8";
-
-  /** One provider, looked up once (the lookup scans the class path). */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final HttpClient JDK =
       HttpClient.newBuilder()
@@ -182,7 +179,7 @@ final class Scim {
       throw new IllegalStateException(
           "POST /Users " + userName + " -> " + r.statusCode() + " " + r.body());
     }
-    try (JsonReader reader = JSON.createReader(new StringReader(r.body()))) {
+    try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
       return reader.readObject().getString("id");
     }
   }
